@@ -29,11 +29,14 @@ from khcal.khmer_calendar import (
     from_lunar,
     is_solar_leap,
     iter_lunar,
+    js_bodithey,
+    js_kromathopol,
     kromthupul,
     lunar_year_days,
     lunar_year_months,
     new_year,
     to_lunar,
+    true_sun,
     year_type,
 )
 
@@ -239,6 +242,46 @@ def test_year_quantities(
     assert is_solar_leap(b) is solar_leap
     assert year_type(b) == kind
     assert lunar_year_days(b) == {"normal": 354, "leap-day": 355, "leap-month": 384}[kind]
+
+
+def test_js_quantities_by_hand() -> None:
+    # JS year j = 1386 (New Year 2024): h = 292207*1386 + 373 = 404,998,902 + 373 = 404,999,275
+    #   = 506,249*800 + 75 -> harkun 506,250, kromathopol = 800 - 75 = 725 (= kromthupul(2568));
+    #   11*506,250 + 650 = 5,569,400, // 692 = 8,048 -> bodithey = (506,250 + 8,048) % 30
+    #   = 514,298 % 30 = 8 (= bodithey(2568)).
+    assert js_kromathopol(1386) == 725
+    assert js_bodithey(1386) == 8
+
+
+@pytest.mark.parametrize("b", range(2340, 2750))
+def test_js_and_be_formulas_agree(b: int) -> None:
+    # JS year j and BE year j + 1182 give the same kromathopol and bodithey: 292207*1182 + 499
+    # = 373 + 800*431,736, and the +4/+29 offsets cancel (FACTS.md section 4).
+    assert js_kromathopol(b - 1182) == kromthupul(b)
+    assert js_bodithey(b - 1182) == bodithey(b)
+
+
+def test_true_sun_by_hand() -> None:
+    # New Year 2024, j = 1386; kromathopol(1385) = kromthupul(2567) = 132 <= 207, so the
+    # candidates are 363..366. For s = 363:
+    #   r2 = 800*363 + 132 = 290,532; reasey = 290,532 // 24,350 = 11, r3 = 22,682;
+    #   angsar = 22,682 // 811 = 27; libda = (22,682 % 811) // 14 - 3 = 785 // 14 - 3 = 53;
+    #   L = 1800*11 + 60*27 + 53 = 21,473; left = 21,473 - 4,800 = 16,673 -> kaen 9;
+    #   rs = 21,600 - 16,673 = 4,927 -> reasey 2, angsar 22, libda 7 -> khan 5,
+    #   pouichalip = 60*7 + 7 = 427; phol = 427*5 // 900 + 129 = 131; S = L + phol = 21,604.
+    #   21,604 % 1800 = 4 -> angsar 0 already on the first candidate: 4 days; time
+    #   1440 - 24*4 = 1344 min = 22:24 on 13 April.
+    assert js_kromathopol(1385) == 132
+    assert true_sun(1386, 363) == 21604
+    # New Year 2025, j = 1387; kromathopol(1386) = 725 > 207 -> candidates 362..365.
+    #   s = 362: r2 = 290,325; reasey 11, r3 = 22,475; angsar 27; libda 578 // 14 - 3 = 38;
+    #   L = 21,458; left 16,658 (kaen 9); rs = 4,942 -> reasey 2, angsar 22, libda 22; khan 5,
+    #   pouichalip 442; phol = 2,210 // 900 + 129 = 131; S = 21,589 -> angsar 29 (not yet).
+    #   s = 363 gives S = 21,648 -> angsar 0, libda 48: 3 days, 1440 - 1152 = 288 min = 04:48.
+    assert true_sun(1387, 362) == 21589
+    assert true_sun(1387, 363) == 21648
+    assert new_year(2024).songkran == datetime(2024, 4, 13, 22, 24)
+    assert new_year(2025).songkran == datetime(2025, 4, 14, 4, 48)
 
 
 def test_month_shapes() -> None:

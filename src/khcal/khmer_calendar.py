@@ -56,11 +56,14 @@ __all__ = [
     "from_lunar",
     "is_solar_leap",
     "iter_lunar",
+    "js_bodithey",
+    "js_kromathopol",
     "kromthupul",
     "lunar_year_days",
     "lunar_year_months",
     "new_year",
     "to_lunar",
+    "true_sun",
     "year_type",
 ]
 
@@ -270,8 +273,10 @@ def avoman_leap(b: int) -> bool:
 
 def _year_type(b: int) -> str:
     # A year qualifying for both is a leap-month year and its leap day moves to the next year
-    # (FACTS section 4). As in momentkh, the moved day only lands on a year that would otherwise
-    # be normal: a year that is itself leap-month or leap-day keeps its own type.
+    # (FACTS section 4). The moved day only lands on a year that would otherwise be normal: a
+    # year that is itself leap-month or leap-day keeps its own type. (momentkh 3 also carries a
+    # leap day across a run of several leap-month years; over BE 2300..2800 that gives exactly
+    # the same year types as this rule.)
     if bodithey_leap(b):
         return "leap-month"
     if avoman_leap(b):
@@ -659,7 +664,12 @@ _NEW_YEARS: dict[int, NewYear] = {}
 
 
 def new_year(gregorian_year: int) -> NewYear:
-    """The computed Khmer New Year of a Gregorian year (1800..2200); no official pinning."""
+    """The computed Khmer New Year of a Gregorian year (1800..2200); no official pinning.
+
+    Announced values differ from the computation in some years (2012's Songkran was announced
+    for 14 Apr 19:11, the computation gives 13 Apr 19:12; momentkh also pins its own values for
+    1879, 1897, 2011-2015 and 2024); pinning is left to the observance data.
+    """
     _check_gregorian_year(gregorian_year)
     ny = _NEW_YEARS.get(gregorian_year)
     if ny is None:
