@@ -1,0 +1,5 @@
+"""`python -m khcal` runs the command line."""
+
+from khcal.cli import main
+
+main()

@@ -1,0 +1,424 @@
+"""The command line: parse, call the domain, render. The only module that reads the clock and exits.
+
+Heavy modules (rich, icalendar) are imported inside the commands that need them, so that the predicates
+scripts call in loops start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from khcal import __version__
+from khcal.errors import KhcalError
+
+if TYPE_CHECKING:
+    from khcal.catalogue import Catalogue
+    from khcal.schedule import Filter, Schedule
+
+DEFAULT_TZ = "Asia/Phnom_Penh"
+LANGS = ("en", "km")
+
+
+class KhcalGroup(TyperGroup):
+    """Turns every error into one line on stderr and an exit code, whatever the entry point."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        standalone = kwargs.pop("standalone_mode", True)
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(*args, **kwargs)
+        except KhcalError as exc:
+            _fail(str(exc))
+        except KeyboardInterrupt:
+            sys.exit(130)
+        except BrokenPipeError:
+            # The reader went away (`khcal list | head`): stop quietly.
+            sys.stderr = open(os.devnull, "w")  # noqa: SIM115
+            sys.exit(0)
+        except Exception as exc:
+            # Usage errors from the parser: they carry an exit code and a message of their own.
+            if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
+                if type(exc).__name__ == "Abort":
+                    sys.exit(130)
+                command = getattr(getattr(exc, "ctx", None), "command_path", "khcal")
+                _fail(f"{exc.format_message()} (see '{command} --help')")
+            raise
+        if not standalone:
+            return result
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+def _fail(message: str) -> NoReturn:
+    for line in message.splitlines() or [message]:
+        print(f"khcal: {line}", file=sys.stderr)
+    sys.exit(2)
+
+
+app = typer.Typer(
+    cls=KhcalGroup,
+    name="khcal",
+    help="Cambodia's public holidays, Khmer lunar dates and remembrance days.\n\n"
+    "Examples:\n\n"
+    "  khcal next\n\n"
+    "  khcal show victory-over-genocide\n\n"
+    "  khcal list --year 2026 --holidays",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"khcal {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Cambodia's public holidays, Khmer lunar dates and remembrance days."""
+
+
+# --- the options shared by the commands that show dates ---------------------------------------------
+
+TodayOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="DATE",
+        help="Take DATE as today (YYYY-MM-DD, today, tomorrow). Example: --today 2026-01-02",
+    ),
+]
+TzOpt = Annotated[
+    str,
+    typer.Option(
+        "--tz",
+        envvar="KHCAL_TZ",
+        metavar="ZONE",
+        help="IANA time zone that decides what today is. Example: --tz Europe/Paris",
+    ),
+]
+LangOpt = Annotated[
+    str, typer.Option("--lang", envvar="KHCAL_LANG", metavar="en|km", help="Language. Example: --lang km")
+]
+FileOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--file",
+        metavar="PATH",
+        help="Extra definitions file, merged over the built-in "
+        "catalogue (repeatable). Example: --file company.toml",
+    ),
+]
+HolidaysOpt = Annotated[bool, typer.Option("--holidays", help="Only days off. Example: --holidays")]
+CategoryOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--category",
+        metavar="NAME",
+        help="Only this category (repeatable): national, royal, "
+        "religious, traditional, remembrance, international, holy-day. Example: --category remembrance",
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output. Example: --json")]
+NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour. Example: --no-color")]
+
+
+@dataclass
+class Env:
+    """What every date command needs: the catalogue, the schedule, today, the language, the filter."""
+
+    catalogue: Catalogue
+    schedule: Schedule
+    today: date
+    lang: str
+    only: Filter
+
+
+def parse_day(text: str, today: date, what: str = "date") -> date:
+    """A DATE argument: YYYY-MM-DD, today, tomorrow or yesterday."""
+    from khcal.schedule import check_date
+
+    words = {"today": 0, "tomorrow": 1, "yesterday": -1}
+    value = text.strip().lower()
+    if value in words:
+        day = today + timedelta(days=words[value])
+    else:
+        try:
+            if len(value) != 10:
+                raise ValueError
+            day = date.fromisoformat(value)
+        except ValueError:
+            raise KhcalError(f"{what}: '{text}' is not a date (use YYYY-MM-DD, today or tomorrow)") from None
+    check_date(day)
+    return day
+
+
+def today_in(tz: str) -> date:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        zone = ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise KhcalError(
+            f"--tz: unknown time zone '{tz}' (use an IANA name such as Asia/Phnom_Penh)"
+        ) from None
+    return datetime.now(zone).date()
+
+
+def config_home() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME")
+    return Path(base) if base else Path.home() / ".config"
+
+
+def load_catalogue(files: Sequence[Path] | None) -> Catalogue:
+    from khcal import catalogue
+
+    user = catalogue.user_definition_files(config_home())
+    return catalogue.load([*user, *(files or [])])
+
+
+def setup(
+    today: str | None,
+    tz: str,
+    lang: str,
+    files: Sequence[Path] | None,
+    holidays: bool = False,
+    categories: Sequence[str] | None = None,
+) -> Env:
+    from khcal.schedule import Filter, Schedule
+
+    if lang not in LANGS:
+        raise KhcalError(f"--lang: '{lang}' is not one of {', '.join(LANGS)}")
+    real_today = today_in(tz)
+    day = parse_day(today, real_today, "--today") if today is not None else real_today
+    cat = load_catalogue(files)
+    wanted = None
+    if categories:
+        known = set(cat.categories)
+        for name in categories:
+            if name not in known:
+                raise KhcalError(
+                    f"--category: '{name}' is not a category (known: {', '.join(sorted(known))})"
+                )
+        wanted = frozenset(categories)
+    return Env(cat, Schedule(cat), day, lang, Filter(categories=wanted, holidays_only=holidays))
+
+
+def emit_json(value: Any) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def parse_bound(text: str, *, end: bool, what: str) -> date:
+    """A range bound: YYYY (the whole year) or YYYY-MM-DD."""
+    value = text.strip()
+    if len(value) == 4 and value.isdigit():
+        from khcal.schedule import check_year
+
+        year = int(value)
+        check_year(year)
+        return date(year, 12, 31) if end else date(year, 1, 1)
+    return parse_day(value, date(2000, 1, 1), what) if value not in ("today", "tomorrow") else _no_words(what)
+
+
+def _no_words(what: str) -> NoReturn:
+    raise KhcalError(f"{what}: give YYYY or YYYY-MM-DD")
+
+
+# --- commands ------------------------------------------------------------------------------------------
+
+
+@app.command("next")
+def next_(
+    count: Annotated[
+        int, typer.Argument(metavar="[N]", help="How many occurrences (default 5).", min=1, max=10000)
+    ] = 5,
+    today: TodayOpt = None,
+    tz: TzOpt = DEFAULT_TZ,
+    lang: LangOpt = "en",
+    file: FileOpt = None,
+    holidays: HolidaysOpt = False,
+    category: CategoryOpt = None,
+    as_json: JsonOpt = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    """The next N occurrences from today, with a countdown; one running today counts.
+
+    Examples:
+
+      khcal next
+
+      khcal next 10 --holidays
+
+      khcal next --today 2026-01-02 --json
+    """
+    env = setup(today, tz, lang, file, holidays, category)
+    found = env.schedule.upcoming(env.today, count, env.only)
+    if as_json:
+        from khcal.describe import occurrence_json
+
+        emit_json([occurrence_json(o, env.today, env.lang) for o in found])
+        return
+    from khcal import render
+
+    render.occurrences(found, env.today, env.lang, no_color=no_color, title="Coming up")
+
+
+@app.command("list")
+def list_(
+    year: Annotated[
+        int | None,
+        typer.Option("--year", metavar="Y", help="A whole year (default: this year). Example: --year 2026"),
+    ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option("--from", metavar="A", help="First day or year, inclusive. Example: --from 2025-06-01"),
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--to", metavar="B", help="Last day or year, inclusive. Example: --to 2027")
+    ] = None,
+    today: TodayOpt = None,
+    tz: TzOpt = DEFAULT_TZ,
+    lang: LangOpt = "en",
+    file: FileOpt = None,
+    holidays: HolidaysOpt = False,
+    category: CategoryOpt = None,
+    as_json: JsonOpt = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    """Occurrences in a year (default this year) or a range of days or years.
+
+    Examples:
+
+      khcal list --year 2026 --holidays
+
+      khcal list --from 2025 --to 2027 --category remembrance
+
+      khcal list --from 2026-04-01 --to 2026-04-30 --json
+    """
+    env = setup(today, tz, lang, file, holidays, category)
+    first, last = resolve_range(year, start, end, env.today)
+    found = env.schedule.between(first, last, env.only)
+    if as_json:
+        from khcal.describe import occurrence_json
+
+        emit_json([occurrence_json(o, env.today, env.lang) for o in found])
+        return
+    from khcal import render
+
+    title = (
+        str(first.year)
+        if (first, last) == (date(first.year, 1, 1), date(first.year, 12, 31))
+        else (f"{first.isoformat()} .. {last.isoformat()}")
+    )
+    render.occurrences(found, env.today, env.lang, no_color=no_color, title=title)
+
+
+def resolve_range(year: int | None, start: str | None, end: str | None, today: date) -> tuple[date, date]:
+    from khcal.schedule import check_year
+
+    if year is not None and (start is not None or end is not None):
+        raise KhcalError("--year cannot be combined with --from/--to")
+    if start is None and end is None:
+        chosen = today.year if year is None else year
+        check_year(chosen)
+        return date(chosen, 1, 1), date(chosen, 12, 31)
+    first = parse_bound(start, end=False, what="--from") if start is not None else None
+    last = parse_bound(end, end=True, what="--to") if end is not None else None
+    if first is None:
+        assert last is not None
+        first = date(last.year, 1, 1)
+    if last is None:
+        last = date(first.year, 12, 31)
+    if last < first:
+        raise KhcalError(f"--from {start} is after --to {end}")
+    return first, last
+
+
+@app.command("show")
+def show(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="An observance id, e.g. pchum-ben.")],
+    year: Annotated[
+        int | None, typer.Option("--year", metavar="Y", help="Show the dates of year Y. Example: --year 2024")
+    ] = None,
+    count: Annotated[
+        int,
+        typer.Option("--count", metavar="N", min=1, max=100, help="How many next dates. Example: --count 5"),
+    ] = 3,
+    today: TodayOpt = None,
+    tz: TzOpt = DEFAULT_TZ,
+    lang: LangOpt = "en",
+    file: FileOpt = None,
+    as_json: JsonOpt = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    """One observance: names, description, rule, history, sources, next dates and countdown.
+
+    Examples:
+
+      khcal show victory-over-genocide
+
+      khcal show khmer-new-year --year 2024
+
+      khcal show pchum-ben --lang km --json
+    """
+    from khcal.schedule import Filter, check_year
+
+    env = setup(today, tz, lang, file)
+    obs = env.catalogue.get(ident)
+    only = Filter(ids=frozenset({obs.id}), categories=frozenset({obs.category}))
+    if year is not None:
+        check_year(year)
+        dates = env.schedule.year(year, only)
+    else:
+        dates = env.schedule.upcoming(env.today, count, only)
+    if as_json:
+        from khcal.describe import observance_json
+
+        emit_json(observance_json(obs, dates, env.today, env.lang, dict(env.catalogue.observances)))
+        return
+    from khcal import render
+
+    render.observance(obs, dates, env.today, env.lang, env.catalogue, no_color=no_color, year=year)
+
+
+@app.command("check")
+def check(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Definitions files to validate.")],
+) -> None:
+    """Validate definitions files: exit 0 if valid, 2 with every problem listed.
+
+    Each file is read on its own and checked against the built-in catalogue it would be merged over.
+
+    Examples:
+
+      khcal check company.toml
+
+      khcal check data/observances.toml ~/.config/khcal/extra.toml
+    """
+    from khcal import catalogue
+
+    catalogue.load(files)
+    names = ", ".join(str(f) for f in files)
+    print(f"{names}: valid")
+
+
+def main() -> None:
+    """Entry point of the `khcal` command."""
+    app(prog_name="khcal")

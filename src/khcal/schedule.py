@@ -1,0 +1,352 @@
+"""Occurrences: when each observance falls in a year, whether it is a day off, and the days in lieu.
+
+Everything here is computed from the catalogue's rules and the lunar arithmetic; the only dates typed in
+by hand are the decreed exceptions in the definitions files, each with its source.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from khcal import khmer_calendar
+from khcal.catalogue import (
+    MAX_YEAR,
+    MIN_YEAR,
+    Catalogue,
+    FixedRule,
+    HolyDaysRule,
+    LunarRule,
+    NewYearRule,
+    NthWeekdayRule,
+    Observance,
+    OffsetRule,
+    OnceRule,
+    Rule,
+    Text,
+)
+from khcal.errors import DateRangeError
+
+HIDDEN_BY_DEFAULT = frozenset({"holy-day"})
+"""Categories shown only when asked for by name (`--category holy-day`)."""
+
+IN_LIEU_SUFFIX = "-in-lieu"
+_ONE_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One observance on one or more consecutive days."""
+
+    observance: Observance
+    start: date
+    end: date
+    holiday: bool
+    status: str  # "official" | "projected"
+    key: str  # stable within its observance: "2026", or "2026-05-01" for one kept many times a year
+    scope: str = "public"  # who had the day off: "public" or "private-sector"
+    in_lieu_of: Observance | None = None
+    songkran: datetime | None = None
+    note: Text | None = None
+
+    @property
+    def id(self) -> str:
+        if self.in_lieu_of is not None:
+            return self.in_lieu_of.id + IN_LIEU_SUFFIX
+        return self.observance.id
+
+    @property
+    def category(self) -> str:
+        return self.observance.category
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def dates(self) -> Iterator[date]:
+        day = self.start
+        while day <= self.end:
+            yield day
+            day += _ONE_DAY
+
+    def name(self, lang: str = "en") -> str:
+        if self.in_lieu_of is not None:
+            if lang == "km":
+                return f"ថ្ងៃឈប់សម្រាកសងជំនួស{self.in_lieu_of.name.get('km')}"
+            return f"Day in lieu of {self.in_lieu_of.name.get('en')}"
+        return self.observance.name.get(lang)
+
+    def days_until(self, today: date) -> int:
+        """Days from today to the first day; 0 while it runs, negative once it is over."""
+        if self.start <= today <= self.end:
+            return 0
+        return (self.start - today).days
+
+    @property
+    def anniversary(self) -> int | None:
+        """The count of years since the event it remembers (47 for 7 January 2026), if it has one."""
+        event = self.observance.event_year
+        if event is None or self.in_lieu_of is not None or self.start.year <= event:
+            return None
+        return self.start.year - event
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """Which occurrences a command shows."""
+
+    categories: frozenset[str] | None = None
+    holidays_only: bool = False
+    ids: frozenset[str] | None = None
+
+    def wants_observance(self, obs: Observance) -> bool:
+        if self.ids is not None and obs.id not in self.ids:
+            return False
+        if self.categories is None:
+            return obs.category not in HIDDEN_BY_DEFAULT
+        return obs.category in self.categories
+
+    def accepts(self, occ: Occurrence) -> bool:
+        if self.holidays_only and not occ.holiday:
+            return False
+        return self.wants_observance(occ.observance)
+
+
+def check_year(year: int) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DateRangeError(f"year {year} is outside the supported range {MIN_YEAR}-{MAX_YEAR}")
+
+
+def check_date(day: date) -> None:
+    check_year(day.year)
+
+
+class Schedule:
+    """Occurrences of a catalogue's observances, computed a year at a time and kept."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self._own: dict[tuple[str, int], tuple[Occurrence, ...]] = {}
+        self._lieu: dict[int, tuple[Occurrence, ...]] = {}
+        self._days_off: dict[int, dict[date, tuple[Occurrence, ...]]] = {}
+        self._holiday_ids = tuple(
+            o.id for o in catalogue.observances.values()
+            if o.holiday or any(e.holiday for e in o.exceptions)
+        )  # fmt: skip
+
+    # -- one observance
+
+    def of(self, obs: Observance, year: int) -> tuple[Occurrence, ...]:
+        """The occurrences of one observance computed for `year` (without days in lieu)."""
+        key = (obs.id, year)
+        found = self._own.get(key)
+        if found is None:
+            found = self._own[key] = tuple(self._compute(obs, year))
+        return found
+
+    def _compute(self, obs: Observance, year: int) -> Iterator[Occurrence]:
+        if not obs.exists_in(year):
+            return
+        status = "official" if year in self.catalogue.published else "projected"
+        period = obs.period(year)
+        rule = period.rule if period is not None and period.rule is not None else obs.rule
+        if isinstance(rule, HolyDaysRule):
+            for day in _holy_days(year):
+                yield Occurrence(obs, day, day, False, status, day.isoformat())
+            return
+        exception = obs.exception(year)
+        songkran = None
+        start: date | None
+        if isinstance(rule, NewYearRule):
+            new_year = khmer_calendar.new_year(year)
+            songkran = new_year.songkran
+            if exception is not None and exception.songkran is not None:
+                songkran = exception.songkran  # an officially announced moment, pinned in the data
+            start = songkran.date()
+            days = (new_year.leungsak - start).days + 1
+        else:
+            start = self._start(rule, year)
+            days = obs.days
+        if start is None:
+            return
+        if period is not None and period.days is not None:
+            days = period.days
+        holiday = period is not None
+        scope = period.scope if period is not None else "public"
+        note = period.note if period is not None else None
+        if exception is not None:
+            start = exception.start or start
+            days = exception.days or days
+            holiday = exception.holiday if exception.holiday is not None else holiday
+            note = exception.note or note
+        yield Occurrence(
+            obs,
+            start,
+            start + timedelta(days=days - 1),
+            holiday,
+            status,
+            str(year),
+            scope=scope,
+            songkran=songkran,
+            note=note,
+        )
+
+    def _start(self, rule: Rule, year: int) -> date | None:
+        if isinstance(rule, FixedRule):
+            if rule.month == 2 and rule.day == 29 and not calendar.isleap(year):
+                return None
+            return date(year, rule.month, rule.day)
+        if isinstance(rule, NthWeekdayRule):
+            return _nth_weekday(year, rule)
+        if isinstance(rule, LunarRule):
+            return khmer_calendar.from_lunar(year, rule.month, rule.day, rule.phase)
+        if isinstance(rule, OnceRule):
+            return rule.date if rule.date.year == year else None
+        if isinstance(rule, OffsetRule):
+            base = self.catalogue.observances[rule.of]
+            found = self.of(base, year)
+            return found[0].start + timedelta(days=rule.days) if found else None
+        raise AssertionError(f"no start for {rule!r}")  # New Year and holy days are handled by the caller
+
+    # -- a whole year
+
+    def in_lieu(self, year: int) -> tuple[Occurrence, ...]:
+        """Days in lieu given for the days off of `year` that fell on a weekend day of an in-lieu rule.
+
+        Each such day gives the next day that is neither a day off, nor such a weekend day, nor already
+        given in lieu (the rule of the 2015-2017 sub-decrees, applied by the Ministry of Labour for the
+        private sector in 2018-2020).
+        """
+        found = self._lieu.get(year)
+        if found is not None:
+            return found
+        rules = [r for r in self.catalogue.in_lieu if r.covers(year)]
+        out: list[Occurrence] = []
+        if rules:
+            rule = rules[-1]
+            off = self._plain_days_off(year) | self._plain_days_off(year + 1)
+            taken: set[date] = set()
+            status = "official" if year in self.catalogue.published else "projected"
+            for occ in sorted(self._holidays(year), key=lambda o: (o.start, o.id)):
+                for day in occ.dates:
+                    if day.weekday() not in rule.weekdays or day in taken or day.year != year:
+                        continue
+                    taken.add(day)
+                    lieu = day + _ONE_DAY
+                    while lieu in off or lieu.weekday() in rule.weekdays or lieu in taken:
+                        lieu += _ONE_DAY
+                    taken.add(lieu)
+                    # A day in lieu for a day off that only some had keeps the narrower scope.
+                    scope = rule.scope if occ.scope == "public" else occ.scope
+                    out.append(Occurrence(
+                        occ.observance, lieu, lieu, True, status, str(year), scope=scope,
+                        in_lieu_of=occ.observance, note=rule.note,
+                    ))  # fmt: skip
+        found = self._lieu[year] = tuple(out)
+        return found
+
+    def _holidays(self, year: int) -> Iterator[Occurrence]:
+        for ident in self._holiday_ids:
+            for occ in self.of(self.catalogue.observances[ident], year):
+                if occ.holiday:
+                    yield occ
+
+    def _plain_days_off(self, year: int) -> set[date]:
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            return set()
+        return {day for occ in self._holidays(year) for day in occ.dates}
+
+    def year(self, year: int, only: Filter | None = None) -> list[Occurrence]:
+        """Every occurrence computed for `year`, days in lieu included, sorted by start then id."""
+        check_year(year)
+        only = only or Filter()
+        out = [
+            occ
+            for obs in self.catalogue.observances.values()
+            if only.wants_observance(obs)
+            for occ in self.of(obs, year)
+            if only.accepts(occ)
+        ]
+        out.extend(occ for occ in self.in_lieu(year) if only.accepts(occ))
+        out.sort(key=_order)
+        return out
+
+    def between(self, first: date, last: date, only: Filter | None = None) -> list[Occurrence]:
+        """Occurrences that overlap first..last (inclusive), sorted by start then id."""
+        check_date(first)
+        check_date(last)
+        out = [
+            occ
+            for year in range(max(MIN_YEAR, first.year - 1), min(MAX_YEAR, last.year) + 1)
+            for occ in self.year(year, only)
+            if occ.end >= first and occ.start <= last
+        ]
+        out.sort(key=_order)
+        return out
+
+    def upcoming(self, today: date, count: int, only: Filter | None = None) -> list[Occurrence]:
+        """The next `count` occurrences from today; one running today counts."""
+        check_date(today)
+        out: list[Occurrence] = []
+        year = max(MIN_YEAR, today.year - 1)
+        while len(out) < count and year <= MAX_YEAR:
+            out.extend(occ for occ in self.year(year, only) if occ.end >= today)
+            year += 1
+            if year > today.year + 1 and len(out) >= count:
+                break
+        out.sort(key=_order)
+        return out[:count]
+
+    def days_off(self, year: int) -> dict[date, tuple[Occurrence, ...]]:
+        """Each day off of the calendar year `year`, with the occurrences that make it one."""
+        found = self._days_off.get(year)
+        if found is not None:
+            return found
+        check_year(year)
+        gathered: dict[date, list[Occurrence]] = {}
+        for source_year in (year - 1, year):
+            if not MIN_YEAR <= source_year <= MAX_YEAR:
+                continue
+            for occ in (*self._holidays(source_year), *self.in_lieu(source_year)):
+                for day in occ.dates:
+                    if day.year == year:
+                        gathered.setdefault(day, []).append(occ)
+        if year < MAX_YEAR:
+            for occ in self._holidays(year + 1):
+                for day in occ.dates:
+                    if day.year == year:
+                        gathered.setdefault(day, []).append(occ)
+        found = self._days_off[year] = {d: tuple(sorted(v, key=_order)) for d, v in sorted(gathered.items())}
+        return found
+
+    def on(self, day: date, only: Filter | None = None) -> list[Occurrence]:
+        """Occurrences that include `day`."""
+        return self.between(day, day, only)
+
+
+def _order(occ: Occurrence) -> tuple[date, str, date]:
+    return (occ.start, occ.id, occ.end)
+
+
+def _nth_weekday(year: int, rule: NthWeekdayRule) -> date | None:
+    last_day = calendar.monthrange(year, rule.month)[1]
+    days = [date(year, rule.month, d) for d in range(1, last_day + 1)]
+    matching = [d for d in days if d.weekday() == rule.weekday]
+    index = rule.n - 1 if rule.n > 0 else rule.n
+    try:
+        return matching[index]
+    except IndexError:
+        return None
+
+
+def _holy_days(year: int) -> Iterable[date]:
+    """Thngai Sel of a Gregorian year, from the lunar calendar."""
+    day = date(year, 1, 1)
+    end = date(year, 12, 31)
+    while day <= end:
+        if khmer_calendar.to_lunar(day).holy_day:
+            yield day
+        day += _ONE_DAY
