@@ -512,17 +512,16 @@ def lunar(
 
 
 def _stream_json_array(items: Iterable[Any]) -> None:
-    """Write a JSON array item by item, formatted as emit_json would format the whole list."""
+    """Write a JSON array as it is produced, one compact object a line, so that any range streams."""
     import json
 
+    encode = json.JSONEncoder(ensure_ascii=False).encode
     write = sys.stdout.write
-    first = True
-    write("[")
+    separator = "[\n"
     for item in items:
-        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-        write(("\n  " if first else ",\n  ") + text)
-        first = False
-    write("\n]\n" if not first else "]\n")
+        write(separator + encode(item))
+        separator = ",\n"
+    write("[]\n" if separator == "[\n" else "\n]\n")
 
 
 def main() -> None:
