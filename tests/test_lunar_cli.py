@@ -414,3 +414,18 @@ def test_lunar_json_and_plain_do_not_import_rich() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_help_shows_every_option_with_an_example() -> None:
+    result = CliRunner(env=ENV).invoke(app, ["lunar", "--help"])
+    assert result.exit_code == 0
+    assert "Usage: khcal lunar [OPTIONS] [DATE]" in result.stdout
+    entries: list[str] = []
+    for line in result.stdout.split("Options:")[1].splitlines():
+        if line.startswith("  -"):  # an option; its help goes on in more deeply indented lines
+            entries.append(line.strip())
+        elif entries and line.strip():
+            entries[-1] += " " + line.strip()
+    names = {entry.split()[0] for entry in entries}
+    assert {"--from", "--to", "--plain", "--today", "--tz", "--lang", "--json", "--no-color"} <= names
+    assert all("Example:" in entry for entry in entries if not entry.startswith("-h, --help"))

@@ -429,7 +429,10 @@ LUNAR_TABLE_MAX_DAYS = 3660
 def lunar(
     day: Annotated[
         str | None,
-        typer.Argument(metavar="[DATE]", help="The day: YYYY-MM-DD, today or tomorrow (default: today)."),
+        typer.Argument(
+            metavar="DATE",
+            help="The day: YYYY-MM-DD, today or tomorrow (default: today). Example: 2026-05-01",
+        ),
     ] = None,
     start: Annotated[
         str | None,
