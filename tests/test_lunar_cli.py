@@ -429,3 +429,21 @@ def test_help_shows_every_option_with_an_example() -> None:
     names = {entry.split()[0] for entry in entries}
     assert {"--from", "--to", "--plain", "--today", "--tz", "--lang", "--json", "--no-color"} <= names
     assert all("Example:" in entry for entry in entries if not entry.startswith("-h, --help"))
+
+
+@pytest.mark.parametrize("form", ["--plain", "--json"])
+def test_a_reader_that_stops_early_is_not_an_error(form: str) -> None:
+    # `khcal lunar --from 1800 --to 2200 --plain | head -1`: exit 0, nothing on stderr.
+    with subprocess.Popen(
+        [*khcal_command(), "lunar", "--from", "1800", "--to", "2200", form, "--today", TODAY],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()
+        errors = process.stderr.read()
+        code = process.wait(timeout=60)
+    assert first
+    assert code == 0
+    assert errors == b""

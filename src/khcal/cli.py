@@ -496,12 +496,20 @@ def lunar(
         raise KhcalError(f"DATE '{day}' cannot be combined with --from/--to (give one day or a range)")
     first, last = resolve_range(None, start, end, now)
     days = lunar_view.lunar_days(first, last)
-    if as_json:
-        _stream_json_array(lunar_view.lunar_json(d, ld, lang) for d, ld in days)
-    elif plain:
-        write = sys.stdout.write
-        for d, ld in days:
-            write(lunar_view.lunar_line(d, ld, lang) + "\n")
+    if as_json or plain:
+        try:
+            if as_json:
+                _stream_json_array(lunar_view.lunar_json(d, ld, lang) for d, ld in days)
+            else:
+                write = sys.stdout.write
+                for d, ld in days:
+                    write(lunar_view.lunar_line(d, ld, lang) + "\n")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader went away (`khcal lunar --from 1800 --to 2200 --plain | head`): stop quietly
+            # with 0, and point stdout at /dev/null so that the final flush does not fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
     else:
         count = (last - first).days + 1
         if count > LUNAR_TABLE_MAX_DAYS:
