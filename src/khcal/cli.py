@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -417,6 +417,122 @@ def check(
     catalogue.load(files)
     names = ", ".join(str(f) for f in files)
     print(f"{names}: valid")
+
+
+# --- the Khmer calendar: khcal lunar -------------------------------------------------------------------
+
+LUNAR_TABLE_MAX_DAYS = 3660
+"""A rich table holds at most ten years of days; --plain and --json stream any range."""
+
+
+@app.command("lunar")
+def lunar(
+    day: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="DATE",
+            help="The day: YYYY-MM-DD, today or tomorrow (default: today). Example: 2026-05-01",
+        ),
+    ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from", metavar="A", help="First day or year of a range, inclusive. Example: --from 2026-04-01"
+        ),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option(
+            "--to", metavar="B", help="Last day or year of a range, inclusive. Example: --to 2026-04-30"
+        ),
+    ] = None,
+    plain: Annotated[
+        bool, typer.Option("--plain", help="One plain line per day, for scripts. Example: --plain")
+    ] = False,
+    today: TodayOpt = None,
+    tz: TzOpt = DEFAULT_TZ,
+    lang: LangOpt = "en",
+    as_json: JsonOpt = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    """The Khmer lunar date of a day, or of every day in a range.
+
+    Shows the weekday, the lunar day and phase (waxing/waning), the lunar month, the animal year, the era
+    (sak) and the Buddhist Era year, as Khmer calendars print them; Buddhist holy days and the days of
+    the Khmer New Year are marked.
+
+    Examples:
+
+      khcal lunar
+
+      khcal lunar 2026-05-01 --lang km
+
+      khcal lunar --from 2026-04-01 --to 2026-04-30
+
+      khcal lunar --from 2026 --to 2027 --plain
+
+      khcal lunar 2024-05-22 --json
+    """
+    from khcal import lunar_view
+
+    if lang not in LANGS:
+        raise KhcalError(f"--lang: '{lang}' is not one of {', '.join(LANGS)}")
+    real_today = today_in(tz)
+    now = parse_day(today, real_today, "--today") if today is not None else real_today
+    if start is None and end is None:
+        one = parse_day(day, now, "DATE") if day is not None else now
+        found = lunar_view.lunar_days(one, one)
+        _, lunar_date = next(found)
+        if as_json:
+            emit_json(lunar_view.lunar_json(one, lunar_date, lang))
+        elif plain:
+            print(lunar_view.lunar_line(one, lunar_date, lang))
+        else:
+            from khcal import render
+
+            render.lunar_day(one, lunar_date, lang, no_color=no_color)
+        return
+    if day is not None:
+        raise KhcalError(f"DATE '{day}' cannot be combined with --from/--to (give one day or a range)")
+    first, last = resolve_range(None, start, end, now)
+    days = lunar_view.lunar_days(first, last)
+    if as_json or plain:
+        try:
+            if as_json:
+                _stream_json_array(lunar_view.lunar_json(d, ld, lang) for d, ld in days)
+            else:
+                write = sys.stdout.write
+                for d, ld in days:
+                    write(lunar_view.lunar_line(d, ld, lang) + "\n")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader went away (`khcal lunar --from 1800 --to 2200 --plain | head`): stop quietly
+            # with 0, and point stdout at /dev/null so that the final flush does not fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
+    else:
+        count = (last - first).days + 1
+        if count > LUNAR_TABLE_MAX_DAYS:
+            raise KhcalError(
+                f"--from/--to: {count} days is too many for a table (at most {LUNAR_TABLE_MAX_DAYS}; "
+                "use --plain or --json for longer ranges)"
+            )
+        from khcal import render
+
+        render.lunar_table(days, lang, no_color=no_color, title=f"{first.isoformat()} .. {last.isoformat()}")
+
+
+def _stream_json_array(items: Iterable[Any]) -> None:
+    """Write a JSON array as it is produced, one compact object a line, so that any range streams."""
+    import json
+
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    write = sys.stdout.write
+    separator = "[\n"
+    for item in items:
+        write(separator + encode(item))
+        separator = ",\n"
+    write("[]\n" if separator == "[\n" else "\n]\n")
 
 
 def main() -> None:
