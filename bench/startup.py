@@ -4,7 +4,8 @@ Four figures, each timed as whole processes (wall clock, time.perf_counter), the
 a warm-up, with its baseline run alternately in the same loop so that both see the same machine:
 
 1. `khcal is-holiday DATE` against `python -c "import typer"`: at most 1.25 times.
-2. `khcal next` (a rich table) against `python -c "import typer, rich.console, rich.table"`: at most 1.25 times.
+2. `khcal next` (a rich table) against `python -c "import typer, rich.console, rich.table"`: at most 1.25
+   times.
 3. 36,525 dates (100 years) through `khcal is-workday -`: under 1 second.
 4. `khcal list --from 1900 --to 2100 --json`: under 1 second.
 
@@ -98,7 +99,7 @@ def main() -> int:
             "list --from 1900 --to 2100 --json",
             [khcal, "list", "--from", "1900", "--to", "2100", "--json"],
             max_seconds=1.0,
-        ),  # fmt: skip
+        ),
     ]
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "NO_COLOR")}
     missed = 0
@@ -114,7 +115,8 @@ def main() -> int:
                 ratio = mine / theirs
                 ok = ratio <= figure.max_ratio
                 line += (
-                    f"   baseline {figure.baseline_name}: {theirs * 1000:.1f} ms (best {min(base) * 1000:.1f})"
+                    f"   baseline {figure.baseline_name}: {theirs * 1000:.1f} ms"
+                    f" (best {min(base) * 1000:.1f})"
                     f"   ratio {ratio:.2f}   target <= {figure.max_ratio:.2f}"
                 )
             else:
