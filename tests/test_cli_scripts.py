@@ -423,6 +423,16 @@ def test_installed_command_exit_codes() -> None:
     assert installed("workdays", "add", "2026-04-20", "-5").stdout == "2026-04-08\n"
 
 
+def test_installed_batch_survives_bytes_that_are_not_utf8() -> None:
+    assert KHCAL is not None
+    done = subprocess.run(
+        [KHCAL, "is-holiday", "-", *TODAY], input=b"2026-04-14\n\xff\xfe\n2026-04-13\n", capture_output=True,
+        timeout=60, check=False,
+    )  # fmt: skip
+    assert (done.returncode, done.stdout) == (2, b"2026-04-14\tyes\n2026-04-13\tno\n")
+    assert done.stderr.startswith(b"khcal: line 2: ")
+
+
 def test_python_dash_m_uses_the_quick_start_too() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "khcal", "is-workday", "2026-04-13", *TODAY],

@@ -457,7 +457,7 @@ QuietOpt = Annotated[
 DayOrStdin = Annotated[
     str | None,
     typer.Argument(
-        metavar="[DATE|-]",
+        metavar="DATE|-",
         help="YYYY-MM-DD, today or tomorrow (default today); - reads one date a line from stdin.",
         show_default=False,
     ),
@@ -535,7 +535,7 @@ def is_holiday(
 
       khcal is-holiday -q && echo "closed today"
 
-      printf '2026-04-14\n2026-04-20\n' | khcal is-holiday - --json
+      printf '2026-04-14\\n2026-04-20\\n' | khcal is-holiday - --json
     """
     return _is_command("holiday", day, quiet, as_json, weekend, extra_off, sector, today, tz, lang, file)
 

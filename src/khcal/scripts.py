@@ -145,7 +145,11 @@ def is_day(
     if target is not None and target.strip() == "-":
         if quiet:
             raise KhcalError("-q cannot be used with '-': batch mode prints one answer a line")
-        return batch(kind, stdin or sys.stdin, cal, parse, as_json=as_json, out=out, err=stderr or sys.stderr)
+        lines = stdin or sys.stdin
+        reconfigure = getattr(lines, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")  # a line that is not UTF-8 is reported as not a date, not a crash
+        return batch(kind, lines, cal, parse, as_json=as_json, out=out, err=stderr or sys.stderr)
     found = answer(cal, parse(target if target is not None else "today", "DATE"))
     yes = found.holiday if kind == "holiday" else found.workday
     if as_json:
