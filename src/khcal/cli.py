@@ -647,9 +647,7 @@ def _step_command(step: int, day: str | None, *options: Any) -> int:
 
 OptionalDay = Annotated[
     str | None,
-    typer.Argument(
-        metavar="[DATE]", help="YYYY-MM-DD, today or tomorrow (default today).", show_default=False
-    ),
+    typer.Argument(metavar="DATE", help="YYYY-MM-DD, today or tomorrow (default today).", show_default=False),
 ]
 
 
