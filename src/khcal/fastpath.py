@@ -162,9 +162,9 @@ def load_catalogue(files: Sequence[str]) -> Catalogue:
     return catalogue.load([*user, *(Path(f) for f in files)])
 
 
-def _start(args: Args) -> Today:
+def _start(args: Args, *, has_lang: bool) -> Today:
     lang = args.values.get("--lang", os.environ.get("KHCAL_LANG") or "en")
-    if lang not in LANGS:
+    if has_lang and lang not in LANGS:
         raise KhcalError("--lang")
     tz = args.values.get("--tz", os.environ.get("KHCAL_TZ") or DEFAULT_TZ)
     today = Today(args.values.get("--today"), tz)
@@ -189,7 +189,7 @@ def _int(text: str) -> int:
 def _work(command: str, args: Args) -> int:
     from khcal import scripts
 
-    today = _start(args)
+    today = _start(args, has_lang=command.startswith("is-"))
 
     def parse(text: str, what: str) -> date:
         return parse_day(text, today, what)
@@ -226,7 +226,7 @@ def _next(args: Args) -> int:
     count = _int(args.positional[0]) if args.positional else 5
     if not 1 <= count <= 10000:
         raise KhcalError("N")
-    today = _start(args)
+    today = _start(args, has_lang=True)
     day = today()
     lang = args.values.get("--lang", os.environ.get("KHCAL_LANG") or "en")
     cat = load_catalogue(args.lists.get("--file", []))
