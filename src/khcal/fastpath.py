@@ -145,7 +145,8 @@ def parse_day(text: str, today: Callable[[], date], what: str) -> date:
                 raise ValueError
             day = date.fromisoformat(value)
         except ValueError:
-            raise KhcalError(f"{what}: '{text}' is not a date") from None
+            # Batch mode reports bad lines itself: the same words as cli.parse_day.
+            raise KhcalError(f"{what}: '{text}' is not a date (use YYYY-MM-DD, today or tomorrow)") from None
     check_date(day)
     return day
 
