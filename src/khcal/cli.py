@@ -42,10 +42,6 @@ class KhcalGroup(TyperGroup):
             _fail(str(exc))
         except KeyboardInterrupt:
             sys.exit(130)
-        except BrokenPipeError:
-            # The reader went away (`khcal list | head`): stop quietly.
-            sys.stderr = open(os.devnull, "w")  # noqa: SIM115
-            sys.exit(0)
         except Exception as exc:
             # Usage errors from the parser: they carry an exit code and a message of their own.
             if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
@@ -57,6 +53,15 @@ class KhcalGroup(TyperGroup):
         if not standalone:
             return result
         sys.exit(result if isinstance(result, int) else 0)
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # The reader went away (`khcal list | head`): stop quietly with 0, and point stdout at
+            # /dev/null so that the final flush does not fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
 
 
 def _fail(message: str) -> NoReturn:
