@@ -182,7 +182,7 @@ def render(
     occurrences: Sequence[Occurrence], catalogue: Catalogue, options: FeedOptions, only: Filter | None = None
 ) -> bytes:
     """The iCalendar bytes (UTF-8, CRLF, folded at 75 octets) of these occurrences."""
-    from icalendar import Calendar, vText
+    from icalendar import Calendar, vDuration, vText
 
     stamp = datetime.combine(revision(catalogue), datetime.min.time(), tzinfo=UTC)
     cal = Calendar()
@@ -197,7 +197,7 @@ def render(
     cal.add("x-wr-calname", vText(name))
     cal.add("description", about)
     cal.add("x-wr-caldesc", vText(about))
-    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("refresh-interval", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", format_duration(REFRESH))
     counts: dict[str, int] = {}
     for occ in occurrences:

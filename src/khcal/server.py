@@ -140,7 +140,7 @@ class Handler(BaseHTTPRequestHandler):
     do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _not_allowed
 
     def log_message(self, format: str, *args: Any) -> None:
-        sys.stderr.write(f"khcal: {self.address_string()} {format % args}\n")
+        sys.stderr.write(f"khcal: {self.address_string()} [{self.log_date_time_string()}] {format % args}\n")
         sys.stderr.flush()
 
     def _answer(self, *, send_body: bool) -> None:
