@@ -231,6 +231,35 @@ def test_uids_are_unique_over_two_centuries() -> None:
     assert len(uids) == len(set(uids))
 
 
+def test_two_occurrences_with_one_key_get_distinct_uids() -> None:
+    """Not in the built-in data, but a user's can do it: 8 days off over two Sundays, two days in lieu."""
+    text = """
+[[in_lieu]]
+since = 2026
+weekdays = ["sun"]
+sources = ["Test clause"]
+
+[[observances]]
+id = "long-break"
+name = "Long break"
+category = "company"
+rule = { kind = "fixed", month = 3, day = 1 }
+days = 8
+description = "From Sunday 1 to Sunday 8 March 2026."
+
+[[observances.holiday]]
+"""
+    schedule = Schedule(catalogue.parse_text(text))
+    found = by_uid(ics.build(schedule, ics.FeedOptions(2026, 2026)))
+    assert sorted(found) == [
+        "long-break-2026@khcal",
+        "long-break-in-lieu-2026-2@khcal",
+        "long-break-in-lieu-2026@khcal",
+    ]
+    assert found["long-break-in-lieu-2026@khcal"].decoded("DTSTART") == date(2026, 3, 9)
+    assert found["long-break-in-lieu-2026-2@khcal"].decoded("DTSTART") == date(2026, 3, 10)
+
+
 def test_in_lieu_uid_and_summary() -> None:
     # 2017: 1 January was a Sunday; the 2015-2017 sub-decrees moved it to Monday 2 January (FACTS.md).
     found = by_uid(export("--from", "2017", "--to", "2017", "--holidays"))

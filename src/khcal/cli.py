@@ -547,6 +547,9 @@ FeedToOpt = Annotated[
         "--to", metavar="YYYY", help="Last year (default: two years after --from). Example: --to 2028"
     ),
 ]
+if TYPE_CHECKING:
+    from khcal.ics import FeedOptions
+
 AlarmOpt = Annotated[
     str | None,
     typer.Option(
@@ -565,7 +568,7 @@ def _feed_options(
     holidays: bool,
     category: Sequence[str] | None,
     alarm: str | None,
-) -> Any:
+) -> FeedOptions:
     from khcal import ics
 
     first_year, last_year = ics.year_range(first, last, env.today.year)
@@ -686,9 +689,9 @@ def serve(
 ) -> None:
     """Serve the feed over HTTP at /khcal.ics, for phones and calendar apps to subscribe to.
 
-    The query takes the options of export: ?lang=km&holidays=1&category=remembrance&from=2026&to=2028
-    &alarm=-PT15H (default: this year and the next two, in --tz). The page at / shows the links to
-    subscribe with. Ctrl-C stops it.
+    The query takes the options of export, e.g. ?lang=km&holidays=1&from=2026&to=2028, also category
+    (repeatable) and alarm (default range: this year and the next two, in --tz). The page at / shows
+    the links to subscribe with. Requests are logged on stderr; Ctrl-C stops it.
 
     Examples:
 

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from icalendar import Event
 
     from khcal.catalogue import Catalogue, Observance, Source
-    from khcal.schedule import Filter, Occurrence, Schedule
+    from khcal.schedule import Occurrence, Schedule
 
 PRODID = "-//khcal//Cambodia holidays and remembrance days//EN"
 UID_DOMAIN = "khcal"
@@ -170,7 +170,7 @@ def build(schedule: Schedule, options: FeedOptions) -> bytes:
         holidays_only=options.holidays,
     )
     found = schedule.between(date(options.first_year, 1, 1), date(options.last_year, 12, 31), only)
-    return render(found, schedule.catalogue, options, only)
+    return render(found, schedule.catalogue, options)
 
 
 def revision(catalogue: Catalogue) -> date:
@@ -178,9 +178,7 @@ def revision(catalogue: Catalogue) -> date:
     return catalogue.revision or _FALLBACK_REVISION
 
 
-def render(
-    occurrences: Sequence[Occurrence], catalogue: Catalogue, options: FeedOptions, only: Filter | None = None
-) -> bytes:
+def render(occurrences: Sequence[Occurrence], catalogue: Catalogue, options: FeedOptions) -> bytes:
     """The iCalendar bytes (UTF-8, CRLF, folded at 75 octets) of these occurrences."""
     from icalendar import Calendar, vDuration, vText
 
