@@ -308,13 +308,14 @@ def run(
     """Serve until Ctrl-C (KeyboardInterrupt, exit 130 by the caller) or SIGTERM (a clean return)."""
     server = make_server(schedule, host=host, port=port, lang=lang, today=today)
     base = url_of(server)
-    print(f"khcal: serving {base}{FEED_PATH} (subscription links at {base}/; Ctrl-C to stop)", flush=True)
 
     def stop(signum: int, frame: object) -> None:
         raise _Stop()
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:
+        # Announced once Ctrl-C and SIGTERM are handled, so that whoever reads it may stop the server.
+        print(f"khcal: serving {base}{FEED_PATH} (subscription links at {base}/; Ctrl-C to stop)", flush=True)
         server.serve_forever()
     except _Stop:
         pass
