@@ -150,7 +150,7 @@ class NewYearDays:
     """The traditional days of one Khmer New Year, with the Songkran moment khcal shows.
 
     `songkran` is the officially announced moment when the data pins one, else the computed one; the New
-    Year then runs from the Songkran date to the computed Leungsak day, as the schedule does.
+    Year then runs from the Songkran date for the computed number of days, as the schedule does.
     """
 
     songkran: datetime
@@ -172,8 +172,9 @@ def new_year_days(occ: Occurrence) -> NewYearDays | None:
     exception = occ.observance.exception(year)
     announced = exception is not None and exception.songkran is not None
     start = occ.songkran.date()
-    vanabat = tuple(start + timedelta(days=i) for i in range(1, (computed.leungsak - start).days))
-    return NewYearDays(occ.songkran, announced, vanabat, computed.leungsak)
+    leungsak = start + timedelta(days=computed.days - 1)
+    vanabat = tuple(start + timedelta(days=i) for i in range(1, computed.days - 1))
+    return NewYearDays(occ.songkran, announced, vanabat, leungsak)
 
 
 def new_year_json(occ: Occurrence) -> dict[str, Any] | None:
