@@ -3,6 +3,7 @@
 A definitions file is TOML. Its shape (documented for users in docs/definitions.md):
 
     format = 1
+    revision = 2026-11-22   the date of the data's last change (optional; feeds derive stamps from it)
     [[published]]   a year whose list of days off was published (occurrences in it are "official")
     [[in_lieu]]     a rule that gave a day in lieu for a day off falling on a weekend day
     [[observances]] one observance: names, category, description, rule, history, exceptions, sources
@@ -212,6 +213,8 @@ class Catalogue:
     observances: Mapping[str, Observance]
     published: Mapping[int, Published] = field(default_factory=dict)
     in_lieu: tuple[InLieuRule, ...] = ()
+    revision: date | None = None
+    """When the data last changed: the newest `revision` of the files merged (None if none gives one)."""
 
     def get(self, ident: str) -> Observance:
         try:
@@ -232,6 +235,7 @@ class Catalogue:
             observances={**self.observances, **other.observances},
             published={**self.published, **other.published},
             in_lieu=self.in_lieu + other.in_lieu,
+            revision=max((r for r in (self.revision, other.revision) if r is not None), default=None),
         )
 
 
@@ -558,13 +562,17 @@ class _Reader:
     # -- the file
 
     def catalogue(self, raw: Mapping[str, Any]) -> Catalogue:
-        self.keys(raw, ("format", "published", "in_lieu", "observances"))
+        self.keys(raw, ("format", "revision", "published", "in_lieu", "observances"))
         try:
             fmt = self.value(raw, "format", int)
             if fmt is not None and fmt != FORMAT_VERSION:
                 raise self.fail("format", f"this khcal reads format {FORMAT_VERSION}, not {fmt}")
         except _Skip:
             pass
+        try:
+            revision = self.date_value(raw, "revision")
+        except _Skip:
+            revision = None
         published: dict[int, Published] = {}
         for _, item in self.tables(raw, "published"):
             try:
@@ -597,7 +605,7 @@ class _Reader:
                 continue
             observances[obs.id] = obs
         self._table, self._index, self._ident = "", None, None
-        return Catalogue(observances, published, tuple(in_lieu))
+        return Catalogue(observances, published, tuple(in_lieu), revision)
 
     def tables(self, raw: Mapping[str, Any], name: str) -> Iterable[tuple[int, Mapping[str, Any]]]:
         self._table, self._index, self._ident = name, None, None

@@ -1,0 +1,276 @@
+"""`khcal serve` over a real socket on the loopback interface: status codes, headers, 304, 400, 404."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from datetime import date, timedelta
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from khcal import catalogue, ics, server
+from khcal.cli import app
+from khcal.schedule import Schedule
+
+TODAY = date(2026, 11, 22)
+
+
+class Running:
+    """A server on 127.0.0.1 and a free port, in a thread, with a `today` the test can change."""
+
+    def __init__(self, schedule: Schedule) -> None:
+        self.today = TODAY
+        self.schedule = schedule
+        self.httpd = server.make_server(
+            schedule, host="127.0.0.1", port=0, lang="en", today=lambda: self.today
+        )
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
+        self.thread.start()
+
+    def request(
+        self, path: str, method: str = "GET", headers: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], bytes]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        try:
+            connection.request(method, path, headers=headers or {})
+            response = connection.getresponse()
+            body = response.read()
+            return response.status, {k.lower(): v for k, v in response.getheaders()}, body
+        finally:
+            connection.close()
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def builtin_schedule() -> Schedule:
+    return Schedule(catalogue.load([]))
+
+
+@pytest.fixture
+def served(builtin_schedule: Schedule) -> Iterator[Running]:
+    running = Running(builtin_schedule)
+    yield running
+    running.stop()
+
+
+def test_feed_status_headers_and_body(served: Running) -> None:
+    status, headers, body = served.request("/khcal.ics")
+    assert status == 200
+    assert headers["content-type"] == "text/calendar; charset=utf-8"
+    assert int(headers["content-length"]) == len(body)
+    assert headers["etag"].startswith('"') and headers["etag"].endswith('"')
+    assert parsedate_to_datetime(headers["last-modified"]).date() == catalogue.load([]).revision
+    assert "max-age=" in headers["cache-control"]
+    # The same function as `khcal export`, with this year and the next two by default.
+    assert body == ics.build(served.schedule, ics.FeedOptions(2026, 2028))
+
+
+def test_query_gives_the_same_bytes_as_export(served: Running) -> None:
+    status, _, body = served.request(
+        "/khcal.ics?lang=km&holidays=1&from=2025&to=2027&category=royal&category=religious&alarm=-PT15H"
+    )
+    assert status == 200
+    result = CliRunner().invoke(app, [
+        "export", "--today", "2026-11-22", "--lang", "km", "--holidays", "--from", "2025", "--to", "2027",
+        "--category", "royal", "--category", "religious", "--alarm", "-PT15H",
+    ])  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert body == result.stdout_bytes
+
+
+def test_matching_etag_gives_304(served: Running) -> None:
+    _, headers, _ = served.request("/khcal.ics?lang=km")
+    etag = headers["etag"]
+    for sent in (etag, f"W/{etag}", f'"other", {etag}', "*"):
+        status, again, body = served.request("/khcal.ics?lang=km", headers={"If-None-Match": sent})
+        assert status == 304, sent
+        assert body == b""
+        assert again["etag"] == etag
+    status, _, body = served.request("/khcal.ics?lang=km", headers={"If-None-Match": '"something-else"'})
+    assert status == 200 and body.startswith(b"BEGIN:VCALENDAR")
+    # Another feed has another tag.
+    _, other, _ = served.request("/khcal.ics?lang=en")
+    assert other["etag"] != etag
+
+
+def test_if_modified_since(served: Running) -> None:
+    _, headers, _ = served.request("/khcal.ics")
+    status, _, _ = served.request("/khcal.ics", headers={"If-Modified-Since": headers["last-modified"]})
+    assert status == 304
+    status, _, _ = served.request(
+        "/khcal.ics", headers={"If-Modified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"}
+    )
+    assert status == 200
+    # If-None-Match wins over If-Modified-Since.
+    status, _, _ = served.request(
+        "/khcal.ics", headers={"If-Modified-Since": headers["last-modified"], "If-None-Match": '"x"'}
+    )
+    assert status == 200
+
+
+def test_default_range_follows_today(served: Running) -> None:
+    _, before, body_before = served.request("/khcal.ics")
+    served.today = date(2027, 1, 1)
+    _, after, body_after = served.request("/khcal.ics")
+    assert b"victory-over-genocide-2026@khcal" in body_before
+    assert b"victory-over-genocide-2026@khcal" not in body_after
+    assert b"victory-over-genocide-2029@khcal" in body_after
+    assert after["etag"] != before["etag"]
+    assert parsedate_to_datetime(after["last-modified"]).date() == date(2027, 1, 1)
+
+
+def test_head_gives_headers_only(served: Running) -> None:
+    status, headers, body = served.request("/khcal.ics", method="HEAD")
+    assert status == 200 and body == b""
+    _, full, whole = served.request("/khcal.ics")
+    assert headers["etag"] == full["etag"]
+    assert int(headers["content-length"]) == len(whole)
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("lang=fr", "lang: 'fr' is not one of en, km"),
+        ("from=abc", "from: 'abc' is not a year"),
+        ("from=2027&to=2026", "from 2027 is after to 2026"),
+        ("from=1500", "outside the supported range"),
+        ("holidays=maybe", "holidays: 'maybe' is not 1 or 0"),
+        ("category=sports", "category: 'sports' is not a category"),
+        ("alarm=soon", "alarm: 'soon' is not a duration"),
+        ("colour=red", "unknown parameter 'colour'"),
+        ("lang=en&lang=km", "parameter 'lang' is given more than once"),
+    ],
+)
+def test_bad_query_gives_400(served: Running, query: str, message: str) -> None:
+    status, headers, body = served.request(f"/khcal.ics?{query}")
+    assert status == 400
+    assert headers["content-type"] == "text/plain; charset=utf-8"
+    text = body.decode()
+    assert text.startswith("khcal: bad request: ") and text.count("\n") == 1
+    assert message in text
+
+
+@pytest.mark.parametrize("query", ["holidays", "holidays=1", "holidays=true", "holidays=yes"])
+def test_holidays_flag_forms(served: Running, query: str) -> None:
+    status, _, body = served.request(f"/khcal.ics?{query}&from=2026&to=2026")
+    assert status == 200
+    assert b"fall-of-phnom-penh-2026" not in body  # not a day off
+    assert b"victory-over-genocide-2026" in body
+
+
+@pytest.mark.parametrize(
+    "path", ["/etc/passwd", "/../../etc/passwd", "/khcal.ics/../../etc/passwd", "/khcal.ics/", "/favicon.ico",
+             "/data/observances.toml", "/index.html/../etc/passwd"]
+)  # fmt: skip
+def test_nothing_else_is_served(served: Running, path: str) -> None:
+    status, _, body = served.request(path)
+    assert status == 404
+    assert b"root:" not in body and b"[[observances]]" not in body
+
+
+def test_other_methods_are_refused(served: Running) -> None:
+    status, headers, _ = served.request("/khcal.ics", method="POST")
+    assert status == 405
+    assert headers["allow"] == "GET, HEAD"
+
+
+def test_index_page_shows_subscription_links(served: Running) -> None:
+    status, headers, body = served.request("/", headers={"Host": "cal.example.org"})
+    assert status == 200
+    assert headers["content-type"] == "text/html; charset=utf-8"
+    page = body.decode()
+    assert 'href="webcal://cal.example.org/khcal.ics"' in page
+    assert "https://cal.example.org/khcal.ics?lang=km&amp;holidays=1" in page
+    # A Host header that is not a host name is not echoed into the page.
+    _, _, body = served.request("/", headers={"Host": "<script>alert(1)</script>"})
+    assert b"<script>" not in body
+    assert f"webcal://127.0.0.1:{served.port}/khcal.ics".encode() in body
+
+
+def test_requests_are_logged(served: Running, capsys: pytest.CaptureFixture[str]) -> None:
+    served.request("/khcal.ics?lang=km")
+    served.request("/nope")
+    logged = capsys.readouterr().err
+    assert '"GET /khcal.ics?lang=km HTTP/1.1" 200' in logged
+    assert '"GET /nope HTTP/1.1" 404' in logged
+
+
+def test_feed_options_parsing() -> None:
+    feeds = server.Feeds(Schedule(catalogue.load([])), "km", lambda: TODAY)
+    options = feeds.options("category=royal,religious&category=royal&alarm=-P1D")
+    assert options == ics.FeedOptions(
+        2026, 2028, lang="km", categories=("royal", "religious"), alarm=timedelta(days=-1)
+    )
+    assert feeds.options("to=2030").first_year == 2026
+    assert feeds.options("from=2030") == ics.FeedOptions(2030, 2032, lang="km")
+
+
+# --- the command, as a process ---------------------------------------------------------------------------
+
+
+def start(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[str], str]:
+    khcal = Path(sys.executable).with_name("khcal")
+    process = subprocess.Popen(
+        [str(khcal), "serve", "--port", "0", *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "XDG_CONFIG_HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    assert line.startswith("khcal: serving http://127.0.0.1:"), line
+    return process, line.split()[2]
+
+
+def test_serve_command_answers_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    process, url = start(tmp_path, "--lang", "km")
+    try:
+        port = int(url.split(":")[2].split("/")[0])
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/khcal.ics?from=2026&to=2026")
+        response = connection.getresponse()
+        body = response.read()
+        connection.close()
+        assert response.status == 200
+        unfolded = body.replace(b"\r\n ", b"").decode()
+        assert "SUMMARY:ទិវាជ័យជម្នះលើរបបប្រល័យពូជសាសន៍\r\n" in unfolded  # --lang km is the default
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=10)
+    finally:
+        process.kill() if process.poll() is None else None
+    assert process.returncode == 130
+    assert "GET /khcal.ics?from=2026&to=2026" in err
+    assert err.strip().endswith("khcal: stopped")
+    assert "Traceback" not in err
+
+
+def test_serve_command_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
+    process, _ = start(tmp_path)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=10)
+    assert process.returncode == 0
+    assert err.strip() == "khcal: stopped"
+
+
+def test_serve_on_a_busy_port_exits_2() -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(app, ["serve", "--port", str(port)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert f"--port {port}: cannot listen there" in result.stderr
