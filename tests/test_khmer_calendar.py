@@ -133,9 +133,7 @@ def test_meak_bochea(year: int, expected: date) -> None:
     assert from_lunar(year, "meak", 15, "waxing") == expected
 
 
-@pytest.mark.parametrize(
-    ("year", "expected"), ROYAL_PLOUGHING, ids=[str(y) for y, _ in ROYAL_PLOUGHING]
-)
+@pytest.mark.parametrize(("year", "expected"), ROYAL_PLOUGHING, ids=[str(y) for y, _ in ROYAL_PLOUGHING])
 def test_royal_ploughing(year: int, expected: date) -> None:
     assert from_lunar(year, "pisakh", 4, "waning") == expected
 
@@ -365,9 +363,7 @@ def test_edges_work() -> None:
 
 @pytest.mark.parametrize("d", [date(1799, 12, 31), date(2201, 1, 1), date(1, 1, 1)])
 def test_out_of_range_dates(d: date) -> None:
-    with pytest.raises(
-        OutOfRangeError, match=r"outside the supported range 1800-01-01\.\.2200-12-31"
-    ):
+    with pytest.raises(OutOfRangeError, match=r"outside the supported range 1800-01-01\.\.2200-12-31"):
         to_lunar(d)
     with pytest.raises(OutOfRangeError):
         list(iter_lunar(d, d))
@@ -577,9 +573,7 @@ NEW_YEARS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("year", "songkran", "days"), NEW_YEARS, ids=[str(r[0]) for r in NEW_YEARS]
-)
+@pytest.mark.parametrize(("year", "songkran", "days"), NEW_YEARS, ids=[str(r[0]) for r in NEW_YEARS])
 def test_known_new_years(year: int, songkran: datetime, days: int) -> None:
     ny = new_year(year)
     assert ny.songkran == songkran

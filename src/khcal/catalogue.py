@@ -171,6 +171,8 @@ class Observance:
     def exists_in(self, year: int) -> bool:
         if isinstance(self.rule, OnceRule):
             return self.rule.date.year == year
+        if self.event_year is not None and year < self.event_year:
+            return False  # nothing to remember before the event
         return (self.since is None or self.since <= year) and (self.until is None or year <= self.until)
 
     def period(self, year: int) -> HolidayPeriod | None:
@@ -303,7 +305,7 @@ def parse_text(text: str, path: Path | str = "<text>") -> Catalogue:
     reader = _Reader(path, text)
     catalogue = reader.catalogue(raw)
     if reader.problems:
-        raise DefinitionsError(reader.problems)
+        raise DefinitionsError(sorted(reader.problems, key=lambda p: p.line or 0))
     return catalogue
 
 
@@ -644,15 +646,15 @@ class _Reader:
         )
 
     def observance(self, item: Mapping[str, Any]) -> Observance:
-        self.keys(item, (
-            "id", "name", "category", "rule", "days", "description", "since", "until", "event_year",
-            "event_kind", "holiday", "exceptions", "history", "sources",
-        ))  # fmt: skip
+        errors_before = len(self.problems)
         ident = self.value(item, "id", str, required=True)
         if not _ID_RE.match(ident):
             raise self.fail("id", f"'{ident}' must be lowercase letters, digits and single hyphens")
         self._ident = ident
-        errors_before = len(self.problems)
+        self.keys(item, (
+            "id", "name", "category", "rule", "days", "description", "since", "until", "event_year",
+            "event_kind", "holiday", "exceptions", "history", "sources",
+        ))  # fmt: skip
 
         def attempt(read: Any, *args: Any, **kwargs: Any) -> Any:
             try:
