@@ -55,7 +55,8 @@ def wrap(text: str, width: int, measure: Measure) -> list[tuple[int, int]]:
     """The (start, end) offsets of each line of `text` wrapped to `width` cells.
 
     Lines break at spaces (which are dropped at the break); a word wider than the line is cut between
-    clusters. Newlines in the text are kept. A single cluster wider than `width` gets a line of its own.
+    clusters. Leading spaces of a paragraph and newlines are kept. A single cluster wider than `width`
+    gets a line of its own.
     """
     width = max(1, width)
     lines: list[tuple[int, int]] = []
@@ -85,6 +86,11 @@ def _wrap_paragraph(text: str, width: int, measure: Measure) -> list[tuple[int, 
                 continue
             lines.append((start, end))
             start = None
+        # The first line keeps the paragraph's indentation when it fits.
+        indent = measure(text[:word_start]) if not lines and start is None else 0
+        if indent > 0 and indent + size <= width:
+            start, end, used = 0, word_end, indent + size
+            continue
         if size <= width:
             start, end, used = word_start, word_end, size
             continue

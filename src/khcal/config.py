@@ -172,7 +172,9 @@ def _tz(value: Any) -> str:
 
 def _weekend(value: Any) -> tuple[int, ...]:
     if not isinstance(value, str | list):
-        raise ValueError(f'must be a string such as "sat,sun" or an array of day names, not {_describe(value)}')
+        raise ValueError(
+            f'must be a string such as "sat,sun" or an array of day names, not {_describe(value)}'
+        )
     return parse_weekend(value)
 
 

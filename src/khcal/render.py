@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
-from rich.padding import Padding
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text as RichText
@@ -27,6 +26,7 @@ OFF_MARK = "●"
 PROJECTED_MARK = "*"
 OBSERVANCE_MARK = "○"
 HOLY_MARK = "·"
+DASH = "\u2013"  # the en dash of date spans
 
 
 def color_wanted(no_color: bool, environ: Mapping[str, str]) -> bool | None:
@@ -60,19 +60,22 @@ class Wrapped:
     COENG at the edge of a line; this renderable breaks lines with `clusters.wrap` instead.
     """
 
-    def __init__(self, text: RichText | str, style: str = "") -> None:
+    def __init__(self, text: RichText | str, style: str = "", indent: int = 0) -> None:
         self.text = text if isinstance(text, RichText) else RichText(text, style=style)
+        self.indent = indent
 
     def lines(self, width: int) -> list[RichText]:
         plain = self.text.plain
-        spans = clusters.wrap(plain, width, cell_len)
-        return [self.text[a:b] for a, b in spans]
+        spans = clusters.wrap(plain, width - self.indent, cell_len)
+        return [RichText(" " * self.indent) + self.text[a:b] for a, b in spans]
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         words = self.text.plain.split()
         longest = max((cell_len(w) for w in words), default=0)
         widest = max((cell_len(line) for line in self.text.plain.split("\n")), default=0)
-        return Measurement(min(longest, widest), widest).clamp(max_width=options.max_width)
+        return Measurement(self.indent + min(longest, widest), self.indent + widest).clamp(
+            max_width=options.max_width
+        )
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         for line in self.lines(options.max_width):
@@ -95,7 +98,7 @@ def _day_month(day: date, lang: str, *, weekday: bool, month: bool, year: bool) 
 
 
 def date_span(start: date, end: date, lang: str) -> str:
-    """A compact span: 'Wed 7 Jan 2026', 'Tue 14 – Thu 16 Apr 2026', 'Thu 30 Apr – Sat 2 May 2026'."""
+    """A compact span: 'Wed 7 Jan 2026', 'Tue 14 - Thu 16 Apr 2026' (en dashes)."""
     if start == end:
         return _day_month(start, lang, weekday=True, month=True, year=True)
     same_year = start.year == end.year
@@ -103,7 +106,7 @@ def date_span(start: date, end: date, lang: str) -> str:
     first = _day_month(start, lang, weekday=True, month=not same_month, year=not same_year)
     # Khmer weekday names are long: the Khmer span names the first day's only.
     last = _day_month(end, lang, weekday=lang != "km", month=True, year=True)
-    return f"{first} – {last}"
+    return f"{first} {DASH} {last}"
 
 
 def occurrences(
@@ -133,7 +136,9 @@ def occurrences(
         if extras:
             name.append(f" ({'; '.join(extras)})", style="dim")
         days = occ.days_until(today)
-        table.add_row(date_span(occ.start, occ.end, lang), mark, Wrapped(name), describe.countdown(days, lang))
+        table.add_row(
+            date_span(occ.start, occ.end, lang), mark, Wrapped(name), describe.countdown(days, lang)
+        )
     out.print(table)
     legend = f"{OFF_MARK} {'ថ្ងៃឈប់សម្រាក' if km else 'day off'}"
     if any(o.status == "projected" and o.holiday for o in found):
@@ -210,7 +215,7 @@ def observance(
 def _section(out: Console, title: str, lines: Sequence[str]) -> None:
     out.print(RichText(title, style="bold underline"))
     for line in lines:
-        out.print(Padding(Wrapped(line), (0, 0, 0, 2), expand=False))
+        out.print(Wrapped(line, indent=2))
     out.print()
 
 
@@ -262,7 +267,9 @@ def month_lines(grid: MonthGrid, lang: str, *, lunar: bool, title: str) -> list[
                 style = f"{style} reverse".strip()
             number = RichText(describe.number(cell.day.day, lang), style=style)
             row += _fit(number, size - 1, "right")
-            row += RichText(_MARK_CHARS.get(cell.mark or "", " "), style=_MARK_STYLES.get(cell.mark or "", ""))
+            row += RichText(
+                _MARK_CHARS.get(cell.mark or "", " "), style=_MARK_STYLES.get(cell.mark or "", "")
+            )
             if lunar:
                 label = RichText(_lunar_label(cell, lang), style="yellow" if cell.lunar.holy_day else "dim")
                 under += _fit(label, size - 1, "right") + RichText(" ")
@@ -287,9 +294,7 @@ def _legend(lang: str, lunar: bool, today: date | None, marks: Iterable[str]) ->
     present = set(marks)
     parts = [f"{_MARK_CHARS[m]} {words[m]}" for m in ("off", "observance", "holy") if m in present]
     if lunar:
-        parts.append(
-            "១៥ក = ១៥ កើត, ៨រ = ៨ រោច" if km else "15k = 15th waxing (kert), 8r = 8th waning (roch)"
-        )
+        parts.append("១៥ក = ១៥ កើត, ៨រ = ៨ រោច" if km else "15k = 15th waxing (kert), 8r = 8th waning (roch)")
     if today is not None:
         parts.append(
             f"ថ្ងៃនេះ: {describe.format_date(today, lang, weekday=True)}"
@@ -306,9 +311,11 @@ def _occurrence_line(occ: Occurrence, grid: MonthGrid, lang: str) -> RichText:
     if occ.start == occ.end:
         days = describe.number(occ.start.day, lang)
     elif inside(occ.start) and inside(occ.end):
-        days = f"{describe.number(occ.start.day, lang)}–{describe.number(occ.end.day, lang)}"
+        days = f"{describe.number(occ.start.day, lang)}{DASH}{describe.number(occ.end.day, lang)}"
     else:
-        days = "–".join(_day_month(d, lang, weekday=False, month=True, year=False) for d in (occ.start, occ.end))
+        days = DASH.join(
+            _day_month(d, lang, weekday=False, month=True, year=False) for d in (occ.start, occ.end)
+        )
     kind = "off" if occ.holiday else "observance"
     line = RichText(f"{days:>5} ") + RichText(_MARK_CHARS[kind], style=_MARK_STYLES[kind])
     line += RichText(f" {occ.name(lang)}", style="bold red" if occ.holiday else "")
@@ -341,7 +348,9 @@ def calendar(
     across = max(1, min(3, (out.width + len(MONTH_GAP)) // (month_width + len(MONTH_GAP))))
     if not single:
         total = across * month_width + (across - 1) * len(MONTH_GAP)
-        out.print(_fit(RichText(describe.number(grids[0].year, lang), style="bold"), total, "center"))
+        title = _fit(RichText(describe.number(grids[0].year, lang), style="bold"), total, "center")
+        title.rstrip()
+        out.print(title)
     for first in range(0, len(blocks), across):
         row = blocks[first : first + across]
         height = max(len(b) for b in row)
@@ -375,6 +384,8 @@ def today_screen(summary: Summary, lang: str, *, no_color: bool = False) -> None
     status_style = "bold red" if summary.day_off else ("dim" if summary.weekend else "green")
     out.print(Wrapped(RichText(words.status_text(summary, lang), style=status_style)))
     for occ in summary.observances:
+        if occ in summary.days_off:
+            continue  # already named as the day off
         extra = describe.anniversary(occ, lang)
         label = "ថ្ងៃនេះ៖" if km else "Today:"
         text = f"{label} {occ.name(lang)}" + (f" ({extra})" if extra else "")
@@ -382,6 +393,6 @@ def today_screen(summary: Summary, lang: str, *, no_color: bool = False) -> None
     out.print()
     out.print(RichText("ខាងមុខ" if km else "Coming up", style="bold underline"))
     for occ in summary.coming:
-        out.print(Padding(Wrapped(words.coming_text(occ, summary.day, lang)), (0, 0, 0, 2), expand=False))
+        out.print(Wrapped(words.coming_text(occ, summary.day, lang), indent=2))
     if not summary.coming:
         out.print("  " + ("គ្មាន" if km else "nothing"))

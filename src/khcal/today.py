@@ -32,9 +32,7 @@ class Summary:
         return not self.day_off and not self.weekend
 
 
-def summarise(
-    schedule: Schedule, day: date, only: Filter, weekend: Sequence[int], count: int = 3
-) -> Summary:
+def summarise(schedule: Schedule, day: date, only: Filter, weekend: Sequence[int], count: int = 3) -> Summary:
     on_day = tuple(schedule.on(day, only))
     coming = [o for o in schedule.upcoming(day, count + len(on_day), only) if o.start > day]
     return Summary(
@@ -48,7 +46,7 @@ def summarise(
 
 
 def lunar_text(lunar: khmer_calendar.LunarDate, day: date, lang: str) -> str:
-    """'the 14th waxing day of Boss, year of the Snake, Saptak Sak, BE 2569' or the Khmer
+    """'The 14th waxing day of Boss, year of the Snake, Saptak Sak, BE 2569' or the Khmer
     'ថ្ងៃសុក្រ ១៤ កើត ខែបុស្ស ឆ្នាំម្សាញ់ សប្តស័ក ព.ស. ២៥៦៩'."""
     if lang == "km":
         return (
@@ -57,6 +55,7 @@ def lunar_text(lunar: khmer_calendar.LunarDate, day: date, lang: str) -> str:
             f"{lunar.sak_name_km} ព.ស. {describe.khmer_digits(lunar.be_year)}"
         )
     words = describe.lunar_day(lunar.month, lunar.day, lunar.phase, "en")
+    words = words[0].upper() + words[1:]
     return f"{words}, year of the {lunar.animal_year.title()}, {lunar.sak_name}, BE {lunar.be_year}"
 
 
