@@ -66,8 +66,14 @@ class Wrapped:
 
     def lines(self, width: int) -> list[RichText]:
         plain = self.text.plain
-        spans = clusters.wrap(plain, width - self.indent, cell_len)
-        return [RichText(" " * self.indent) + self.text[a:b] for a, b in spans]
+        room = max(1, width - self.indent)
+        out = []
+        for a, b in clusters.wrap(plain, room, cell_len):
+            # A cluster wider than the room is dropped whole rather than cut (only in absurdly narrow space).
+            while b > a and cell_len(plain[a:b]) > room:
+                b = max(x for x, _ in clusters.cluster_spans(plain, a, b))
+            out.append(RichText(" " * self.indent) + self.text[a:b])
+        return out
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         words = self.text.plain.split()
@@ -118,10 +124,10 @@ def occurrences(
         out.print("គ្មានទេ" if km else "Nothing in that range.")
         return
     table = Table(title=title or None, show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column("កាលបរិច្ឆេទ" if km else "Date", no_wrap=True)
+    table.add_column("កាលបរិច្ឆេទ" if km else "Date")
     table.add_column("", no_wrap=True)
-    table.add_column("ឈ្មោះ" if km else "Observance")
-    table.add_column("នៅសល់" if km else "When", no_wrap=True, justify="right")
+    table.add_column("ឈ្មោះ" if km else "Observance", ratio=1)
+    table.add_column("នៅសល់" if km else "When", justify="right")
     for occ in found:
         mark = OFF_MARK if occ.holiday else ""
         if occ.status == "projected" and occ.holiday:
