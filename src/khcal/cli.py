@@ -315,7 +315,8 @@ def next_(
         return
     from khcal import render
 
-    render.occurrences(found, env.today, env.lang, no_color=no_color, title="Coming up")
+    title = "ខាងមុខ" if env.lang == "km" else "Coming up"
+    render.occurrences(found, env.today, env.lang, no_color=no_color, title=title)
 
 
 @app.command("list")

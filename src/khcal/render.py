@@ -290,7 +290,8 @@ def _month_title(grid: MonthGrid, lang: str, *, with_year: bool) -> str:
     return f"{name} {describe.number(grid.year, lang)}" if with_year else name
 
 
-def _legend(lang: str, lunar: bool, today: date | None, marks: Iterable[str]) -> RichText:
+def _legend(lang: str, lunar: bool, today: date | None, marks: Iterable[str]) -> list[RichText]:
+    """The key to the marks, then the lunar day notation, then today: a line each."""
     km = lang == "km"
     words = {
         "off": "ថ្ងៃឈប់សម្រាក" if km else "day off",
@@ -298,16 +299,18 @@ def _legend(lang: str, lunar: bool, today: date | None, marks: Iterable[str]) ->
         "holy": "ថ្ងៃសីល" if km else "Buddhist holy day",
     }
     present = set(marks)
-    parts = [f"{_MARK_CHARS[m]} {words[m]}" for m in ("off", "observance", "holy") if m in present]
+    lines = [
+        "   ".join(f"{_MARK_CHARS[m]} {words[m]}" for m in ("off", "observance", "holy") if m in present)
+    ]
     if lunar:
-        parts.append("១៥ក = ១៥ កើត, ៨រ = ៨ រោច" if km else "15k = 15th waxing (kert), 8r = 8th waning (roch)")
-    if today is not None:
-        parts.append(
-            f"ថ្ងៃនេះ: {describe.format_date(today, lang, weekday=True)}"
+        lines.append(
+            "១៥ក = ១៥ កើត   ៨រ = ៨ រោច"
             if km
-            else f"today: {describe.format_date(today, lang, weekday=True)}"
+            else "15k = the 15th waxing day (kert)   8r = the 8th waning day (roch)"
         )
-    return RichText("   ".join(parts), style="dim")
+    if today is not None:
+        lines.append(f"{'ថ្ងៃនេះ៖' if km else 'Today:'} {describe.format_date(today, lang, weekday=True)}")
+    return [RichText(line, style="dim") for line in lines if line]
 
 
 def _occurrence_line(occ: Occurrence, grid: MonthGrid, lang: str) -> RichText:
@@ -374,7 +377,8 @@ def calendar(
             out.print(Wrapped(_occurrence_line(occ, grid, lang)))
         if grid.occurrences:
             out.print()
-    out.print(Wrapped(_legend(lang, lunar, today if shows_today else None, marks)))
+    for line in _legend(lang, lunar, today if shows_today else None, marks):
+        out.print(Wrapped(line))
 
 
 # --- `khcal today` ----------------------------------------------------------------------------------------
