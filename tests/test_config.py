@@ -54,7 +54,13 @@ def test_every_setting() -> None:
 
 def test_empty_file_sets_nothing() -> None:
     found = config.parse_text("# nothing yet\n", "config.toml")
-    assert (found.lang, found.tz, found.weekend, found.categories, found.files) == (None, None, None, None, ())
+    assert (found.lang, found.tz, found.weekend, found.categories, found.files) == (
+        None,
+        None,
+        None,
+        None,
+        (),
+    )
 
 
 @pytest.mark.parametrize(
@@ -141,6 +147,7 @@ def test_config_categories_are_the_default_filter(tmp_path: Path) -> None:
     code, out, _ = run("next", "2", "--today", "2026-01-02", "--json")
     assert [o["id"] for o in json.loads(out)] == ["victory-over-genocide", "holocaust-remembrance"]
     code, out, _ = run("next", "1", "--today", "2026-01-02", "--json", "--category", "religious")
+    assert code == 0
     assert [o["id"] for o in json.loads(out)] == ["meak-bochea"]
 
 
@@ -173,7 +180,10 @@ def test_config_weekend_reaches_today(tmp_path: Path) -> None:
     ("text", "expected"),
     [
         ('weekend = "sat,funday"\n', ":1: field 'weekend': 'funday' is not a day"),
-        ('# my settings\ncategories = ["royal", "sports"]\n', ":2: field 'categories': 'sports' is not a category"),
+        (
+            '# my settings\ncategories = ["royal", "sports"]\n',
+            ":2: field 'categories': 'sports' is not a category",
+        ),
         ('lang = "km"\ncolour = true\n', ":2: field 'colour': unknown setting 'colour'"),
     ],
 )
