@@ -257,8 +257,9 @@ def month_lines(grid: MonthGrid, lang: str, *, lunar: bool, title: str) -> list[
     heads = WEEKDAYS_SHORT_KM if lang == "km" else WEEKDAYS_SHORT_EN
     lines = [_fit(RichText(title, style="bold"), width, "center")]
     header = RichText()
+    weekend = {c.day.weekday() for c in grid.cells if c.weekend}
     for column in grid.columns:
-        style = "dim" if column in (5, 6) else ""
+        style = "dim" if column in weekend else ""
         header += _fit(RichText(heads[column], style=style), size - 1, "right") + RichText(" ")
     lines.append(header)
     for week in grid.weeks:
