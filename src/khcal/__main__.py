@@ -1,5 +1,5 @@
 """`python -m khcal` runs the command line."""
 
-from khcal.cli import main
+from khcal.fastpath import main
 
 main()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from khcal.catalogue import Catalogue
     from khcal.config import Config
     from khcal.schedule import Filter, Schedule
+    from khcal.scripts import ParseDay
+    from khcal.workdays import WorkCalendar
 
 DEFAULT_TZ = "Asia/Phnom_Penh"
 LANGS = ("en", "km")
@@ -108,6 +110,19 @@ TodayOpt = Annotated[
     ),
 ]
 TzOpt = Annotated[
+    str,
+    typer.Option(
+        "--tz",
+        envvar="KHCAL_TZ",
+        metavar="ZONE",
+        help="IANA time zone that decides what today is. Example: --tz Europe/Paris",
+    ),
+]
+LangOpt = Annotated[
+    str, typer.Option("--lang", envvar="KHCAL_LANG", metavar="en|km", help="Language. Example: --lang km")
+]
+# The same two options for the commands that fall back on config.toml when they are not given.
+ConfigTzOpt = Annotated[
     str | None,
     typer.Option(
         "--tz",
@@ -117,7 +132,7 @@ TzOpt = Annotated[
         "Example: --tz Europe/Paris",
     ),
 ]
-LangOpt = Annotated[
+ConfigLangOpt = Annotated[
     str | None,
     typer.Option(
         "--lang",
@@ -288,8 +303,8 @@ def next_(
         int, typer.Argument(metavar="[N]", help="How many occurrences (default 5).", min=1, max=10000)
     ] = 5,
     today: TodayOpt = None,
-    tz: TzOpt = None,
-    lang: LangOpt = None,
+    tz: ConfigTzOpt = None,
+    lang: ConfigLangOpt = None,
     file: FileOpt = None,
     holidays: HolidaysOpt = False,
     category: CategoryOpt = None,
@@ -333,8 +348,8 @@ def list_(
         str | None, typer.Option("--to", metavar="B", help="Last day or year, inclusive. Example: --to 2027")
     ] = None,
     today: TodayOpt = None,
-    tz: TzOpt = None,
-    lang: LangOpt = None,
+    tz: ConfigTzOpt = None,
+    lang: ConfigLangOpt = None,
     file: FileOpt = None,
     holidays: HolidaysOpt = False,
     category: CategoryOpt = None,
@@ -401,8 +416,8 @@ def show(
         typer.Option("--count", metavar="N", min=1, max=100, help="How many next dates. Example: --count 5"),
     ] = 3,
     today: TodayOpt = None,
-    tz: TzOpt = None,
-    lang: LangOpt = None,
+    tz: ConfigTzOpt = None,
+    lang: ConfigLangOpt = None,
     file: FileOpt = None,
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
@@ -474,8 +489,8 @@ def cal(
         bool, typer.Option("--sunday", help="Weeks start on Sunday (default Monday). Example: --sunday")
     ] = False,
     today: TodayOpt = None,
-    tz: TzOpt = None,
-    lang: LangOpt = None,
+    tz: ConfigTzOpt = None,
+    lang: ConfigLangOpt = None,
     file: FileOpt = None,
     holidays: HolidaysOpt = False,
     category: CategoryOpt = None,
@@ -535,8 +550,8 @@ def today_(
         ),
     ] = 3,
     today: TodayOpt = None,
-    tz: TzOpt = None,
-    lang: LangOpt = None,
+    tz: ConfigTzOpt = None,
+    lang: ConfigLangOpt = None,
     file: FileOpt = None,
     holidays: HolidaysOpt = False,
     category: CategoryOpt = None,
@@ -585,6 +600,435 @@ def help_(
 
     text = help_topics.index() if topic is None else help_topics.page(topic)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+# --- the Khmer calendar: khcal lunar -------------------------------------------------------------------
+
+LUNAR_TABLE_MAX_DAYS = 3660
+"""A rich table holds at most ten years of days; --plain and --json stream any range."""
+
+
+@app.command("lunar")
+def lunar(
+    day: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="DATE",
+            help="The day: YYYY-MM-DD, today or tomorrow (default: today). Example: 2026-05-01",
+        ),
+    ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from", metavar="A", help="First day or year of a range, inclusive. Example: --from 2026-04-01"
+        ),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option(
+            "--to", metavar="B", help="Last day or year of a range, inclusive. Example: --to 2026-04-30"
+        ),
+    ] = None,
+    plain: Annotated[
+        bool, typer.Option("--plain", help="One plain line per day, for scripts. Example: --plain")
+    ] = False,
+    today: TodayOpt = None,
+    tz: TzOpt = DEFAULT_TZ,
+    lang: LangOpt = "en",
+    as_json: JsonOpt = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    """The Khmer lunar date of a day, or of every day in a range.
+
+    Shows the weekday, the lunar day and phase (waxing/waning), the lunar month, the animal year, the era
+    (sak) and the Buddhist Era year, as Khmer calendars print them; Buddhist holy days and the days of
+    the Khmer New Year are marked.
+
+    Examples:
+
+      khcal lunar
+
+      khcal lunar 2026-05-01 --lang km
+
+      khcal lunar --from 2026-04-01 --to 2026-04-30
+
+      khcal lunar --from 2026 --to 2027 --plain
+
+      khcal lunar 2024-05-22 --json
+    """
+    from khcal import lunar_view
+
+    if lang not in LANGS:
+        raise KhcalError(f"--lang: '{lang}' is not one of {', '.join(LANGS)}")
+    real_today = today_in(tz)
+    now = parse_day(today, real_today, "--today") if today is not None else real_today
+    if start is None and end is None:
+        one = parse_day(day, now, "DATE") if day is not None else now
+        found = lunar_view.lunar_days(one, one)
+        _, lunar_date = next(found)
+        if as_json:
+            emit_json(lunar_view.lunar_json(one, lunar_date, lang))
+        elif plain:
+            print(lunar_view.lunar_line(one, lunar_date, lang))
+        else:
+            from khcal import render
+
+            render.lunar_day(one, lunar_date, lang, no_color=no_color)
+        return
+    if day is not None:
+        raise KhcalError(f"DATE '{day}' cannot be combined with --from/--to (give one day or a range)")
+    first, last = resolve_range(None, start, end, now)
+    days = lunar_view.lunar_days(first, last)
+    if as_json or plain:
+        try:
+            if as_json:
+                _stream_json_array(lunar_view.lunar_json(d, ld, lang) for d, ld in days)
+            else:
+                write = sys.stdout.write
+                for d, ld in days:
+                    write(lunar_view.lunar_line(d, ld, lang) + "\n")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader went away (`khcal lunar --from 1800 --to 2200 --plain | head`): stop quietly
+            # with 0, and point stdout at /dev/null so that the final flush does not fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
+    else:
+        count = (last - first).days + 1
+        if count > LUNAR_TABLE_MAX_DAYS:
+            raise KhcalError(
+                f"--from/--to: {count} days is too many for a table (at most {LUNAR_TABLE_MAX_DAYS}; "
+                "use --plain or --json for longer ranges)"
+            )
+        from khcal import render
+
+        render.lunar_table(days, lang, no_color=no_color, title=f"{first.isoformat()} .. {last.isoformat()}")
+
+
+def _stream_json_array(items: Iterable[Any]) -> None:
+    """Write a JSON array as it is produced, one compact object a line, so that any range streams."""
+    import json
+
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    write = sys.stdout.write
+    separator = "[\n"
+    for item in items:
+        write(separator + encode(item))
+        separator = ",\n"
+    write("[]\n" if separator == "[\n" else "\n]\n")
+
+
+# --- scripts and business days: is-holiday, is-workday, workdays, long-weekends ----------------------
+# The work is done in scripts.py; fastpath.py answers the same commands without Typer when it can.
+
+WeekendOpt = Annotated[
+    str,
+    typer.Option(
+        "--weekend",
+        metavar="DAYS",
+        help="The days of the weekend: a comma list of mon..sun, or none (default sat,sun; sun for "
+        "six-day workplaces). Example: --weekend sun",
+    ),
+]
+ExtraOffOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--extra-off",
+        metavar="DATE",
+        help="A day off of your own, such as a company holiday (repeatable). Example: --extra-off 2026-12-24",
+    ),
+]
+SectorOpt = Annotated[
+    str,
+    typer.Option(
+        "--sector",
+        metavar="private|public",
+        help="Whose days off count. private (default): every day off, including the days in lieu that "
+        "only private-sector workers had in 2018-2021; public: those days in lieu were worked. "
+        "Example: --sector public",
+    ),
+]
+QuietOpt = Annotated[
+    bool, typer.Option("-q", "--quiet", help="Print nothing; only the exit code. Example: -q")
+]
+DayOrStdin = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="DATE|-",
+        help="YYYY-MM-DD, today or tomorrow (default today); - reads one date a line from stdin.",
+        show_default=False,
+    ),
+]
+
+
+def _work_setup(
+    today: str | None,
+    tz: str,
+    lang: str,
+    files: Sequence[Path] | None,
+    weekend: str,
+    extra_off: Sequence[str] | None,
+    sector: str,
+) -> tuple[WorkCalendar, ParseDay]:
+    from khcal import scripts
+
+    if lang not in LANGS:
+        raise KhcalError(f"--lang: '{lang}' is not one of {', '.join(LANGS)}")
+    real_today = today_in(tz)
+    day = parse_day(today, real_today, "--today") if today is not None else real_today
+
+    def parse(text: str, what: str) -> date:
+        return parse_day(text, day, what)
+
+    cal = scripts.calendar_for(
+        load_catalogue(files), weekend=weekend, extra_off=extra_off or [], sector=sector, parse=parse
+    )
+    return cal, parse
+
+
+def _is_command(
+    kind: str,
+    day: str | None,
+    quiet: bool,
+    as_json: bool,
+    weekend: str,
+    extra_off: list[str] | None,
+    sector: str,
+    today: str | None,
+    tz: str,
+    lang: str,
+    file: list[Path] | None,
+) -> int:
+    from khcal import scripts
+
+    if quiet and as_json:
+        raise KhcalError("-q and --json cannot be used together")
+    cal, parse = _work_setup(today, tz, lang, file, weekend, extra_off, sector)
+    return scripts.is_day(kind, day, cal, parse, quiet=quiet, as_json=as_json, lang=lang)
+
+
+@app.command("is-holiday")
+def is_holiday(
+    day: DayOrStdin = None,
+    quiet: QuietOpt = False,
+    as_json: JsonOpt = False,
+    weekend: WeekendOpt = "sat,sun",
+    extra_off: ExtraOffOpt = None,
+    sector: SectorOpt = "private",
+    today: TodayOpt = None,
+    tz: TzOpt = DEFAULT_TZ,
+    lang: LangOpt = "en",
+    file: FileOpt = None,
+) -> int:
+    """Exit 0 if DATE is a day off (a public holiday or a day in lieu), 1 if not, 2 on bad input.
+
+    Weekends are not days off here (see is-workday). With -, reads one date a line from stdin and prints
+    DATE<TAB>yes|no for each (JSON Lines with --json); a bad line is reported on stderr, the others are
+    still answered, and the exit code is 2; otherwise 0.
+
+    Examples:
+
+      khcal is-holiday 2026-04-14
+
+      khcal is-holiday -q && echo "closed today"
+
+      printf '2026-04-14\\n2026-04-20\\n' | khcal is-holiday - --json
+    """
+    return _is_command("holiday", day, quiet, as_json, weekend, extra_off, sector, today, tz, lang, file)
+
+
+@app.command("is-workday")
+def is_workday(
+    day: DayOrStdin = None,
+    quiet: QuietOpt = False,
+    as_json: JsonOpt = False,
+    weekend: WeekendOpt = "sat,sun",
+    extra_off: ExtraOffOpt = None,
+    sector: SectorOpt = "private",
+    today: TodayOpt = None,
+    tz: TzOpt = DEFAULT_TZ,
+    lang: LangOpt = "en",
+    file: FileOpt = None,
+) -> int:
+    """Exit 0 if DATE is a working day (not a weekend day, not a day off), 1 if not, 2 on bad input.
+
+    With -, reads one date a line from stdin and prints DATE<TAB>yes|no for each (JSON Lines with
+    --json); a bad line is reported on stderr, the others are still answered, and the exit code is 2;
+    otherwise 0.
+
+    Examples:
+
+      khcal is-workday -q && run-payroll
+
+      khcal is-workday 2026-04-18 --weekend sun
+
+      khcal is-workday 2018-04-17 --sector public --json
+    """
+    return _is_command("workday", day, quiet, as_json, weekend, extra_off, sector, today, tz, lang, file)
+
+
+workdays_app = typer.Typer(
+    name="workdays",
+    help="Working-day arithmetic: working days skip the weekend and the days off.\n\n"
+    "Examples:\n\n"
+    "  khcal workdays count 2026-04-01 2026-04-30\n\n"
+    "  khcal workdays add today 3\n\n"
+    "  khcal workdays next 2026-04-10 --weekend sun",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(workdays_app)
+
+
+@workdays_app.command("count")
+def workdays_count(
+    first: Annotated[str, typer.Argument(metavar="A", help="First day (YYYY-MM-DD, today, tomorrow).")],
+    last: Annotated[str, typer.Argument(metavar="B", help="Last day.")],
+    weekend: WeekendOpt = "sat,sun",
+    extra_off: ExtraOffOpt = None,
+    sector: SectorOpt = "private",
+    today: TodayOpt = None,
+    tz: TzOpt = DEFAULT_TZ,
+    file: FileOpt = None,
+) -> int:
+    """Print the number of working days from A to B, both included (the order of A and B does not matter).
+
+    Examples:
+
+      khcal workdays count 2026-04-01 2026-04-30
+
+      khcal workdays count today 2026-12-31 --weekend sun
+    """
+    from khcal import scripts
+
+    cal, parse = _work_setup(today, tz, "en", file, weekend, extra_off, sector)
+    return scripts.count(cal, parse(first, "A"), parse(last, "B"))
+
+
+@workdays_app.command("add", context_settings={"ignore_unknown_options": True})
+def workdays_add(
+    day: Annotated[str, typer.Argument(metavar="DATE", help="Start day (YYYY-MM-DD, today, tomorrow).")],
+    n: Annotated[int, typer.Argument(metavar="N", help="Working days to add; negative counts back.")],
+    weekend: WeekendOpt = "sat,sun",
+    extra_off: ExtraOffOpt = None,
+    sector: SectorOpt = "private",
+    today: TodayOpt = None,
+    tz: TzOpt = DEFAULT_TZ,
+    file: FileOpt = None,
+) -> int:
+    """Print the date N working days after DATE (before it if N is negative; DATE itself is not counted).
+
+    N = 0 prints DATE if it is a working day, else the next working day.
+
+    Examples:
+
+      khcal workdays add today 3
+
+      khcal workdays add 2026-04-20 -5
+
+      khcal workdays add 2026-04-10 1 --weekend sun
+    """
+    from khcal import scripts
+
+    cal, parse = _work_setup(today, tz, "en", file, weekend, extra_off, sector)
+    return scripts.shift(cal, parse(day, "DATE"), n)
+
+
+def _step_command(step: int, day: str | None, *options: Any) -> int:
+    from khcal import scripts
+
+    cal, parse = _work_setup(*options)
+    return scripts.shift(cal, parse(day if day is not None else "today", "DATE"), step)
+
+
+OptionalDay = Annotated[
+    str | None,
+    typer.Argument(metavar="DATE", help="YYYY-MM-DD, today or tomorrow (default today).", show_default=False),
+]
+
+
+@workdays_app.command("next")
+def workdays_next(
+    day: OptionalDay = None,
+    weekend: WeekendOpt = "sat,sun",
+    extra_off: ExtraOffOpt = None,
+    sector: SectorOpt = "private",
+    today: TodayOpt = None,
+    tz: TzOpt = DEFAULT_TZ,
+    file: FileOpt = None,
+) -> int:
+    """Print the first working day after DATE (default today).
+
+    Examples:
+
+      khcal workdays next
+
+      khcal workdays next 2026-04-10 --weekend sun
+    """
+    return _step_command(1, day, today, tz, "en", file, weekend, extra_off, sector)
+
+
+@workdays_app.command("prev")
+def workdays_prev(
+    day: OptionalDay = None,
+    weekend: WeekendOpt = "sat,sun",
+    extra_off: ExtraOffOpt = None,
+    sector: SectorOpt = "private",
+    today: TodayOpt = None,
+    tz: TzOpt = DEFAULT_TZ,
+    file: FileOpt = None,
+) -> int:
+    """Print the last working day before DATE (default today).
+
+    Examples:
+
+      khcal workdays prev
+
+      khcal workdays prev 2026-04-17 --extra-off 2026-04-13
+    """
+    return _step_command(-1, day, today, tz, "en", file, weekend, extra_off, sector)
+
+
+@app.command("long-weekends")
+def long_weekends(
+    year: Annotated[
+        int | None,
+        typer.Option("--year", metavar="Y", help="The year (default: this year). Example: --year 2026"),
+    ] = None,
+    weekend: WeekendOpt = "sat,sun",
+    extra_off: ExtraOffOpt = None,
+    sector: SectorOpt = "private",
+    today: TodayOpt = None,
+    tz: TzOpt = DEFAULT_TZ,
+    lang: LangOpt = "en",
+    file: FileOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Runs of 3 or more days off in a row (weekend days included), and the bridge days that would make one.
+
+    A bridge day is a single working day between two runs of days off: take it off and they join into a
+    run of 3 or more days.
+
+    Examples:
+
+      khcal long-weekends
+
+      khcal long-weekends --year 2026 --weekend sun
+
+      khcal long-weekends --year 2025 --json
+    """
+    from khcal import scripts
+    from khcal.schedule import check_year
+
+    cal, parse = _work_setup(today, tz, lang, file, weekend, extra_off, sector)
+    chosen = parse("today", "--today").year if year is None else year
+    check_year(chosen)
+    runs, bridges = cal.long_weekends(date(chosen, 1, 1), date(chosen, 12, 31))
+    if as_json:
+        emit_json(scripts.long_weekends_json(chosen, cal, runs, bridges))
+        return
+    sys.stdout.write(scripts.long_weekends_text(chosen, cal, runs, bridges, lang))
 
 
 def main() -> None:

@@ -235,6 +235,9 @@ def occurrence_json(occ: Occurrence, today: date, lang: str) -> dict[str, Any]:
         out["anniversary"] = occ.anniversary
     if occ.songkran is not None:
         out["songkran"] = occ.songkran.isoformat(timespec="minutes")
+        from khcal.lunar_view import new_year_json  # here: lunar_view imports this module
+
+        out["new_year"] = new_year_json(occ)
     if occ.note is not None:
         out["note"] = occ.note.get(lang)
     return out

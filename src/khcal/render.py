@@ -14,8 +14,9 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text as RichText
 
-from khcal import clusters, describe
+from khcal import clusters, describe, lunar_view
 from khcal.catalogue import Catalogue, Observance
+from khcal.khmer_calendar import LunarDate
 from khcal.schedule import Occurrence
 
 if TYPE_CHECKING:
@@ -207,14 +208,13 @@ def observance(
         anniversary = describe.anniversary(occ, lang)
         if anniversary:
             details.append(anniversary)
-        if occ.songkran is not None:
-            details.append(f"Moha Songkran {occ.songkran.strftime('%d %b %H:%M')}")
         details.append(
             ("ថ្ងៃឈប់សម្រាក" if km else "day off") if occ.holiday else ("មិនឈប់សម្រាក" if km else "not a day off")
         )
         if occ.status == "projected":
             details.append("ការព្យាករ" if km else "projected")
         lines.append(f"{line} ({', '.join(details)})")
+        lines.extend(f"  {text}" for text in lunar_view.new_year_lines(occ, lang))
     _section(out, label, lines or ["គ្មាន" if km else "none"])
 
 
@@ -407,3 +407,45 @@ def today_screen(summary: Summary, lang: str, *, no_color: bool = False) -> None
         out.print(Wrapped(words.coming_text(occ, summary.day, lang), indent=2))
     if not summary.coming:
         out.print("  " + ("គ្មាន" if km else "nothing"))
+
+
+# --- the Khmer calendar (khcal lunar) ------------------------------------------------------------------
+
+
+def lunar_table(
+    days: Iterable[tuple[date, LunarDate]], lang: str, *, no_color: bool = False, title: str = ""
+) -> None:
+    """A table of days with their Khmer lunar dates; holy days and New Year days marked."""
+    out = console(no_color)
+    km = lang == "km"
+    table = Table(title=title or None, show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column("កាលបរិច្ឆេទ" if km else "Date", no_wrap=True)
+    table.add_column("ថ្ងៃ" if km else "Day", no_wrap=True)
+    table.add_column("ចន្ទគតិ" if km else "Lunar date", no_wrap=True)
+    table.add_column("ឆ្នាំ" if km else "Year", no_wrap=True)
+    table.add_column("ស័ក" if km else "Era", no_wrap=True)
+    table.add_column("ព.ស." if km else "BE", no_wrap=True, justify="right")
+    table.add_column("", overflow="fold")
+    for day, lunar in days:
+        notes = lunar_view.day_notes(day, lunar, lang)
+        month = lunar_view.month_name(lunar.month, lang)
+        table.add_row(
+            describe.khmer_digits(day.isoformat()) if km else day.isoformat(),
+            describe.weekday_name(day, lang, short=not km),
+            RichText(f"{lunar_view.lunar_day_text(lunar, lang)} {month}", style="bold" if notes else ""),
+            lunar_view.animal_name(lunar.animal_year, lang),
+            lunar_view.sak_name(lunar.sak, lang),
+            describe.number(lunar.be_year, lang),
+            RichText(", ".join(notes), style="yellow" if notes else ""),
+        )
+    out.print(table)
+
+
+def lunar_day(day: date, lunar: LunarDate, lang: str, *, no_color: bool = False) -> None:
+    """One day: its Gregorian date, then its lunar date as a Khmer calendar writes it."""
+    out = console(no_color)
+    out.print(RichText(describe.format_date(day, lang, weekday=True), style="bold"))
+    out.print(RichText(lunar_view.lunar_text(day, lunar, lang)))
+    notes = lunar_view.day_notes(day, lunar, lang)
+    if notes:
+        out.print(RichText(", ".join(notes), style="yellow"))

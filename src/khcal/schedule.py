@@ -163,10 +163,12 @@ class Schedule:
         if isinstance(rule, NewYearRule):
             new_year = khmer_calendar.new_year(year)
             songkran = new_year.songkran
+            days = new_year.days
             if exception is not None and exception.songkran is not None:
-                songkran = exception.songkran  # an officially announced moment, pinned in the data
+                # An officially announced moment, pinned in the data: the New Year starts on its day and
+                # keeps the computed number of days.
+                songkran = exception.songkran
             start = songkran.date()
-            days = (new_year.leungsak - start).days + 1
         else:
             start = self._start(rule, year)
             days = obs.days

@@ -1,0 +1,132 @@
+"""Benchmark of khcal's start-up and batch speed: run as `python bench/startup.py`.
+
+Four figures, each timed as whole processes (wall clock, time.perf_counter), the median of RUNS runs after
+a warm-up, with its baseline run alternately in the same loop so that both see the same machine:
+
+1. `khcal is-holiday DATE` against `python -c "import typer"`: at most 1.25 times.
+2. `khcal next` (a rich table) against `python -c "import typer, rich.console, rich.table"`: at most 1.25
+   times.
+3. 36,525 dates (100 years) through `khcal is-workday -`: under 1 second.
+4. `khcal list --from 1900 --to 2100 --json`: under 1 second.
+
+Uses the `khcal` console script installed next to sys.executable (else the one on PATH) and
+sys.executable for the baselines. Bytecode is written on the warm-up runs (PYTHONDONTWRITEBYTECODE is
+cleared), as it is for an installed package; the user's config folder is replaced by an empty one.
+Exits 1 if a target is missed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+RUNS = 15
+WARM_UP = 2
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    command: list[str]
+    stdin: bytes | None = None
+    baseline_name: str | None = None
+    baseline: list[str] | None = None
+    max_ratio: float | None = None
+    max_seconds: float | None = None
+
+
+def khcal_command() -> str:
+    here = Path(sys.executable).parent
+    found = shutil.which("khcal", path=str(here)) or shutil.which("khcal")
+    if found is None:
+        sys.exit("bench: no khcal command installed (pip install -e .)")
+    return found
+
+
+def run_once(command: list[str], stdin: bytes | None, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        sys.exit(f"bench: {' '.join(command)} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
+    return elapsed
+
+
+def measure(figure: Figure, env: dict[str, str]) -> tuple[list[float], list[float]]:
+    """Times of the figure and of its baseline, run alternately."""
+    own: list[float] = []
+    base: list[float] = []
+    for i in range(WARM_UP + RUNS):
+        a = run_once(figure.command, figure.stdin, env)
+        b = run_once(figure.baseline, None, env) if figure.baseline else 0.0
+        if i >= WARM_UP:
+            own.append(a)
+            base.append(b)
+    return own, base
+
+
+def main() -> int:
+    khcal = khcal_command()
+    py = sys.executable
+    dates = "\n".join((date(2000, 1, 1) + timedelta(days=i)).isoformat() for i in range(36525)) + "\n"
+    figures = [
+        Figure(
+            "is-holiday DATE",
+            [khcal, "is-holiday", "2026-04-14"],
+            baseline_name='python -c "import typer"',
+            baseline=[py, "-c", "import typer"],
+            max_ratio=1.25,
+        ),
+        Figure(
+            "next",
+            [khcal, "next"],
+            baseline_name='python -c "import typer, rich.console, rich.table"',
+            baseline=[py, "-c", "import typer, rich.console, rich.table"],
+            max_ratio=1.25,
+        ),
+        Figure(
+            "is-workday - (36,525 dates)", [khcal, "is-workday", "-"], stdin=dates.encode(), max_seconds=1.0
+        ),
+        Figure(
+            "list --from 1900 --to 2100 --json",
+            [khcal, "list", "--from", "1900", "--to", "2100", "--json"],
+            max_seconds=1.0,
+        ),
+    ]
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "NO_COLOR")}
+    missed = 0
+    with tempfile.TemporaryDirectory() as config:
+        env["XDG_CONFIG_HOME"] = config
+        print(f"khcal start-up benchmark: {khcal}, Python {sys.version.split()[0]}, median of {RUNS} runs")
+        for figure in figures:
+            own, base = measure(figure, env)
+            mine = statistics.median(own)
+            line = f"{figure.name:<36} {mine * 1000:8.1f} ms (best {min(own) * 1000:.1f})"
+            if figure.max_ratio is not None:
+                theirs = statistics.median(base)
+                ratio = mine / theirs
+                ok = ratio <= figure.max_ratio
+                line += (
+                    f"   baseline {figure.baseline_name}: {theirs * 1000:.1f} ms"
+                    f" (best {min(base) * 1000:.1f})"
+                    f"   ratio {ratio:.2f}   target <= {figure.max_ratio:.2f}"
+                )
+            else:
+                assert figure.max_seconds is not None
+                ok = mine <= figure.max_seconds
+                line += f"   target < {figure.max_seconds * 1000:.0f} ms"
+            print(f"{line}   {'ok' if ok else 'MISSED'}")
+            missed += not ok
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
