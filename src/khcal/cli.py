@@ -22,6 +22,7 @@ from khcal.errors import KhcalError
 
 if TYPE_CHECKING:
     from khcal.catalogue import Catalogue
+    from khcal.config import Config
     from khcal.schedule import Filter, Schedule
     from khcal.scripts import ParseDay
     from khcal.workdays import WorkCalendar
@@ -76,8 +77,11 @@ app = typer.Typer(
     help="Cambodia's public holidays, Khmer lunar dates and remembrance days.\n\n"
     "Examples:\n\n"
     "  khcal next\n\n"
+    "  khcal today\n\n"
+    "  khcal cal 2026 4 --lunar\n\n"
     "  khcal show victory-over-genocide\n\n"
-    "  khcal list --year 2026 --holidays",
+    "  khcal list --year 2026 --holidays\n\n"
+    "More: khcal COMMAND --help, khcal help definitions, khcal help config",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -122,6 +126,26 @@ TzOpt = Annotated[
 LangOpt = Annotated[
     str, typer.Option("--lang", envvar="KHCAL_LANG", metavar="en|km", help="Language. Example: --lang km")
 ]
+# The same two options for the commands that fall back on config.toml when they are not given.
+ConfigTzOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--tz",
+        envvar="KHCAL_TZ",
+        metavar="ZONE",
+        help="IANA time zone that decides what today is (default Asia/Phnom_Penh, or config.toml's tz). "
+        "Example: --tz Europe/Paris",
+    ),
+]
+ConfigLangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        envvar="KHCAL_LANG",
+        metavar="en|km",
+        help="Language (default en, or config.toml's lang). Example: --lang km",
+    ),
+]
 FileOpt = Annotated[
     list[Path] | None,
     typer.Option(
@@ -154,6 +178,7 @@ class Env:
     today: date
     lang: str
     only: Filter
+    config: Config | None = None
 
 
 def parse_day(text: str, today: date, what: str = "date") -> date:
@@ -199,22 +224,48 @@ def load_catalogue(files: Sequence[Path] | None) -> Catalogue:
     return catalogue.load([*user, *(files or [])])
 
 
+def load_config() -> Config:
+    """The settings of `$XDG_CONFIG_HOME/khcal/config.toml`, or none when there is no such file."""
+    from khcal import config
+    from khcal.errors import Problem
+
+    path = config_home() / "khcal" / config.FILENAME
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return config.Config()
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.reason if isinstance(exc, UnicodeDecodeError) else exc.strerror
+        raise config.ConfigError([Problem(path, f"cannot be read ({reason})")]) from None
+    return config.parse_text(text, path)
+
+
 def setup(
     today: str | None,
-    tz: str,
-    lang: str,
+    tz: str | None,
+    lang: str | None,
     files: Sequence[Path] | None,
     holidays: bool = False,
     categories: Sequence[str] | None = None,
 ) -> Env:
+    """Options first, then environment variables (handled by the options), then config.toml."""
     from khcal.schedule import Filter, Schedule
 
+    settings = load_config()
+    lang = lang or settings.lang or "en"
     if lang not in LANGS:
         raise KhcalError(f"--lang: '{lang}' is not one of {', '.join(LANGS)}")
-    real_today = today_in(tz)
+    real_today = today_in(tz or settings.tz or DEFAULT_TZ)
     day = parse_day(today, real_today, "--today") if today is not None else real_today
-    cat = load_catalogue(files)
+    cat = load_catalogue([*settings.definition_files(Path.home()), *(files or [])])
     wanted = None
+    if not categories and settings.categories:
+        for name in settings.categories:
+            if name not in cat.categories:
+                raise settings.problem(
+                    "categories", f"'{name}' is not a category (known: {', '.join(cat.categories)})"
+                )
+        categories = settings.categories
     if categories:
         known = set(cat.categories)
         for name in categories:
@@ -223,7 +274,7 @@ def setup(
                     f"--category: '{name}' is not a category (known: {', '.join(sorted(known))})"
                 )
         wanted = frozenset(categories)
-    return Env(cat, Schedule(cat), day, lang, Filter(categories=wanted, holidays_only=holidays))
+    return Env(cat, Schedule(cat), day, lang, Filter(categories=wanted, holidays_only=holidays), settings)
 
 
 def emit_json(value: Any) -> None:
@@ -257,8 +308,8 @@ def next_(
         int, typer.Argument(metavar="[N]", help="How many occurrences (default 5).", min=1, max=10000)
     ] = 5,
     today: TodayOpt = None,
-    tz: TzOpt = DEFAULT_TZ,
-    lang: LangOpt = "en",
+    tz: ConfigTzOpt = None,
+    lang: ConfigLangOpt = None,
     file: FileOpt = None,
     holidays: HolidaysOpt = False,
     category: CategoryOpt = None,
@@ -284,7 +335,8 @@ def next_(
         return
     from khcal import render
 
-    render.occurrences(found, env.today, env.lang, no_color=no_color, title="Coming up")
+    title = "ខាងមុខ" if env.lang == "km" else "Coming up"
+    render.occurrences(found, env.today, env.lang, no_color=no_color, title=title)
 
 
 @app.command("list")
@@ -301,8 +353,8 @@ def list_(
         str | None, typer.Option("--to", metavar="B", help="Last day or year, inclusive. Example: --to 2027")
     ] = None,
     today: TodayOpt = None,
-    tz: TzOpt = DEFAULT_TZ,
-    lang: LangOpt = "en",
+    tz: ConfigTzOpt = None,
+    lang: ConfigLangOpt = None,
     file: FileOpt = None,
     holidays: HolidaysOpt = False,
     category: CategoryOpt = None,
@@ -369,8 +421,8 @@ def show(
         typer.Option("--count", metavar="N", min=1, max=100, help="How many next dates. Example: --count 5"),
     ] = 3,
     today: TodayOpt = None,
-    tz: TzOpt = DEFAULT_TZ,
-    lang: LangOpt = "en",
+    tz: ConfigTzOpt = None,
+    lang: ConfigLangOpt = None,
     file: FileOpt = None,
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
@@ -424,6 +476,135 @@ def check(
     catalogue.load(files)
     names = ", ".join(str(f) for f in files)
     print(f"{names}: valid")
+
+
+# --- the terminal experience: cal, today, help ------------------------------------------------------------
+
+
+@app.command("cal")
+def cal(
+    year: Annotated[
+        int | None, typer.Argument(metavar="YEAR", help="A year: the whole year, three months across.")
+    ] = None,
+    month: Annotated[int | None, typer.Argument(metavar="MONTH", help="A month of YEAR, 1-12.")] = None,
+    lunar: Annotated[
+        bool, typer.Option("--lunar", help="The Khmer lunar day under each date. Example: --lunar")
+    ] = False,
+    sunday: Annotated[
+        bool, typer.Option("--sunday", help="Weeks start on Sunday (default Monday). Example: --sunday")
+    ] = False,
+    today: TodayOpt = None,
+    tz: ConfigTzOpt = None,
+    lang: ConfigLangOpt = None,
+    file: FileOpt = None,
+    holidays: HolidaysOpt = False,
+    category: CategoryOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """A month grid (or a whole year) with days off, observances and Buddhist holy days marked.
+
+    Examples:
+
+      khcal cal
+
+      khcal cal 2026 4 --lunar
+
+      khcal cal 2026 --lang km
+
+    Without YEAR: this month. With YEAR alone: the twelve months of the year. Days off are marked
+    whatever the filter; --holidays and --category choose the observances marked and listed.
+    """
+    from khcal import grid, render
+
+    env = setup(today, tz, lang, file, holidays, category)
+    weekend = _weekend(env)
+    first_weekday = 6 if sunday else 0
+    if month is not None and not 1 <= month <= 12:
+        raise KhcalError(f"MONTH: {month} is not a month (use 1 to 12)")
+    if year is None:
+        grids = [
+            grid.month_grid(env.schedule, env.today.year, env.today.month, env.today, env.only,
+                            weekend=weekend, first_weekday=first_weekday)
+        ]  # fmt: skip
+    elif month is None:
+        grids = grid.year_grids(
+            env.schedule, year, env.today, env.only, weekend=weekend, first_weekday=first_weekday
+        )
+    else:
+        grids = [
+            grid.month_grid(env.schedule, year, month, env.today, env.only,
+                            weekend=weekend, first_weekday=first_weekday)
+        ]  # fmt: skip
+    render.calendar(grids, env.lang, env.today, lunar=lunar, no_color=no_color)
+
+
+def _weekend(env: Env) -> tuple[int, ...]:
+    from khcal.grid import DEFAULT_WEEKEND
+
+    if env.config is not None and env.config.weekend is not None:
+        return env.config.weekend
+    return DEFAULT_WEEKEND
+
+
+@app.command("today")
+def today_(
+    count: Annotated[
+        int,
+        typer.Option(
+            "--count", metavar="N", min=1, max=100, help="How many coming occurrences. Example: --count 5"
+        ),
+    ] = 3,
+    today: TodayOpt = None,
+    tz: ConfigTzOpt = None,
+    lang: ConfigLangOpt = None,
+    file: FileOpt = None,
+    holidays: HolidaysOpt = False,
+    category: CategoryOpt = None,
+    as_json: JsonOpt = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    """Today's date, its Khmer lunar date, whether it is a day off, and what comes next.
+
+    Examples:
+
+      khcal today
+
+      khcal today --lang km
+
+      khcal today --today 2026-04-14 --json
+    """
+    from khcal import today as summary
+
+    env = setup(today, tz, lang, file, holidays, category)
+    found = summary.summarise(env.schedule, env.today, env.only, _weekend(env), count)
+    if as_json:
+        emit_json(summary.summary_json(found, env.lang))
+        return
+    from khcal import render
+
+    render.today_screen(found, env.lang, no_color=no_color)
+
+
+@app.command("help")
+def help_(
+    topic: Annotated[
+        str | None, typer.Argument(metavar="TOPIC", help="definitions or config; none lists the topics.")
+    ] = None,
+) -> None:
+    """Longer help pages: the definitions file format, the settings file.
+
+    Examples:
+
+      khcal help definitions
+
+      khcal help config
+
+      khcal help definitions | less
+    """
+    from khcal import help_topics
+
+    text = help_topics.index() if topic is None else help_topics.page(topic)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 # --- the Khmer calendar: khcal lunar -------------------------------------------------------------------

@@ -83,22 +83,38 @@ def format_span(start: date, end: date, lang: str) -> str:
 
 
 def countdown(days: int, lang: str) -> str:
-    """'today', 'tomorrow', 'in 3 days', 'in 5 weeks', 'in 4 months', or the same in Khmer."""
-    if days < 0:
-        return f"{khmer_digits(-days)} ថ្ងៃមុន" if lang == "km" else f"{-days} days ago"
+    """'today', 'tomorrow', 'in 3 days', 'in 5 weeks', 'in 4 months', 'in 1 year', 'yesterday', '2 weeks ago'.
+
+    Under two weeks the count is in days, under about two months in weeks, under a year and a half in months
+    (twelve months read as a year), beyond that in years.
+    """
+    km = lang == "km"
     if days == 0:
-        return "ថ្ងៃនេះ" if lang == "km" else "today"
+        return "ថ្ងៃនេះ" if km else "today"
     if days == 1:
-        return "ថ្ងៃស្អែក" if lang == "km" else "tomorrow"
+        return "ថ្ងៃស្អែក" if km else "tomorrow"
+    if days == -1:
+        return "ម្សិលមិញ" if km else "yesterday"
+    amount, unit = _span_words(abs(days))
+    if km:
+        unit_km = {"day": "ថ្ងៃ", "week": "សប្តាហ៍", "month": "ខែ", "year": "ឆ្នាំ"}[unit]
+        return f"{khmer_digits(amount)} {unit_km}{'ទៀត' if days > 0 else 'មុន'}"
+    words = f"{amount} {unit}{'' if amount == 1 else 's'}"
+    return f"in {words}" if days > 0 else f"{words} ago"
+
+
+def _span_words(days: int) -> tuple[int, str]:
+    """A number of days (2 or more) as an amount of the unit people would use."""
     if days < 14:
-        amount, unit_en, unit_km = days, "days", "ថ្ងៃ"
-    elif days < 61:
-        amount, unit_en, unit_km = round(days / 7), "weeks", "សប្តាហ៍"
-    elif days < 700:
-        amount, unit_en, unit_km = round(days / 30.44), "months", "ខែ"
-    else:
-        amount, unit_en, unit_km = round(days / 365.25), "years", "ឆ្នាំ"
-    return f"{khmer_digits(amount)} {unit_km}ទៀត" if lang == "km" else f"in {amount} {unit_en}"
+        return days, "day"
+    if days < 60:
+        return round(days / 7), "week"
+    months = round(days / 30.44)
+    if months == 12:
+        return 1, "year"
+    if months < 18:
+        return months, "month"
+    return max(2, round(days / 365.25)), "year"
 
 
 def anniversary(occ: Occurrence, lang: str) -> str | None:

@@ -248,7 +248,8 @@ def _next(args: Args) -> int:
         return 0
     from khcal import render
 
-    render.occurrences(found, day, lang, no_color="--no-color" in args.flags, title="Coming up")
+    title = "ខាងមុខ" if lang == "km" else "Coming up"  # the same title as cli.next_
+    render.occurrences(found, day, lang, no_color="--no-color" in args.flags, title=title)
     return 0
 
 

@@ -1,0 +1,208 @@
+"""The settings file, `$XDG_CONFIG_HOME/khcal/config.toml`: defaults for the command-line options.
+
+    lang = "km"                      # en or km
+    tz = "Asia/Phnom_Penh"           # the IANA zone that decides what today is
+    weekend = ["sat", "sun"]         # or "sat,sun"; [] for none
+    categories = ["national", "royal"]
+    files = ["company.toml"]         # extra definitions files, relative to this file's folder
+
+Pure: the command line finds the file and passes its path and text; this module parses and validates them
+and reports every problem the way definitions errors are reported (`path:line: field 'x': problem`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from khcal.catalogue import WEEKDAYS
+from khcal.errors import DefinitionsError, Problem
+
+FILENAME = "config.toml"
+LANGS = ("en", "km")
+KEYS = ("lang", "tz", "weekend", "categories", "files")
+_FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_CATEGORY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class ConfigError(DefinitionsError):
+    """The settings file has one or more problems; all of them are listed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Settings from config.toml; None (or empty) where the file says nothing."""
+
+    path: Path | None = None
+    lang: str | None = None
+    tz: str | None = None
+    weekend: tuple[int, ...] | None = None  # 0 = Monday
+    categories: tuple[str, ...] | None = None
+    files: tuple[Path, ...] = ()  # as written in the file; see `definition_files`
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def problem(self, key: str, message: str) -> ConfigError:
+        """An error about one of this file's settings, found later (e.g. an unknown category)."""
+        return ConfigError([Problem(self.path or FILENAME, message, self.lines.get(key), field=key)])
+
+    def definition_files(self, home: Path) -> list[Path]:
+        """The `files` setting as paths: `~` is `home`, relative paths start at the file's folder."""
+        base = self.path.parent if self.path is not None else Path.cwd()
+        out = []
+        for path in self.files:
+            text = str(path)
+            if text == "~" or text.startswith("~/"):
+                path = home / text[2:]
+            out.append(path if path.is_absolute() else base / path)
+        return out
+
+
+def parse_weekend(value: str | Sequence[str]) -> tuple[int, ...]:
+    """Weekend days from "sat,sun", ["sat", "sun"], "fri" or "" (none): weekday numbers, 0 = Monday.
+
+    Raises ValueError with a message that says what is wrong.
+    """
+    names = [n.strip() for n in value.split(",")] if isinstance(value, str) else list(value)
+    if isinstance(value, str) and value.strip().lower() in ("", "none"):
+        return ()
+    days: list[int] = []
+    for name in names:
+        if not isinstance(name, str):
+            raise ValueError(f"{name!r} is not a day name (use mon, tue, wed, thu, fri, sat, sun)")
+        key = name.strip().lower()
+        if key in WEEKDAYS:
+            day = WEEKDAYS.index(key)
+        elif key in _FULL_WEEKDAYS:
+            day = _FULL_WEEKDAYS.index(key)
+        else:
+            close = difflib.get_close_matches(key, WEEKDAYS, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise ValueError(f"'{name}' is not a day{hint}; use mon, tue, wed, thu, fri, sat, sun")
+        if day in days:
+            raise ValueError(f"'{name}' is given twice")
+        days.append(day)
+    if len(days) == 7:
+        raise ValueError("every day is a weekend day; leave at least one working day")
+    return tuple(sorted(days))
+
+
+def parse_text(text: str, path: Path | str = FILENAME) -> Config:
+    """Parse and validate the text of a settings file; raises ConfigError listing every problem."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = re.search(r"\(at line (\d+), column \d+\)", message)
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+        message = re.sub(r"\s*\(at end of document\)", " at the end of the file", message)
+        raise ConfigError(
+            [Problem(path, f"TOML syntax error: {message}", int(match.group(1)) if match else None)]
+        ) from None
+    lines = _key_lines(text)
+    problems: list[Problem] = []
+
+    def problem(key: str, message: str) -> None:
+        problems.append(Problem(path, message, lines.get(key), field=key))
+
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in KEYS:
+            close = difflib.get_close_matches(key, KEYS, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problem(key, f"unknown setting '{key}'{hint}; settings are {', '.join(KEYS)}")
+            continue
+        try:
+            values[key] = _READERS[key](value)
+        except ValueError as exc:
+            problem(key, str(exc))
+    if problems:
+        raise ConfigError(problems)
+    return Config(path=Path(path), lines=lines, **values)
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = re.match(r"^\s*([A-Za-z0-9_\-]+)\s*=", line)
+        if match:
+            lines.setdefault(match.group(1), number)
+    return lines
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def _string(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"must be a string, not {_describe(value)}")
+    return value
+
+
+def _lang(value: Any) -> str:
+    text = _string(value)
+    if text not in LANGS:
+        raise ValueError(f"'{text}' is not one of {', '.join(LANGS)}")
+    return text
+
+
+def _tz(value: Any) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    text = _string(value)
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone '{text}' (use an IANA name such as Asia/Phnom_Penh)") from None
+    return text
+
+
+def _weekend(value: Any) -> tuple[int, ...]:
+    if not isinstance(value, str | list):
+        raise ValueError(
+            f'must be a string such as "sat,sun" or an array of day names, not {_describe(value)}'
+        )
+    return parse_weekend(value)
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [n.strip() for n in value.split(",") if n.strip()]
+    if not isinstance(value, list):
+        raise ValueError(f"must be an array of strings, not {_describe(value)}")
+    for item in value:
+        if not isinstance(item, str):
+            raise ValueError(f"must be an array of strings, but one item is {_describe(item)}")
+    return list(value)
+
+
+def _categories(value: Any) -> tuple[str, ...]:
+    names = _names(value)
+    for name in names:
+        if not _CATEGORY_RE.match(name):
+            raise ValueError(f"'{name}' is not a category name (lowercase letters, digits and hyphens)")
+    return tuple(names)
+
+
+def _files(value: Any) -> tuple[Path, ...]:
+    names = _names(value)
+    for name in names:
+        if not name.strip():
+            raise ValueError("an empty file name")
+    return tuple(Path(n) for n in names)
+
+
+_READERS = {"lang": _lang, "tz": _tz, "weekend": _weekend, "categories": _categories, "files": _files}

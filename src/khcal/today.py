@@ -1,0 +1,103 @@
+"""`khcal today`: the day, its Khmer lunar date, whether it is a day off, and what comes next.
+
+Pure: the summary is computed from a schedule and a day passed in; the words are plain strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from khcal import describe, khmer_calendar
+from khcal.schedule import Filter, Occurrence, Schedule
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    day: date
+    lunar: khmer_calendar.LunarDate
+    days_off: tuple[Occurrence, ...]  # what makes the day a day off, if it is one
+    weekend: bool
+    observances: tuple[Occurrence, ...]  # what the filter shows on the day
+    coming: tuple[Occurrence, ...]  # the next occurrences that start after the day
+
+    @property
+    def day_off(self) -> bool:
+        return bool(self.days_off)
+
+    @property
+    def workday(self) -> bool:
+        return not self.day_off and not self.weekend
+
+
+def summarise(schedule: Schedule, day: date, only: Filter, weekend: Sequence[int], count: int = 3) -> Summary:
+    on_day = tuple(schedule.on(day, only))
+    coming = [o for o in schedule.upcoming(day, count + len(on_day), only) if o.start > day]
+    return Summary(
+        day=day,
+        lunar=khmer_calendar.to_lunar(day),
+        days_off=schedule.days_off(day.year).get(day, ()),
+        weekend=day.weekday() in weekend,
+        observances=on_day,
+        coming=tuple(coming[:count]),
+    )
+
+
+def lunar_text(lunar: khmer_calendar.LunarDate, day: date, lang: str) -> str:
+    """'The 14th waxing day of Boss, year of the Snake, Saptak Sak, BE 2569' or the Khmer
+    'ថ្ងៃសុក្រ ១៤ កើត ខែបុស្ស ឆ្នាំម្សាញ់ សប្តស័ក ព.ស. ២៥៦៩'."""
+    if lang == "km":
+        return (
+            f"ថ្ងៃ{describe.WEEKDAYS_KM[day.weekday()]} {describe.khmer_digits(lunar.day)} "
+            f"{describe.PHASES_KM[lunar.phase]} ខែ{lunar.month_name_km} ឆ្នាំ{lunar.animal_name_km} "
+            f"{lunar.sak_name_km} ព.ស. {describe.khmer_digits(lunar.be_year)}"
+        )
+    words = describe.lunar_day(lunar.month, lunar.day, lunar.phase, "en")
+    words = words[0].upper() + words[1:]
+    return f"{words}, year of the {lunar.animal_year.title()}, {lunar.sak_name}, BE {lunar.be_year}"
+
+
+def status_text(summary: Summary, lang: str) -> str:
+    km = lang == "km"
+    if summary.day_off:
+        names = ", ".join(dict.fromkeys(o.name(lang) for o in summary.days_off))
+        return f"ថ្ងៃឈប់សម្រាក៖ {names}" if km else f"A day off: {names}"
+    if summary.weekend:
+        return "ថ្ងៃចុងសប្តាហ៍" if km else "A weekend day"
+    return "ថ្ងៃធ្វើការ" if km else "A working day"
+
+
+def coming_text(occ: Occurrence, today: date, lang: str) -> str:
+    """'Victory over Genocide Day, Wednesday 7 January 2026: in 5 days (47th anniversary; day off)'."""
+    km = lang == "km"
+    details = [describe.anniversary(occ, lang)]
+    if occ.holiday:
+        details.append("ថ្ងៃឈប់សម្រាក" if km else "day off")
+    shown = "; ".join(d for d in details if d)
+    text = f"{occ.name(lang)}, {describe.format_date(occ.start, lang, weekday=True)}"
+    text += f"{'៖' if km else ':'} {describe.countdown(occ.days_until(today), lang)}"
+    return f"{text} ({shown})" if shown else text
+
+
+def summary_json(summary: Summary, lang: str) -> dict[str, Any]:
+    lunar = summary.lunar
+    return {
+        "date": summary.day.isoformat(),
+        "lunar": {
+            "day": lunar.day,
+            "phase": lunar.phase,
+            "month": lunar.month,
+            "month_km": lunar.month_name_km,
+            "be_year": lunar.be_year,
+            "animal_year": lunar.animal_year,
+            "sak": lunar.sak,
+            "holy_day": lunar.holy_day,
+        },
+        "holiday": summary.day_off,
+        "weekend": summary.weekend,
+        "workday": summary.workday,
+        "observances": [describe.occurrence_json(o, summary.day, lang) for o in summary.observances],
+        "next": [describe.occurrence_json(o, summary.day, lang) for o in summary.coming],
+    }
