@@ -64,37 +64,6 @@ def test_empty_file_sets_nothing() -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("sat,sun", (5, 6)),
-        ("sun", (6,)),
-        ("Fri, Sat", (4, 5)),
-        (["saturday", "sunday"], (5, 6)),
-        (["sun", "sat"], (5, 6)),
-        ("", ()),
-        ([], ()),
-        ("none", ()),
-    ],
-)
-def test_weekend_forms(value: str | list[str], expected: tuple[int, ...]) -> None:
-    assert config.parse_weekend(value) == expected
-
-
-@pytest.mark.parametrize(
-    ("value", "message"),
-    [
-        ("sat,satday", "'satday' is not a day"),
-        ("sat,sat", "given twice"),
-        ("mon,tue,wed,thu,fri,sat,sun", "at least one working day"),
-        ("sat;sun", "is not a day"),
-    ],
-)
-def test_weekend_errors(value: str, message: str) -> None:
-    with pytest.raises(ValueError, match=message):
-        config.parse_weekend(value)
-
-
-@pytest.mark.parametrize(
     ("text", "line", "expected"),
     [
         ('lang = "fr"\n', 1, "field 'lang': 'fr' is not one of en, km"),
@@ -176,10 +145,39 @@ def test_config_weekend_reaches_today(tmp_path: Path) -> None:
     assert json.loads(out)["weekend"] is True and json.loads(out)["workday"] is False
 
 
+def test_config_weekend_reaches_the_working_day_commands(tmp_path: Path) -> None:
+    # Friday 2 January 2026 is worked with the usual weekend, not with a Friday-Saturday one.
+    assert run("is-workday", "2026-01-02", "-q")[0] == 0
+    write_config(tmp_path, 'weekend = ["fri", "sat"]\n')
+    assert run("is-workday", "2026-01-02", "-q")[0] == 1
+    # Sunday 4 January is then worked; the option still wins over the file.
+    assert run("is-workday", "2026-01-04", "-q")[0] == 0
+    assert run("is-workday", "2026-01-04", "-q", "--weekend", "sat,sun")[0] == 1
+    # After New Year's Day: Friday with the usual weekend, Sunday with a Friday-Saturday one.
+    assert run("workdays", "next", "2026-01-01", "--weekend", "sat,sun")[1].strip() == "2026-01-02"
+    assert run("workdays", "next", "2026-01-01")[1].strip() == "2026-01-04"
+
+
+def test_config_language_and_files_reach_every_command(tmp_path: Path) -> None:
+    extra = tmp_path / "config" / "khcal" / "company.toml"
+    path = write_config(tmp_path, 'lang = "km"\nfiles = ["company.toml"]\n')
+    extra.write_text(
+        '[[observances]]\nid = "company-day"\nname = "Company Day"\ncategory = "company"\n'
+        'rule = { kind = "fixed", month = 1, day = 5 }\ndescription = "Ours."\n[[observances.holiday]]\n',
+        encoding="utf-8",
+    )
+    assert path.is_file()
+    code, out, _ = run("is-holiday", "2026-01-07", "--today", "2026-01-02")
+    assert code == 0 and "ទិវាជ័យជម្នះលើរបបប្រល័យពូជសាសន៍" in out
+    assert run("is-holiday", "2026-01-05", "-q")[0] == 0  # the company's day off, from the file
+    code, out, _ = run("lunar", "2026-05-01", "--plain")
+    assert "ពិសាខ" in out
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('weekend = "sat,funday"\n', ":1: field 'weekend': 'funday' is not a day"),
+        ('weekend = "sat,funday"\n', ":1: field 'weekend': 'funday' is not a day of the week"),
         (
             '# my settings\ncategories = ["royal", "sports"]\n',
             ":2: field 'categories': 'sports' is not a category",
@@ -189,7 +187,16 @@ def test_config_weekend_reaches_today(tmp_path: Path) -> None:
 )
 def test_invalid_config_stops_every_command(tmp_path: Path, text: str, expected: str) -> None:
     path = write_config(tmp_path, text)
-    for command in (["next"], ["cal", "2026", "1"], ["today"], ["list", "--year", "2026"]):
+    for command in (
+        ["next"],
+        ["cal", "2026", "1"],
+        ["today"],
+        ["list", "--year", "2026"],
+        ["is-holiday", "2026-01-05"],
+        ["workdays", "count", "2026-01-01", "2026-01-31"],
+        ["lunar", "2026-01-05"],
+        ["export", "--from", "2026", "--to", "2026"],
+    ):
         code, out, err = run(*command, "--today", "2026-01-02")
         assert code == 2
         assert out == ""

@@ -6,6 +6,7 @@ Ministry of Labour's days in lieu); weekdays come from the Gregorian calendar.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 from khcal import catalogue
 from khcal.errors import DateRangeError, KhcalError
 from khcal.schedule import Schedule
-from khcal.workdays import SAT_SUN, WorkCalendar, parse_weekend, weekend_text
+from khcal.workdays import SAT_SUN, WorkCalendar, parse_weekend, weekend_option, weekend_text
 
 D = date.fromisoformat
 
@@ -64,16 +65,36 @@ def cal(**kwargs: Any) -> WorkCalendar:
         ("fri,sat", {4, 5}),
         ("none", set()),
         ("sun,sun", {6}),
+        ("saturday,sunday", {5, 6}),
+        (["sat", "sun"], {5, 6}),  # the settings file's array form
+        (["Sunday"], {6}),
+        ([], set()),
     ],
 )
-def test_parse_weekend(text: str, expected: set[int]) -> None:
+def test_parse_weekend(text: str | list[str], expected: set[int]) -> None:
     assert parse_weekend(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "sat,", "saturday", "sat;sun", "mon,tue,wed,thu,fri,sat,sun", "7"])
-def test_parse_weekend_rejects(text: str) -> None:
-    with pytest.raises(KhcalError, match=r"^--weekend: "):
-        parse_weekend(text)
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "'' is not a day of the week"),
+        ("sat,", "'' is not a day of the week"),
+        ("sat;sun", "'sat;sun' is not a day of the week"),
+        ("sat,satday", "'satday' is not a day of the week (did you mean 'sat'?)"),
+        ("mon,tue,wed,thu,fri,sat,sun", "leave at least one working day"),
+        ("7", "'7' is not a day of the week"),
+        ([7], "'7' is not a day of the week"),
+    ],
+)
+def test_parse_weekend_rejects(text: str | list[object], message: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        parse_weekend(text)  # type: ignore[arg-type]
+
+
+def test_weekend_option_names_the_option() -> None:
+    with pytest.raises(KhcalError, match=r"^--weekend: 'fun' is not a day of the week"):
+        weekend_option("sat,fun")
 
 
 def test_weekend_text_round_trips() -> None:

@@ -115,19 +115,6 @@ TodayOpt = Annotated[
     ),
 ]
 TzOpt = Annotated[
-    str,
-    typer.Option(
-        "--tz",
-        envvar="KHCAL_TZ",
-        metavar="ZONE",
-        help="IANA time zone that decides what today is. Example: --tz Europe/Paris",
-    ),
-]
-LangOpt = Annotated[
-    str, typer.Option("--lang", envvar="KHCAL_LANG", metavar="en|km", help="Language. Example: --lang km")
-]
-# The same two options for the commands that fall back on config.toml when they are not given.
-ConfigTzOpt = Annotated[
     str | None,
     typer.Option(
         "--tz",
@@ -137,7 +124,7 @@ ConfigTzOpt = Annotated[
         "Example: --tz Europe/Paris",
     ),
 ]
-ConfigLangOpt = Annotated[
+LangOpt = Annotated[
     str | None,
     typer.Option(
         "--lang",
@@ -240,6 +227,41 @@ def load_config() -> Config:
     return config.parse_text(text, path)
 
 
+def basics(today: str | None, tz: str | None, lang: str | None) -> tuple[Config, str, date]:
+    """The settings file, the language and today: options (and their environment variables) first, then
+    config.toml, then the defaults."""
+    settings = load_config()
+    lang = lang or settings.lang or "en"
+    if lang not in LANGS:
+        raise KhcalError(f"--lang: '{lang}' is not one of {', '.join(LANGS)}")
+    real_today = today_in(tz or settings.tz or DEFAULT_TZ)
+    day = parse_day(today, real_today, "--today") if today is not None else real_today
+    return settings, lang, day
+
+
+def settings_catalogue(settings: Config, files: Sequence[Path] | None) -> Catalogue:
+    """The catalogue with the settings' and the options' files merged over it; the settings' categories
+    are checked against it, so that a bad setting stops every command."""
+    cat = load_catalogue([*settings.definition_files(Path.home()), *(files or [])])
+    for name in settings.categories or ():
+        if name not in cat.categories:
+            raise settings.problem(
+                "categories", f"'{name}' is not a category (known: {', '.join(cat.categories)})"
+            )
+    return cat
+
+
+def weekend_days(option: str | None, settings: Config | None) -> frozenset[int]:
+    """--weekend if given, else the settings file's weekend, else Saturday and Sunday."""
+    from khcal.workdays import SAT_SUN, weekend_option
+
+    if option is not None:
+        return weekend_option(option)
+    if settings is not None and settings.weekend is not None:
+        return frozenset(settings.weekend)
+    return SAT_SUN
+
+
 def setup(
     today: str | None,
     tz: str | None,
@@ -251,20 +273,10 @@ def setup(
     """Options first, then environment variables (handled by the options), then config.toml."""
     from khcal.schedule import Filter, Schedule
 
-    settings = load_config()
-    lang = lang or settings.lang or "en"
-    if lang not in LANGS:
-        raise KhcalError(f"--lang: '{lang}' is not one of {', '.join(LANGS)}")
-    real_today = today_in(tz or settings.tz or DEFAULT_TZ)
-    day = parse_day(today, real_today, "--today") if today is not None else real_today
-    cat = load_catalogue([*settings.definition_files(Path.home()), *(files or [])])
+    settings, lang, day = basics(today, tz, lang)
+    cat = settings_catalogue(settings, files)
     wanted = None
     if not categories and settings.categories:
-        for name in settings.categories:
-            if name not in cat.categories:
-                raise settings.problem(
-                    "categories", f"'{name}' is not a category (known: {', '.join(cat.categories)})"
-                )
         categories = settings.categories
     if categories:
         known = set(cat.categories)
@@ -308,8 +320,8 @@ def next_(
         int, typer.Argument(metavar="[N]", help="How many occurrences (default 5).", min=1, max=10000)
     ] = 5,
     today: TodayOpt = None,
-    tz: ConfigTzOpt = None,
-    lang: ConfigLangOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
     file: FileOpt = None,
     holidays: HolidaysOpt = False,
     category: CategoryOpt = None,
@@ -353,8 +365,8 @@ def list_(
         str | None, typer.Option("--to", metavar="B", help="Last day or year, inclusive. Example: --to 2027")
     ] = None,
     today: TodayOpt = None,
-    tz: ConfigTzOpt = None,
-    lang: ConfigLangOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
     file: FileOpt = None,
     holidays: HolidaysOpt = False,
     category: CategoryOpt = None,
@@ -421,8 +433,8 @@ def show(
         typer.Option("--count", metavar="N", min=1, max=100, help="How many next dates. Example: --count 5"),
     ] = 3,
     today: TodayOpt = None,
-    tz: ConfigTzOpt = None,
-    lang: ConfigLangOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
     file: FileOpt = None,
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
@@ -494,8 +506,8 @@ def cal(
         bool, typer.Option("--sunday", help="Weeks start on Sunday (default Monday). Example: --sunday")
     ] = False,
     today: TodayOpt = None,
-    tz: ConfigTzOpt = None,
-    lang: ConfigLangOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
     file: FileOpt = None,
     holidays: HolidaysOpt = False,
     category: CategoryOpt = None,
@@ -517,7 +529,7 @@ def cal(
     from khcal import grid, render
 
     env = setup(today, tz, lang, file, holidays, category)
-    weekend = _weekend(env)
+    weekend = weekend_days(None, env.config)
     first_weekday = 6 if sunday else 0
     if month is not None and not 1 <= month <= 12:
         raise KhcalError(f"MONTH: {month} is not a month (use 1 to 12)")
@@ -538,14 +550,6 @@ def cal(
     render.calendar(grids, env.lang, env.today, lunar=lunar, no_color=no_color)
 
 
-def _weekend(env: Env) -> tuple[int, ...]:
-    from khcal.grid import DEFAULT_WEEKEND
-
-    if env.config is not None and env.config.weekend is not None:
-        return env.config.weekend
-    return DEFAULT_WEEKEND
-
-
 @app.command("today")
 def today_(
     count: Annotated[
@@ -555,8 +559,8 @@ def today_(
         ),
     ] = 3,
     today: TodayOpt = None,
-    tz: ConfigTzOpt = None,
-    lang: ConfigLangOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
     file: FileOpt = None,
     holidays: HolidaysOpt = False,
     category: CategoryOpt = None,
@@ -576,7 +580,7 @@ def today_(
     from khcal import today as summary
 
     env = setup(today, tz, lang, file, holidays, category)
-    found = summary.summarise(env.schedule, env.today, env.only, _weekend(env), count)
+    found = summary.summarise(env.schedule, env.today, env.only, weekend_days(None, env.config), count)
     if as_json:
         emit_json(summary.summary_json(found, env.lang))
         return
@@ -638,8 +642,8 @@ def lunar(
         bool, typer.Option("--plain", help="One plain line per day, for scripts. Example: --plain")
     ] = False,
     today: TodayOpt = None,
-    tz: TzOpt = DEFAULT_TZ,
-    lang: LangOpt = "en",
+    tz: TzOpt = None,
+    lang: LangOpt = None,
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
 ) -> None:
@@ -663,10 +667,9 @@ def lunar(
     """
     from khcal import lunar_view
 
-    if lang not in LANGS:
-        raise KhcalError(f"--lang: '{lang}' is not one of {', '.join(LANGS)}")
-    real_today = today_in(tz)
-    now = parse_day(today, real_today, "--today") if today is not None else real_today
+    settings, lang, now = basics(today, tz, lang)
+    if settings.categories or settings.files:
+        settings_catalogue(settings, None)  # lunar needs no catalogue, but a broken setting is still an error
     if start is None and end is None:
         one = parse_day(day, now, "DATE") if day is not None else now
         found = lunar_view.lunar_days(one, one)
@@ -727,12 +730,12 @@ def _stream_json_array(items: Iterable[Any]) -> None:
 # The work is done in scripts.py; fastpath.py answers the same commands without Typer when it can.
 
 WeekendOpt = Annotated[
-    str,
+    str | None,
     typer.Option(
         "--weekend",
         metavar="DAYS",
-        help="The days of the weekend: a comma list of mon..sun, or none (default sat,sun; sun for "
-        "six-day workplaces). Example: --weekend sun",
+        help="The days of the weekend: a comma list of mon..sun, or none (default: the settings file's "
+        "weekend, else sat,sun; sun for six-day workplaces). Example: --weekend sun",
     ),
 ]
 ExtraOffOpt = Annotated[
@@ -768,27 +771,29 @@ DayOrStdin = Annotated[
 
 def _work_setup(
     today: str | None,
-    tz: str,
-    lang: str,
+    tz: str | None,
+    lang: str | None,
     files: Sequence[Path] | None,
-    weekend: str,
+    weekend: str | None,
     extra_off: Sequence[str] | None,
     sector: str,
-) -> tuple[WorkCalendar, ParseDay]:
+) -> tuple[WorkCalendar, ParseDay, str]:
+    """The working-day calendar of the options and settings, a date parser, and the language."""
     from khcal import scripts
 
-    if lang not in LANGS:
-        raise KhcalError(f"--lang: '{lang}' is not one of {', '.join(LANGS)}")
-    real_today = today_in(tz)
-    day = parse_day(today, real_today, "--today") if today is not None else real_today
+    settings, lang, day = basics(today, tz, lang)
 
     def parse(text: str, what: str) -> date:
         return parse_day(text, day, what)
 
     cal = scripts.calendar_for(
-        load_catalogue(files), weekend=weekend, extra_off=extra_off or [], sector=sector, parse=parse
+        settings_catalogue(settings, files),
+        weekend=weekend_days(weekend, settings),
+        extra_off=extra_off or [],
+        sector=sector,
+        parse=parse,
     )
-    return cal, parse
+    return cal, parse, lang
 
 
 def _is_command(
@@ -796,19 +801,19 @@ def _is_command(
     day: str | None,
     quiet: bool,
     as_json: bool,
-    weekend: str,
+    weekend: str | None,
     extra_off: list[str] | None,
     sector: str,
     today: str | None,
-    tz: str,
-    lang: str,
+    tz: str | None,
+    lang: str | None,
     file: list[Path] | None,
 ) -> int:
     from khcal import scripts
 
     if quiet and as_json:
         raise KhcalError("-q and --json cannot be used together")
-    cal, parse = _work_setup(today, tz, lang, file, weekend, extra_off, sector)
+    cal, parse, lang = _work_setup(today, tz, lang, file, weekend, extra_off, sector)
     return scripts.is_day(kind, day, cal, parse, quiet=quiet, as_json=as_json, lang=lang)
 
 
@@ -817,12 +822,12 @@ def is_holiday(
     day: DayOrStdin = None,
     quiet: QuietOpt = False,
     as_json: JsonOpt = False,
-    weekend: WeekendOpt = "sat,sun",
+    weekend: WeekendOpt = None,
     extra_off: ExtraOffOpt = None,
     sector: SectorOpt = "private",
     today: TodayOpt = None,
-    tz: TzOpt = DEFAULT_TZ,
-    lang: LangOpt = "en",
+    tz: TzOpt = None,
+    lang: LangOpt = None,
     file: FileOpt = None,
 ) -> int:
     """Exit 0 if DATE is a day off (a public holiday or a day in lieu), 1 if not, 2 on bad input.
@@ -847,12 +852,12 @@ def is_workday(
     day: DayOrStdin = None,
     quiet: QuietOpt = False,
     as_json: JsonOpt = False,
-    weekend: WeekendOpt = "sat,sun",
+    weekend: WeekendOpt = None,
     extra_off: ExtraOffOpt = None,
     sector: SectorOpt = "private",
     today: TodayOpt = None,
-    tz: TzOpt = DEFAULT_TZ,
-    lang: LangOpt = "en",
+    tz: TzOpt = None,
+    lang: LangOpt = None,
     file: FileOpt = None,
 ) -> int:
     """Exit 0 if DATE is a working day (not a weekend day, not a day off), 1 if not, 2 on bad input.
@@ -890,11 +895,11 @@ app.add_typer(workdays_app)
 def workdays_count(
     first: Annotated[str, typer.Argument(metavar="A", help="First day (YYYY-MM-DD, today, tomorrow).")],
     last: Annotated[str, typer.Argument(metavar="B", help="Last day.")],
-    weekend: WeekendOpt = "sat,sun",
+    weekend: WeekendOpt = None,
     extra_off: ExtraOffOpt = None,
     sector: SectorOpt = "private",
     today: TodayOpt = None,
-    tz: TzOpt = DEFAULT_TZ,
+    tz: TzOpt = None,
     file: FileOpt = None,
 ) -> int:
     """Print the number of working days from A to B, both included (the order of A and B does not matter).
@@ -907,7 +912,7 @@ def workdays_count(
     """
     from khcal import scripts
 
-    cal, parse = _work_setup(today, tz, "en", file, weekend, extra_off, sector)
+    cal, parse, _ = _work_setup(today, tz, "en", file, weekend, extra_off, sector)
     return scripts.count(cal, parse(first, "A"), parse(last, "B"))
 
 
@@ -915,11 +920,11 @@ def workdays_count(
 def workdays_add(
     day: Annotated[str, typer.Argument(metavar="DATE", help="Start day (YYYY-MM-DD, today, tomorrow).")],
     n: Annotated[int, typer.Argument(metavar="N", help="Working days to add; negative counts back.")],
-    weekend: WeekendOpt = "sat,sun",
+    weekend: WeekendOpt = None,
     extra_off: ExtraOffOpt = None,
     sector: SectorOpt = "private",
     today: TodayOpt = None,
-    tz: TzOpt = DEFAULT_TZ,
+    tz: TzOpt = None,
     file: FileOpt = None,
 ) -> int:
     """Print the date N working days after DATE (before it if N is negative; DATE itself is not counted).
@@ -936,14 +941,14 @@ def workdays_add(
     """
     from khcal import scripts
 
-    cal, parse = _work_setup(today, tz, "en", file, weekend, extra_off, sector)
+    cal, parse, _ = _work_setup(today, tz, "en", file, weekend, extra_off, sector)
     return scripts.shift(cal, parse(day, "DATE"), n)
 
 
 def _step_command(step: int, day: str | None, *options: Any) -> int:
     from khcal import scripts
 
-    cal, parse = _work_setup(*options)
+    cal, parse, _ = _work_setup(*options)
     return scripts.shift(cal, parse(day if day is not None else "today", "DATE"), step)
 
 
@@ -956,11 +961,11 @@ OptionalDay = Annotated[
 @workdays_app.command("next")
 def workdays_next(
     day: OptionalDay = None,
-    weekend: WeekendOpt = "sat,sun",
+    weekend: WeekendOpt = None,
     extra_off: ExtraOffOpt = None,
     sector: SectorOpt = "private",
     today: TodayOpt = None,
-    tz: TzOpt = DEFAULT_TZ,
+    tz: TzOpt = None,
     file: FileOpt = None,
 ) -> int:
     """Print the first working day after DATE (default today).
@@ -977,11 +982,11 @@ def workdays_next(
 @workdays_app.command("prev")
 def workdays_prev(
     day: OptionalDay = None,
-    weekend: WeekendOpt = "sat,sun",
+    weekend: WeekendOpt = None,
     extra_off: ExtraOffOpt = None,
     sector: SectorOpt = "private",
     today: TodayOpt = None,
-    tz: TzOpt = DEFAULT_TZ,
+    tz: TzOpt = None,
     file: FileOpt = None,
 ) -> int:
     """Print the last working day before DATE (default today).
@@ -1001,12 +1006,12 @@ def long_weekends(
         int | None,
         typer.Option("--year", metavar="Y", help="The year (default: this year). Example: --year 2026"),
     ] = None,
-    weekend: WeekendOpt = "sat,sun",
+    weekend: WeekendOpt = None,
     extra_off: ExtraOffOpt = None,
     sector: SectorOpt = "private",
     today: TodayOpt = None,
-    tz: TzOpt = DEFAULT_TZ,
-    lang: LangOpt = "en",
+    tz: TzOpt = None,
+    lang: LangOpt = None,
     file: FileOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -1026,7 +1031,7 @@ def long_weekends(
     from khcal import scripts
     from khcal.schedule import check_year
 
-    cal, parse = _work_setup(today, tz, lang, file, weekend, extra_off, sector)
+    cal, parse, lang = _work_setup(today, tz, lang, file, weekend, extra_off, sector)
     chosen = parse("today", "--today").year if year is None else year
     check_year(chosen)
     runs, bridges = cal.long_weekends(date(chosen, 1, 1), date(chosen, 12, 31))
@@ -1099,8 +1104,8 @@ def export(
     ] = None,
     alarm: AlarmOpt = None,
     today: TodayOpt = None,
-    tz: TzOpt = DEFAULT_TZ,
-    lang: LangOpt = "en",
+    tz: TzOpt = None,
+    lang: LangOpt = None,
     file: FileOpt = None,
     holidays: HolidaysOpt = False,
     category: CategoryOpt = None,
@@ -1184,8 +1189,8 @@ def serve(
             "--port", metavar="P", min=0, max=65535, help="Port (0 picks a free one). Example: --port 8080"
         ),
     ] = 8080,
-    tz: TzOpt = DEFAULT_TZ,
-    lang: LangOpt = "en",
+    tz: TzOpt = None,
+    lang: LangOpt = None,
     file: FileOpt = None,
 ) -> None:
     """Serve the feed over HTTP at /khcal.ics, for phones and calendar apps to subscribe to.
@@ -1205,7 +1210,8 @@ def serve(
     from khcal import server
 
     env = setup(None, tz, lang, file)
-    server.run(env.schedule, host=host, port=port, lang=env.lang, today=lambda: today_in(tz))
+    zone = tz or (env.config.tz if env.config is not None else None) or DEFAULT_TZ
+    server.run(env.schedule, host=host, port=port, lang=env.lang, today=lambda: today_in(zone))
 
 
 def main() -> None:

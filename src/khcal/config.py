@@ -15,18 +15,16 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from khcal.catalogue import WEEKDAYS
 from khcal.errors import DefinitionsError, Problem
+from khcal.workdays import parse_weekend
 
 FILENAME = "config.toml"
 LANGS = ("en", "km")
 KEYS = ("lang", "tz", "weekend", "categories", "files")
-_FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _CATEGORY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -60,35 +58,6 @@ class Config:
                 path = home / text[2:]
             out.append(path if path.is_absolute() else base / path)
         return out
-
-
-def parse_weekend(value: str | Sequence[str]) -> tuple[int, ...]:
-    """Weekend days from "sat,sun", ["sat", "sun"], "fri" or "" (none): weekday numbers, 0 = Monday.
-
-    Raises ValueError with a message that says what is wrong.
-    """
-    names = [n.strip() for n in value.split(",")] if isinstance(value, str) else list(value)
-    if isinstance(value, str) and value.strip().lower() in ("", "none"):
-        return ()
-    days: list[int] = []
-    for name in names:
-        if not isinstance(name, str):
-            raise ValueError(f"{name!r} is not a day name (use mon, tue, wed, thu, fri, sat, sun)")
-        key = name.strip().lower()
-        if key in WEEKDAYS:
-            day = WEEKDAYS.index(key)
-        elif key in _FULL_WEEKDAYS:
-            day = _FULL_WEEKDAYS.index(key)
-        else:
-            close = difflib.get_close_matches(key, WEEKDAYS, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise ValueError(f"'{name}' is not a day{hint}; use mon, tue, wed, thu, fri, sat, sun")
-        if day in days:
-            raise ValueError(f"'{name}' is given twice")
-        days.append(day)
-    if len(days) == 7:
-        raise ValueError("every day is a weekend day; leave at least one working day")
-    return tuple(sorted(days))
 
 
 def parse_text(text: str, path: Path | str = FILENAME) -> Config:
@@ -175,7 +144,7 @@ def _weekend(value: Any) -> tuple[int, ...]:
         raise ValueError(
             f'must be a string such as "sat,sun" or an array of day names, not {_describe(value)}'
         )
-    return parse_weekend(value)
+    return tuple(sorted(parse_weekend(value)))
 
 
 def _names(value: Any) -> list[str]:

@@ -189,6 +189,7 @@ def _int(text: str) -> int:
 
 def _work(command: str, args: Args) -> int:
     from khcal import scripts
+    from khcal.workdays import weekend_option
 
     today = _start(args, has_lang=command.startswith("is-"))
 
@@ -201,7 +202,7 @@ def _work(command: str, args: Args) -> int:
         raise KhcalError("-q --json")
     cal = scripts.calendar_for(
         load_catalogue(args.lists.get("--file", [])),
-        weekend=args.values.get("--weekend", "sat,sun"),
+        weekend=weekend_option(args.values.get("--weekend", "sat,sun")),
         extra_off=args.lists.get("--extra-off", []),
         sector=args.values.get("--sector", "private"),
         parse=parse,

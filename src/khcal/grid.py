@@ -7,15 +7,16 @@ looks. Pure: no rich, no clock (today is passed in).
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
 from khcal import khmer_calendar
 from khcal.schedule import Filter, Occurrence, Schedule, check_year
+from khcal.workdays import SAT_SUN
 
 HOLY_DAY_CATEGORY = "holy-day"
-DEFAULT_WEEKEND = (5, 6)  # Saturday and Sunday
+DEFAULT_WEEKEND = SAT_SUN
 
 # What a day's single mark shows, most important first.
 OFF = "off"
@@ -68,7 +69,7 @@ def month_grid(
     today: date,
     only: Filter,
     *,
-    weekend: Sequence[int] = DEFAULT_WEEKEND,
+    weekend: Collection[int] = DEFAULT_WEEKEND,
     first_weekday: int = 0,
 ) -> MonthGrid:
     """The grid of one month."""
@@ -81,7 +82,7 @@ def year_grids(
     today: date,
     only: Filter,
     *,
-    weekend: Sequence[int] = DEFAULT_WEEKEND,
+    weekend: Collection[int] = DEFAULT_WEEKEND,
     first_weekday: int = 0,
 ) -> list[MonthGrid]:
     """The twelve grids of a year."""
@@ -98,7 +99,7 @@ class _Builder:
         year: int,
         today: date,
         only: Filter,
-        weekend: Sequence[int],
+        weekend: Collection[int],
         first_weekday: int,
     ) -> None:
         check_year(year)

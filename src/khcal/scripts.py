@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
 from khcal.errors import KhcalError
-from khcal.workdays import PRIVATE_ONLY, Bridge, Run, WorkCalendar, parse_weekend, weekend_text
+from khcal.workdays import PRIVATE_ONLY, Bridge, Run, WorkCalendar, weekend_text
 
 if TYPE_CHECKING:
     from khcal.catalogue import Catalogue
@@ -46,17 +46,21 @@ _WORDS = {
 
 
 def calendar_for(
-    catalogue: Catalogue, *, weekend: str, extra_off: Sequence[str], sector: str, parse: ParseDay
+    catalogue: Catalogue,
+    *,
+    weekend: frozenset[int],
+    extra_off: Sequence[str],
+    sector: str,
+    parse: ParseDay,
 ) -> WorkCalendar:
     """The working-day calendar the options describe, over the catalogue's days off."""
     from khcal.catalogue import MAX_YEAR, MIN_YEAR
     from khcal.schedule import Schedule
 
-    days = parse_weekend(weekend)
     extra = frozenset(parse(text, "--extra-off") for text in extra_off)
     return WorkCalendar(
         Schedule(catalogue).days_off,
-        days,
+        weekend,
         extra,
         sector,
         limits=(date(MIN_YEAR, 1, 1), date(MAX_YEAR, 12, 31)),

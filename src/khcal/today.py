@@ -5,7 +5,7 @@ Pure: the summary is computed from a schedule and a day passed in; the words are
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -32,7 +32,9 @@ class Summary:
         return not self.day_off and not self.weekend
 
 
-def summarise(schedule: Schedule, day: date, only: Filter, weekend: Sequence[int], count: int = 3) -> Summary:
+def summarise(
+    schedule: Schedule, day: date, only: Filter, weekend: Collection[int], count: int = 3
+) -> Summary:
     on_day = tuple(schedule.on(day, only))
     coming = [o for o in schedule.upcoming(day, count + len(on_day), only) if o.start > day]
     return Summary(

@@ -7,6 +7,7 @@ years they applied) and from a company's own list. Pure: no clock, no environmen
 
 from __future__ import annotations
 
+import difflib
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from khcal.schedule import Occurrence
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_FULL_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SAT_SUN = frozenset({5, 6})
 SECTORS = ("private", "public")
 PRIVATE_ONLY = "private-sector"
@@ -31,23 +33,45 @@ DaysOff = Callable[[int], Mapping[date, Sequence["Occurrence"]]]
 """The days off of a calendar year with the occurrences that make them (`Schedule.days_off`)."""
 
 
-def parse_weekend(text: str) -> frozenset[int]:
-    """'sat,sun' -> {5, 6}; 'sun' -> {6}; 'none' -> no weekend. At least one working day must be left."""
-    value = text.strip().lower()
-    if value == "none":
-        return frozenset()
+def parse_weekend(value: str | Sequence[str]) -> frozenset[int]:
+    """Weekend days as weekday numbers (0 = Monday), from every form a user writes them in.
+
+    'sat,sun' or ['sat', 'sun'] -> {5, 6}; 'sun' -> {6}; full names ('sunday') too; 'none' or [] -> no
+    weekend. At least one working day must be left. Raises ValueError saying what is wrong; the caller
+    adds where (an option, or a settings file's line).
+    """
+    if isinstance(value, str):
+        if value.strip().lower() == "none":
+            return frozenset()
+        names: list[object] = list(value.split(","))
+    else:
+        names = list(value)
     days: set[int] = set()
-    for part in value.split(","):
-        name = part.strip()
-        if name not in WEEKDAY_NAMES:
-            raise KhcalError(
-                f"--weekend: '{part.strip() or text}' is not a day of the week "
-                f"(use a comma list of {', '.join(WEEKDAY_NAMES)}, e.g. sat,sun; or none)"
+    for name in names:
+        key = name.strip().lower() if isinstance(name, str) else ""
+        if key in WEEKDAY_NAMES:
+            days.add(WEEKDAY_NAMES.index(key))
+        elif key in _FULL_WEEKDAY_NAMES:
+            days.add(_FULL_WEEKDAY_NAMES.index(key))
+        else:
+            close = difflib.get_close_matches(key, WEEKDAY_NAMES, n=1) if key else []
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            shown = name.strip() if isinstance(name, str) else repr(name)
+            raise ValueError(
+                f"'{shown}' is not a day of the week{hint}; use a comma list of "
+                f"{', '.join(WEEKDAY_NAMES)} (e.g. sat,sun), or none"
             )
-        days.add(WEEKDAY_NAMES.index(name))
     if len(days) == 7:
-        raise KhcalError("--weekend: every day of the week is a weekend day; leave at least one working day")
+        raise ValueError("every day of the week is a weekend day; leave at least one working day")
     return frozenset(days)
+
+
+def weekend_option(text: str) -> frozenset[int]:
+    """The --weekend option: parse_weekend, with errors that name the option."""
+    try:
+        return parse_weekend(text)
+    except ValueError as exc:
+        raise KhcalError(f"--weekend: {exc}") from None
 
 
 def weekend_text(weekend: frozenset[int]) -> str:
