@@ -310,3 +310,38 @@ def test_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
     )
     assert "Traceback" not in done.stderr
     assert done.stdout.startswith("[")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["next", "50"],
+        ["list", "--from", "1990", "--to", "2030"],
+        ["show", "pchum-ben"],
+        ["is-holiday", "2026-01-01"],
+    ],
+)
+def test_an_unwritable_output_is_one_line_and_exit_2(tmp_path: Path, args: list[str]) -> None:
+    full = Path("/dev/full")
+    if not full.exists():
+        pytest.skip("this system has no /dev/full")
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path)}
+    with full.open("w") as sink:
+        done = subprocess.run([*installed(), *args], stdout=sink, stderr=subprocess.PIPE, text=True, env=env,
+                              check=False)  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr == "khcal: cannot write the output: No space left on device\n"
+
+
+@pytest.mark.parametrize(
+    "args", [["next", "500"], ["list", "--from", "1900", "--to", "2100"], ["cal", "2026"]]
+)
+def test_a_reader_that_goes_away_ends_with_0(tmp_path: Path, args: list[str]) -> None:
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path)}
+    process = subprocess.Popen([*installed(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(10)
+    process.stdout.close()
+    code = process.wait(timeout=30)
+    assert code == 0
+    assert b"Traceback" not in process.stderr.read()

@@ -18,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from khcal import __version__
-from khcal.errors import KhcalError
+from khcal.errors import KhcalError, silence_stdout
 
 if TYPE_CHECKING:
     from khcal.catalogue import Catalogue
@@ -57,12 +57,19 @@ class KhcalGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()
+            return result
         except BrokenPipeError:
-            # The reader went away (`khcal list | head`): stop quietly with 0, and point stdout at
-            # /dev/null so that the final flush does not fail again.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            # The reader went away (`khcal list | head`): stop quietly with 0.
+            silence_stdout()
             raise typer.Exit(0) from None
+        except OSError as exc:
+            if exc.filename is not None:
+                raise  # a file the command itself opened: not about the output
+            # The output could not be written (a full disk, a closed terminal).
+            silence_stdout()
+            raise KhcalError(f"cannot write the output: {exc.strerror or exc}") from None
 
 
 def _fail(message: str) -> NoReturn:
@@ -687,20 +694,12 @@ def lunar(
         raise KhcalError(f"DATE '{day}' cannot be combined with --from/--to (give one day or a range)")
     first, last = resolve_range(None, start, end, now)
     days = lunar_view.lunar_days(first, last)
-    if as_json or plain:
-        try:
-            if as_json:
-                _stream_json_array(lunar_view.lunar_json(d, ld, lang) for d, ld in days)
-            else:
-                write = sys.stdout.write
-                for d, ld in days:
-                    write(lunar_view.lunar_line(d, ld, lang) + "\n")
-            sys.stdout.flush()
-        except BrokenPipeError:
-            # The reader went away (`khcal lunar --from 1800 --to 2200 --plain | head`): stop quietly
-            # with 0, and point stdout at /dev/null so that the final flush does not fail again.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(0) from None
+    if as_json:
+        _stream_json_array(lunar_view.lunar_json(d, ld, lang) for d, ld in days)
+    elif plain:
+        write = sys.stdout.write
+        for d, ld in days:
+            write(lunar_view.lunar_line(d, ld, lang) + "\n")
     else:
         count = (last - first).days + 1
         if count > LUNAR_TABLE_MAX_DAYS:

@@ -6,6 +6,8 @@ as it is and exit with code 2.
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,3 +58,8 @@ class UnknownObservanceError(KhcalError):
 
 class DateRangeError(KhcalError):
     """A date or year outside the range khcal can compute."""
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null once it cannot be written, so that the final flush does not fail again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

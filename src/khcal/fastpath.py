@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khcal.errors import KhcalError
+from khcal.errors import KhcalError, silence_stdout
 
 if TYPE_CHECKING:
     from khcal.catalogue import Catalogue
@@ -278,11 +278,18 @@ def main() -> None:
     """Entry point of the `khcal` command."""
     try:
         code = dispatch(sys.argv[1:])
+        sys.stdout.flush()
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:
-        sys.stderr = open(os.devnull, "w")  # noqa: SIM115
+        silence_stdout()  # the reader went away: stop quietly
         sys.exit(0)
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        silence_stdout()
+        print(f"khcal: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        sys.exit(2)
     if code is not None:
         sys.exit(code)
     from khcal.cli import main as full

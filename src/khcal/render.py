@@ -43,10 +43,16 @@ def color_wanted(no_color: bool, environ: Mapping[str, str]) -> bool | None:
     return None
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # rich would exit with 1; let the command line end quietly with 0 instead.
+        raise BrokenPipeError
+
+
 def console(no_color: bool = False) -> Console:
     """A console that follows the colour policy of `color_wanted`."""
     wanted = color_wanted(no_color, os.environ)
-    return Console(
+    return _Console(
         no_color=wanted is False,
         force_terminal=True if wanted else None,
         highlight=False,
