@@ -184,28 +184,24 @@ def rule_text(rule: Rule, days: int, lang: str, observances: dict[str, Observanc
 
 
 def period_text(period: HolidayPeriod, obs: Observance, lang: str) -> str:
+    """'A day off from 2005 to 2019 (13 May every year, 3 days)', or the same in Khmer."""
     km = lang == "km"
-    if period.since is None and period.until is None:
+    since, until = period.since, period.until
+    if since is None and until is None:
         years = "គ្រប់ឆ្នាំ" if km else "every year"
-    elif period.since is None:
-        years = f"រហូតដល់ {khmer_digits(period.until or 0)}" if km else f"until {period.until}"
-    elif period.until is None:
-        years = f"ចាប់ពី {khmer_digits(period.since)}" if km else f"since {period.since}"
+    elif since is None:
+        years = f"រហូតដល់ឆ្នាំ{khmer_digits(until or 0)}" if km else f"until {until}"
+    elif until is None:
+        years = f"ចាប់ពីឆ្នាំ{khmer_digits(since)}" if km else f"since {since}"
+    elif since == until:
+        years = f"ឆ្នាំ{khmer_digits(since)}" if km else f"in {since}"
     else:
-        years = (
-            f"{khmer_digits(period.since)}-{khmer_digits(period.until)}"
-            if km
-            else f"{period.since}-{period.until}"
-        )
-    rule = period.rule or obs.rule
-    days = period.days or obs.days
-    how = rule_text(rule, days, lang) if period.rule or period.days else ""
-    scope = ""
+        years = f"ពីឆ្នាំ{khmer_digits(since)} ដល់{khmer_digits(until)}" if km else f"from {since} to {until}"
+    text = f"ថ្ងៃឈប់សម្រាក{years}" if km else f"A day off {years}"
     if period.scope == "private-sector":
-        scope = " (វិស័យឯកជន)" if km else " (private sector)"
-    text = f"{years}: {'ថ្ងៃឈប់សម្រាក' if km else 'a day off'}{scope}"
-    if how:
-        text += f", {how}"
+        text += " (វិស័យឯកជន)" if km else " for the private sector"
+    if period.rule or period.days:
+        text += f" ({rule_text(period.rule or obs.rule, period.days or obs.days, lang)})"
     if period.note:
         text += f". {period.note.get(lang)}"
     return text
