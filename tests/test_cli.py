@@ -345,3 +345,27 @@ def test_a_reader_that_goes_away_ends_with_0(tmp_path: Path, args: list[str]) ->
     code = process.wait(timeout=30)
     assert code == 0
     assert b"Traceback" not in process.stderr.read()
+
+
+def test_every_option_of_every_command_has_an_example() -> None:
+    # ../shared/CLI.md: `khcal COMMAND --help` must show every option with an example.
+    import typer.main
+
+    def leaves(command: object, path: str) -> list[tuple[str, object]]:
+        subcommands = getattr(command, "commands", None)
+        if subcommands:
+            return [leaf for name, sub in subcommands.items() for leaf in leaves(sub, f"{path} {name}")]
+        return [(path, command)]
+
+    found = leaves(typer.main.get_command(app), "khcal")
+    assert len(found) >= 15
+    missing = [
+        (path, option.opts)
+        for path, command in found
+        for option in command.params  # type: ignore[attr-defined]
+        if option.param_type_name == "option" and "Example" not in (option.help or "")
+    ]
+    assert missing == []
+    for path, _ in found:
+        code, out, _ = run(*path.split()[1:], "--help")
+        assert code == 0 and "Example" in out, path
