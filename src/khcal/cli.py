@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -19,6 +19,7 @@ from typer.core import TyperGroup
 
 from khcal import __version__
 from khcal.errors import KhcalError, silence_stdout
+from khcal.inputs import DEFAULT_TZ, LANGS, config_home, load_catalogue, parse_day, today_in
 
 if TYPE_CHECKING:
     from khcal.catalogue import Catalogue
@@ -26,9 +27,6 @@ if TYPE_CHECKING:
     from khcal.schedule import Filter, Schedule
     from khcal.scripts import ParseDay
     from khcal.workdays import WorkCalendar
-
-DEFAULT_TZ = "Asia/Phnom_Penh"
-LANGS = ("en", "km")
 
 
 class KhcalGroup(TyperGroup):
@@ -173,49 +171,6 @@ class Env:
     lang: str
     only: Filter
     config: Config | None = None
-
-
-def parse_day(text: str, today: date, what: str = "date") -> date:
-    """A DATE argument: YYYY-MM-DD, today, tomorrow or yesterday."""
-    from khcal.schedule import check_date
-
-    words = {"today": 0, "tomorrow": 1, "yesterday": -1}
-    value = text.strip().lower()
-    if value in words:
-        day = today + timedelta(days=words[value])
-    else:
-        try:
-            if len(value) != 10:
-                raise ValueError
-            day = date.fromisoformat(value)
-        except ValueError:
-            raise KhcalError(f"{what}: '{text}' is not a date (use YYYY-MM-DD, today or tomorrow)") from None
-    check_date(day)
-    return day
-
-
-def today_in(tz: str) -> date:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        zone = ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise KhcalError(
-            f"--tz: unknown time zone '{tz}' (use an IANA name such as Asia/Phnom_Penh)"
-        ) from None
-    return datetime.now(zone).date()
-
-
-def config_home() -> Path:
-    base = os.environ.get("XDG_CONFIG_HOME")
-    return Path(base) if base else Path.home() / ".config"
-
-
-def load_catalogue(files: Sequence[Path] | None) -> Catalogue:
-    from khcal import catalogue
-
-    user = catalogue.user_definition_files(config_home())
-    return catalogue.load([*user, *(files or [])])
 
 
 def load_config() -> Config:

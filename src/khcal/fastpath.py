@@ -13,19 +13,17 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from pathlib import Path
+from datetime import date
 from typing import TYPE_CHECKING
 
 from khcal.errors import KhcalError, silence_stdout
+from khcal.inputs import DEFAULT_TZ, LANGS, config_home, load_catalogue, parse_day, today_in
 
 if TYPE_CHECKING:
-    from khcal.catalogue import Catalogue
+    pass
 
-DEFAULT_TZ = "Asia/Phnom_Penh"  # the same default as cli.DEFAULT_TZ
-LANGS = ("en", "km")
 
 _WORK_VALUES = frozenset({"--weekend", "--sector", "--today", "--tz"})
 _WORK_LISTS = frozenset({"--extra-off", "--file"})
@@ -115,52 +113,13 @@ class Today:
 
     def real(self) -> date:
         if self._real is None:
-            from datetime import datetime
-            from zoneinfo import ZoneInfo
-
-            try:
-                zone = ZoneInfo(self.tz)
-            except (LookupError, ValueError):
-                raise KhcalError(f"--tz: unknown time zone '{self.tz}'") from None
-            self._real = datetime.now(zone).date()
+            self._real = today_in(self.tz)
         return self._real
 
     def __call__(self) -> date:
         if self._day is None:
             self._day = parse_day(self.given, self.real, "--today") if self.given is not None else self.real()
         return self._day
-
-
-def parse_day(text: str, today: Callable[[], date], what: str) -> date:
-    """cli.parse_day, asking for today only for the words today, tomorrow and yesterday."""
-    from khcal.schedule import check_date
-
-    words = {"today": 0, "tomorrow": 1, "yesterday": -1}
-    value = text.strip().lower()
-    if value in words:
-        day = today() + timedelta(days=words[value])
-    else:
-        try:
-            if len(value) != 10:
-                raise ValueError
-            day = date.fromisoformat(value)
-        except ValueError:
-            # Batch mode reports bad lines itself: the same words as cli.parse_day.
-            raise KhcalError(f"{what}: '{text}' is not a date (use YYYY-MM-DD, today or tomorrow)") from None
-    check_date(day)
-    return day
-
-
-def config_home() -> Path:
-    base = os.environ.get("XDG_CONFIG_HOME")
-    return Path(base) if base else Path.home() / ".config"
-
-
-def load_catalogue(files: Sequence[str]) -> Catalogue:
-    from khcal import catalogue
-
-    user = catalogue.user_definition_files(config_home())
-    return catalogue.load([*user, *(Path(f) for f in files)])
 
 
 def _start(args: Args, *, has_lang: bool) -> Today:
