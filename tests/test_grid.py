@@ -74,7 +74,11 @@ def test_days_off_and_observances(schedule: Schedule) -> None:
     assert cell(april, 14).mark == OFF
     # 17 April, the fall of Phnom Penh, is remembered but not a day off.
     assert cell(april, 17).mark == OBSERVANCE
-    assert {o.id for o in april.occurrences} == {"khmer-new-year", "fall-of-phnom-penh"}
+    assert {o.id for o in april.occurrences} == {
+        "rwanda-genocide-reflection",
+        "khmer-new-year",
+        "fall-of-phnom-penh",
+    }
 
 
 def test_holy_days_from_published_festivals(schedule: Schedule) -> None:
@@ -109,7 +113,7 @@ def test_filters(schedule: Schedule) -> None:
         schedule, 2026, 4, date(2026, 4, 1), Filter(categories=frozenset({"remembrance"}))
     )
     assert [c.day.day for c in remembrance.cells if c.day_off] == [14, 15, 16]
-    assert [o.id for o in remembrance.occurrences] == ["fall-of-phnom-penh"]
+    assert [o.id for o in remembrance.occurrences] == ["rwanda-genocide-reflection", "fall-of-phnom-penh"]
     assert not any(c.holy_day for c in remembrance.cells)
 
 

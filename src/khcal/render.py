@@ -67,19 +67,21 @@ class Wrapped:
     COENG at the edge of a line; this renderable breaks lines with `clusters.wrap` instead.
     """
 
-    def __init__(self, text: RichText | str, style: str = "", indent: int = 0) -> None:
+    def __init__(self, text: RichText | str, style: str = "", indent: int = 0, hang: int = 0) -> None:
         self.text = text if isinstance(text, RichText) else RichText(text, style=style)
         self.indent = indent
+        self.hang = hang  # further indent of every line after the first
 
     def lines(self, width: int) -> list[RichText]:
         plain = self.text.plain
-        room = max(1, width - self.indent)
+        room = max(1, width - self.indent - self.hang)
         out = []
-        for a, b in clusters.wrap(plain, room, cell_len):
+        for number, (a, b) in enumerate(clusters.wrap(plain, room, cell_len)):
             # A cluster wider than the room is dropped whole rather than cut (only in absurdly narrow space).
             while b > a and cell_len(plain[a:b]) > room:
                 b = max(x for x, _ in clusters.cluster_spans(plain, a, b))
-            out.append(RichText(" " * self.indent) + self.text[a:b])
+            pad = self.indent + (self.hang if number else 0)
+            out.append(RichText(" " * pad) + self.text[a:b])
         return out
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
@@ -381,7 +383,7 @@ def calendar(
     if single:
         grid = grids[0]
         for occ in grid.occurrences:
-            out.print(Wrapped(_occurrence_line(occ, grid, lang)))
+            out.print(Wrapped(_occurrence_line(occ, grid, lang), hang=8))
         if grid.occurrences:
             out.print()
     for line in _legend(lang, lunar, today if shows_today else None, marks):
