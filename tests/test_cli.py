@@ -369,3 +369,12 @@ def test_every_option_of_every_command_has_an_example() -> None:
     for path, _ in found:
         code, out, _ = run(*path.split()[1:], "--help")
         assert code == 0 and "Example" in out, path
+
+
+@pytest.mark.parametrize("args", [[], ["workdays"]])
+def test_a_bare_command_prints_its_help(args: list[str]) -> None:
+    code, out, err = run(*args)
+    assert code == 0
+    assert out.startswith(f"Usage: khcal {' '.join(args)}".rstrip() + " [OPTIONS] COMMAND")
+    assert "Examples" in out
+    assert err == ""

@@ -46,6 +46,10 @@ class KhcalGroup(TyperGroup):
             if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
                 if type(exc).__name__ == "Abort":
                     sys.exit(130)
+                if type(exc).__name__ == "NoArgsIsHelpError":
+                    # `khcal` or `khcal workdays` alone: the help is the answer, not an error.
+                    print(exc.ctx.get_help())  # type: ignore[attr-defined]
+                    sys.exit(0)
                 command = getattr(getattr(exc, "ctx", None), "command_path", "khcal")
                 _fail(f"{exc.format_message()} (see '{command} --help')")
             raise
