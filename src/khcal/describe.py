@@ -38,7 +38,21 @@ LUNAR_MONTHS_EN = {
     "kadeuk": "Kadeuk",
 }  # fmt: skip
 PHASES_KM = {"waxing": "កើត", "waning": "រោច"}
+CATEGORIES_KM = {
+    "national": "ជាតិ",
+    "royal": "ព្រះរាជពិធី",
+    "religious": "សាសនា",
+    "traditional": "ប្រពៃណី",
+    "remembrance": "ការរំលឹក",
+    "international": "អន្តរជាតិ",
+    "holy-day": "ថ្ងៃសីល",
+}
 _KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
+
+
+def category_name(category: str, lang: str) -> str:
+    """The category in Khmer where khcal knows it; a user's own category stays as written."""
+    return CATEGORIES_KM.get(category, category) if lang == "km" else category
 
 
 def khmer_digits(value: int | str) -> str:

@@ -179,7 +179,7 @@ def observance(
     if other:
         heading.append(f"  {other}")
     out.print(Wrapped(heading))
-    out.print(RichText(f"{obs.id} · {obs.category}", style="dim"))
+    out.print(RichText(f"{obs.id} · {describe.category_name(obs.category, lang)}", style="dim"))
     out.print()
     out.print(Wrapped(obs.description.get(lang)))
     out.print()
