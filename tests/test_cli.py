@@ -378,3 +378,41 @@ def test_a_bare_command_prints_its_help(args: list[str]) -> None:
     assert out.startswith(f"Usage: khcal {' '.join(args)}".rstrip() + " [OPTIONS] COMMAND")
     assert "Examples" in out
     assert err == ""
+
+
+_OBSERVANCE = (
+    '[[observances]]\nid = "mine"\nname = "Mine"\ncategory = "company"\n'
+    'rule = {{ kind = "fixed", month = 3, day = 3 }}\ndescription = "Mine."\n{extra}'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('[[observances]]\nid = "mine\n', ":2: TOML syntax error"),  # syntax error
+        (
+            _OBSERVANCE.format(extra="days = true\n"),
+            ":7: observance 'mine': field 'days': must be a whole number",
+        ),
+        (_OBSERVANCE.format(extra="colour = 1\n"), ":7: observance 'mine': field 'colour': unknown key"),
+        (
+            _OBSERVANCE.format(
+                extra='[[observances.exceptions]]\nyear = 2026\nstart = "2026-02-30"\nsources = ["x"]\n'
+            ),
+            ":9: observance 'mine': field 'exceptions[0].start'",
+        ),
+        (
+            _OBSERVANCE.format(extra="") + _OBSERVANCE.format(extra=""),
+            ":8: observance 'mine': field 'id': duplicate",
+        ),
+    ],
+    ids=["syntax", "type", "unknown-key", "bad-date", "duplicate-id"],
+)
+def test_check_reports_each_kind_of_broken_file(tmp_path: Path, text: str, expected: str) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run("check", str(path))
+    assert code == 2 and out == ""
+    [line] = err.strip().splitlines()
+    assert line.startswith(f"khcal: {path}{expected}"), line
+    assert "Traceback" not in err
