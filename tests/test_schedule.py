@@ -286,3 +286,39 @@ def test_days_off_are_the_dates_of_holiday_occurrences(year: int) -> None:
 
 
 _SHARED = Schedule(catalogue.load([]))
+
+
+def test_upcoming_reads_this_year_even_when_last_year_already_gives_enough() -> None:
+    # A day in lieu of 2016 falls on 2 January 2017 in this catalogue; New Year's Day 2017 must still come first.
+    text = """
+[[in_lieu]]
+since = 2016
+until = 2016
+weekdays = ["sat"]
+sources = ["Test rule"]
+
+[[observances]]
+id = "last-day"
+name = "Last day"
+category = "national"
+rule = { kind = "fixed", month = 12, day = 31 }
+description = "Test."
+[[observances.holiday]]
+
+[[observances]]
+id = "first-day"
+name = "First day"
+category = "national"
+rule = { kind = "fixed", month = 1, day = 1 }
+description = "Test."
+[[observances.holiday]]
+"""
+    schedule = Schedule(catalogue.parse_text(text))
+    # 31 December 2016 was a Saturday; 1 January 2017 is a day off, so the day in lieu is 2 January.
+    assert [(o.id, o.start) for o in schedule.upcoming(date(2017, 1, 1), 2)] == [
+        ("first-day", date(2017, 1, 1)),
+        ("last-day-in-lieu", date(2017, 1, 2)),
+    ]
+    assert [(o.id, o.start) for o in schedule.upcoming(date(2017, 1, 1), 1)] == [
+        ("first-day", date(2017, 1, 1))
+    ]

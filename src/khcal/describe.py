@@ -149,6 +149,13 @@ def lunar_day(month: str, day: int, phase: str, lang: str) -> str:
     return f"the {which} {phase} day of {LUNAR_MONTHS_EN[month]}"
 
 
+def _nth_km(n: int) -> str:
+    """ទី២ (the 2nd), ចុងក្រោយ (the last), ទី២ពីចុងក្រោយ (the 2nd last)."""
+    if n == -1:
+        return "ចុងក្រោយ"
+    return f"ទី{khmer_digits(n)}" if n > 0 else f"ទី{khmer_digits(-n)}ពីចុងក្រោយ"
+
+
 def rule_text(rule: Rule, days: int, lang: str, observances: dict[str, Observance] | None = None) -> str:
     """The rule that gives the date, in words."""
     km = lang == "km"
@@ -162,7 +169,7 @@ def rule_text(rule: Rule, days: int, lang: str, observances: dict[str, Observanc
         weekday = WEEKDAYS_EN[rule.weekday] if not km else WEEKDAYS_KM[rule.weekday]
         which = "last" if rule.n == -1 else ordinal(rule.n) if rule.n > 0 else f"{ordinal(-rule.n)} last"
         text = (
-            f"ថ្ងៃ{weekday} ទី{khmer_digits(rule.n)} នៃខែ{MONTHS_KM[rule.month - 1]}"
+            f"ថ្ងៃ{weekday} {_nth_km(rule.n)} នៃខែ{MONTHS_KM[rule.month - 1]}"
             if km
             else f"the {which} {weekday} of {MONTHS_EN[rule.month - 1]}"
         )

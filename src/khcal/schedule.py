@@ -293,12 +293,12 @@ class Schedule:
         """The next `count` occurrences from today; one running today counts."""
         check_date(today)
         out: list[Occurrence] = []
+        # Last year's occurrences may still run (or be days in lieu falling this year), so start there, and
+        # always read this year whole: only later years can be left out once enough are found.
         year = max(MIN_YEAR, today.year - 1)
-        while len(out) < count and year <= MAX_YEAR:
+        while year <= MAX_YEAR and (len(out) < count or year <= today.year):
             out.extend(occ for occ in self.year(year, only) if occ.end >= today)
             year += 1
-            if year > today.year + 1 and len(out) >= count:
-                break
         out.sort(key=_order)
         return out[:count]
 
