@@ -58,7 +58,8 @@ def _observance() -> Observance:
         (HolidayPeriod(2018, 2018), "A day off in 2018"),
         (HolidayPeriod(2005, 2019, days=3, rule=FixedRule(5, 13)),
          "A day off from 2005 to 2019 (13 May every year, 3 days)"),
-        (HolidayPeriod(2018, 2021, scope="private-sector"), "A day off from 2018 to 2021 for the private sector"),
+        (HolidayPeriod(2018, 2021, scope="private-sector"),
+         "A day off from 2018 to 2021 for the private sector"),
     ],
 )  # fmt: skip
 def test_period_text(period: HolidayPeriod, en: str) -> None:

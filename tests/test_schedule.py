@@ -289,7 +289,7 @@ _SHARED = Schedule(catalogue.load([]))
 
 
 def test_upcoming_reads_this_year_even_when_last_year_already_gives_enough() -> None:
-    # A day in lieu of 2016 falls on 2 January 2017 in this catalogue; New Year's Day 2017 must still come first.
+    # A day in lieu of 2016 falls on 2 January 2017 here; New Year's Day 2017 must still come first.
     text = """
 [[in_lieu]]
 since = 2016
