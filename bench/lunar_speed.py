@@ -47,8 +47,7 @@ def best_of(runs: int, work: Callable[[], object]) -> float:
 
 def main() -> int:
     days = [
-        date.fromordinal(o)
-        for o in range(date(FIRST, 1, 1).toordinal(), date(LAST, 12, 31).toordinal() + 1)
+        date.fromordinal(o) for o in range(date(FIRST, 1, 1).toordinal(), date(LAST, 12, 31).toordinal() + 1)
     ]
     years = range(FIRST, LAST + 1)
 
@@ -60,17 +59,12 @@ def main() -> int:
     to_lunar = kc.to_lunar
     lunar = best_of(RUNS, lambda: [to_lunar(d) for d in days])
     from_lunar = kc.from_lunar
-    holidays = best_of(
-        RUNS, lambda: [from_lunar(y, m, d, p) for y in years for (m, d, p) in HOLIDAYS]
-    )
+    holidays = best_of(RUNS, lambda: [from_lunar(y, m, d, p) for y in years for (m, d, p) in HOLIDAYS])
     kc._NEW_YEARS.clear()  # time the computation, not the cache
     new_years = best_of(1, lambda: [kc.new_year(y) for y in years])
 
     print(f"first call (builds tables): {cold * 1000:.1f} ms")
-    print(
-        f"to_lunar over {len(days)} days ({FIRST}-{LAST}): {lunar:.2f} s "
-        f"(target < {TARGET_SECONDS} s)"
-    )
+    print(f"to_lunar over {len(days)} days ({FIRST}-{LAST}): {lunar:.2f} s (target < {TARGET_SECONDS} s)")
     print(
         f"from_lunar over {len(years) * len(HOLIDAYS)} lunar holidays ({FIRST}-{LAST}): "
         f"{holidays * 1000:.1f} ms"
