@@ -268,8 +268,19 @@ def test_in_lieu_uid_and_summary() -> None:
     assert str(lieu["SUMMARY"]).startswith("Day in lieu of")
 
 
-def test_khmer_summary_and_description_with_english_fallback() -> None:
-    found = by_uid(export("--from", "2026", "--to", "2026", "--lang", "km", "--category", "remembrance"))
+def test_khmer_summary_and_description_with_english_fallback(tmp_path: Path) -> None:
+    # An observance of the user's with no Khmer text: its English name and description are used.
+    mine = tmp_path / "mine.toml"
+    mine.write_text(
+        '[[observances]]\nid = "company-day"\nname = "Company Day"\ncategory = "remembrance"\n'
+        'rule = { kind = "fixed", month = 3, day = 3 }\ndescription = "The day the company began."\n',
+        encoding="utf-8",
+    )
+    found = by_uid(
+        export(
+            "--from", "2026", "--to", "2026", "--lang", "km", "--category", "remembrance", "--file", str(mine)
+        )
+    )
     entries = {o["id"]: o for o in BUILTIN["observances"]}
     victory = found["victory-over-genocide-2026@khcal"]
     assert str(victory["SUMMARY"]) == entries["victory-over-genocide"]["name"]["km"]
@@ -277,12 +288,9 @@ def test_khmer_summary_and_description_with_english_fallback() -> None:
         entries["victory-over-genocide"]["description"]["km"].strip()[:40]
     )
     assert "ជាថ្ងៃឈប់សម្រាក" in str(victory["DESCRIPTION"])
-    # The Holocaust day has no Khmer description in the catalogue: the English one is used.
-    holocaust = found["holocaust-remembrance-2026@khcal"]
-    assert "km" not in entries["holocaust-remembrance"]["description"]
-    assert str(holocaust["DESCRIPTION"]).startswith(
-        entries["holocaust-remembrance"]["description"]["en"].strip()[:40]
-    )
+    company = found["company-day-2026@khcal"]
+    assert str(company["SUMMARY"]) == "Company Day"
+    assert str(company["DESCRIPTION"]).startswith("The day the company began.")
 
 
 def test_description_says_day_off_or_not_and_sources() -> None:
