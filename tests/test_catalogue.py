@@ -79,6 +79,7 @@ def test_builtin_descriptions_are_several_sentences_with_sources() -> None:
         assert obs.description.en.count(". ") >= 1, obs.id
         assert obs.sources, obs.id
         assert obs.name.km, obs.id
+        assert obs.description.km, obs.id
 
 
 def test_builtin_rules_have_the_documented_kinds() -> None:
