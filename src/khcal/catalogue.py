@@ -300,17 +300,21 @@ def parse_text(text: str, path: Path | str = "<text>") -> Catalogue:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        match = re.search(r"\(at line (\d+), column \d+\)", message)
-        line = int(match.group(1)) if match else None
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
-        message = re.sub(r"\s*\(at end of document\)", " at the end of the file", message)
-        raise DefinitionsError([Problem(path, f"TOML syntax error: {message}", line)]) from None
+        raise DefinitionsError([syntax_problem(exc, path)]) from None
     reader = _Reader(path, text)
     catalogue = reader.catalogue(raw)
     if reader.problems:
         raise DefinitionsError(sorted(reader.problems, key=lambda p: p.line or 0))
     return catalogue
+
+
+def syntax_problem(exc: tomllib.TOMLDecodeError, path: Path | str) -> Problem:
+    """A TOML syntax error as a problem with its line, in the words of the rest of khcal."""
+    message = str(exc)
+    match = re.search(r"\(at line (\d+), column \d+\)", message)
+    message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+    message = re.sub(r"\s*\(at end of document\)", " at the end of the file", message)
+    return Problem(path, f"TOML syntax error: {message}", int(match.group(1)) if match else None)
 
 
 def check_references(catalogue: Catalogue) -> list[Problem]:
@@ -461,7 +465,7 @@ class _Reader:
         if isinstance(value, bool) and bool not in kinds:
             raise self.fail(where, f"must be {_kind_name(kinds)}, not true/false")
         if not isinstance(value, kinds):
-            raise self.fail(where, f"must be {_kind_name(kinds)}, not {_toml_type(value)}")
+            raise self.fail(where, f"must be {_kind_name(kinds)}, not {toml_type(value)}")
         return value
 
     def integer(
@@ -546,7 +550,7 @@ class _Reader:
                 out.append(Source(item))
                 continue
             if not isinstance(item, dict):
-                self.problem(where, f"must be a string or a table with title and url, not {_toml_type(item)}")
+                self.problem(where, f"must be a string or a table with title and url, not {toml_type(item)}")
                 continue
             try:
                 self.keys(item, ("title", "url"), f"{where}.")
@@ -611,12 +615,12 @@ class _Reader:
         self._table, self._index, self._ident = name, None, None
         value = raw.get(name, [])
         if not isinstance(value, list):
-            self.problem(name, f"must be an array of tables ([[{name}]]), not {_toml_type(value)}")
+            self.problem(name, f"must be an array of tables ([[{name}]]), not {toml_type(value)}")
             return
         for i, item in enumerate(value):
             self._table, self._index, self._ident = name, i, None
             if not isinstance(item, dict):
-                self.problem(name, f"entry {i + 1} must be a table, not {_toml_type(item)}")
+                self.problem(name, f"entry {i + 1} must be a table, not {toml_type(item)}")
                 continue
             yield i, item
 
@@ -736,11 +740,11 @@ class _Reader:
     def subtables(self, item: Mapping[str, Any], key: str) -> Iterable[tuple[int, Mapping[str, Any]]]:
         value = item.get(key, [])
         if not isinstance(value, list):
-            self.problem(key, f"must be an array of tables ([[observances.{key}]]), not {_toml_type(value)}")
+            self.problem(key, f"must be an array of tables ([[observances.{key}]]), not {toml_type(value)}")
             return
         for i, sub in enumerate(value):
             if not isinstance(sub, dict):
-                self.problem(f"{key}[{i}]", f"must be a table, not {_toml_type(sub)}")
+                self.problem(f"{key}[{i}]", f"must be a table, not {toml_type(sub)}")
                 continue
             yield i, sub
 
@@ -748,7 +752,7 @@ class _Reader:
         if not isinstance(value, dict):
             raise self.fail(
                 where,
-                f'must be a table such as {{ kind = "fixed", month = 1, day = 7 }}, not {_toml_type(value)}',
+                f'must be a table such as {{ kind = "fixed", month = 1, day = 7 }}, not {toml_type(value)}',
             )
         prefix = f"{where}."
         kinds = ("fixed", "nth-weekday", "lunar", "new-year", "offset", "once", "holy-days")
@@ -891,7 +895,7 @@ def _kind_name(kinds: tuple[type, ...]) -> str:
     return " or ".join(names.get(k, k.__name__) for k in kinds)
 
 
-def _toml_type(value: Any) -> str:
+def toml_type(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, int):

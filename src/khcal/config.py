@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from khcal.catalogue import LANGUAGES, syntax_problem, toml_type
 from khcal.errors import DefinitionsError, Problem
 from khcal.workdays import parse_weekend
 
 FILENAME = "config.toml"
-LANGS = ("en", "km")
 KEYS = ("lang", "tz", "weekend", "categories", "files")
 _CATEGORY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -65,13 +65,7 @@ def parse_text(text: str, path: Path | str = FILENAME) -> Config:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        match = re.search(r"\(at line (\d+), column \d+\)", message)
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
-        message = re.sub(r"\s*\(at end of document\)", " at the end of the file", message)
-        raise ConfigError(
-            [Problem(path, f"TOML syntax error: {message}", int(match.group(1)) if match else None)]
-        ) from None
+        raise ConfigError([syntax_problem(exc, path)]) from None
     lines = _key_lines(text)
     problems: list[Problem] = []
 
@@ -103,28 +97,16 @@ def _key_lines(text: str) -> dict[str, int]:
     return lines
 
 
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "a table"
-    return type(value).__name__
-
-
 def _string(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"must be a string, not {_describe(value)}")
+        raise ValueError(f"must be a string, not {toml_type(value)}")
     return value
 
 
 def _lang(value: Any) -> str:
     text = _string(value)
-    if text not in LANGS:
-        raise ValueError(f"'{text}' is not one of {', '.join(LANGS)}")
+    if text not in LANGUAGES:
+        raise ValueError(f"'{text}' is not one of {', '.join(LANGUAGES)}")
     return text
 
 
@@ -142,7 +124,7 @@ def _tz(value: Any) -> str:
 def _weekend(value: Any) -> tuple[int, ...]:
     if not isinstance(value, str | list):
         raise ValueError(
-            f'must be a string such as "sat,sun" or an array of day names, not {_describe(value)}'
+            f'must be a string such as "sat,sun" or an array of day names, not {toml_type(value)}'
         )
     return tuple(sorted(parse_weekend(value)))
 
@@ -151,10 +133,10 @@ def _names(value: Any) -> list[str]:
     if isinstance(value, str):
         return [n.strip() for n in value.split(",") if n.strip()]
     if not isinstance(value, list):
-        raise ValueError(f"must be an array of strings, not {_describe(value)}")
+        raise ValueError(f"must be an array of strings, not {toml_type(value)}")
     for item in value:
         if not isinstance(item, str):
-            raise ValueError(f"must be an array of strings, but one item is {_describe(item)}")
+            raise ValueError(f"must be an array of strings, but one item is {toml_type(item)}")
     return list(value)
 
 

@@ -10,7 +10,6 @@ from typing import Any
 
 from khcal import khmer_calendar
 from khcal.catalogue import (
-    WEEKDAYS,
     FixedRule,
     HolidayPeriod,
     HolyDaysRule,
@@ -303,7 +302,3 @@ def observance_json(
         "sources": [{"title": s.title, "url": s.url} for s in obs.sources],
         "occurrences": [occurrence_json(o, today, lang) for o in upcoming],
     }
-
-
-def weekday_index(name: str) -> int:
-    return WEEKDAYS.index(name)

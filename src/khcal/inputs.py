@@ -14,13 +14,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from khcal.catalogue import LANGUAGES
 from khcal.errors import KhcalError
 
 if TYPE_CHECKING:
     from khcal.catalogue import Catalogue
 
 DEFAULT_TZ = "Asia/Phnom_Penh"
-LANGS = ("en", "km")
+LANGS = LANGUAGES
 _WORDS = {"today": 0, "tomorrow": 1, "yesterday": -1}
 
 

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from khcal.catalogue import WEEKDAYS
 from khcal.errors import KhcalError
 
 if TYPE_CHECKING:
     from khcal.schedule import Occurrence
 
-WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_FULL_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SAT_SUN = frozenset({5, 6})
 SECTORS = ("private", "public")
 PRIVATE_ONLY = "private-sector"
@@ -49,17 +49,17 @@ def parse_weekend(value: str | Sequence[str]) -> frozenset[int]:
     days: set[int] = set()
     for name in names:
         key = name.strip().lower() if isinstance(name, str) else ""
-        if key in WEEKDAY_NAMES:
-            days.add(WEEKDAY_NAMES.index(key))
-        elif key in _FULL_WEEKDAY_NAMES:
-            days.add(_FULL_WEEKDAY_NAMES.index(key))
+        if key in WEEKDAYS:
+            days.add(WEEKDAYS.index(key))
+        elif key in _FULL_WEEKDAYS:
+            days.add(_FULL_WEEKDAYS.index(key))
         else:
-            close = difflib.get_close_matches(key, WEEKDAY_NAMES, n=1) if key else []
+            close = difflib.get_close_matches(key, WEEKDAYS, n=1) if key else []
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             shown = name.strip() if isinstance(name, str) else repr(name)
             raise ValueError(
                 f"'{shown}' is not a day of the week{hint}; use a comma list of "
-                f"{', '.join(WEEKDAY_NAMES)} (e.g. sat,sun), or none"
+                f"{', '.join(WEEKDAYS)} (e.g. sat,sun), or none"
             )
     if len(days) == 7:
         raise ValueError("every day of the week is a weekend day; leave at least one working day")
@@ -76,7 +76,7 @@ def weekend_option(text: str) -> frozenset[int]:
 
 def weekend_text(weekend: frozenset[int]) -> str:
     """{5, 6} -> 'sat,sun' (the form --weekend takes)."""
-    return ",".join(WEEKDAY_NAMES[d] for d in sorted(weekend)) or "none"
+    return ",".join(WEEKDAYS[d] for d in sorted(weekend)) or "none"
 
 
 @dataclass(frozen=True, slots=True)
