@@ -361,3 +361,20 @@ def test_user_definition_files_skip_the_settings_file(tmp_path: Path) -> None:
         (folder / name).write_text("", encoding="utf-8")
     assert [p.name for p in catalogue.user_definition_files(tmp_path)] == ["a.toml", "b.toml"]
     assert catalogue.user_definition_files(tmp_path / "missing") == []
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ('"2026-13-01"', "user.toml:1: field 'revision': '2026-13-01' is not a valid date (YYYY-MM-DD)"),
+        ("12", "user.toml:1: field 'revision': must be a date or a string, not the number 12"),
+    ],
+)
+def test_bad_revision_is_reported(value: str, message: str) -> None:
+    assert problems_of(f"revision = {value}\n") == [message]
+
+
+def test_newest_revision_wins_when_files_merge() -> None:
+    old = catalogue.parse_text("revision = 2025-01-01\n")
+    new = catalogue.parse_text("revision = 2026-06-01\n")
+    assert old.merged(new).revision == new.merged(old).revision == date(2026, 6, 1)
