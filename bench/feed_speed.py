@@ -20,8 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from khcal import catalogue, ics, server
-from khcal.schedule import Schedule
+from khcal.core import definitions as catalogue
+from khcal.core.schedule import Schedule
+from khcal.feeds import ics, server
 
 RUNS = 5
 FEEDS = {

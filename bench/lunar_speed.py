@@ -1,4 +1,4 @@
-"""Benchmark of khcal.khmer_calendar: run as `python bench/lunar_speed.py`.
+"""Benchmark of khcal.core.khmer_calendar: run as `python bench/lunar_speed.py`.
 
 Times (best of a few runs, time.perf_counter) to_lunar over every day of 1900-2100, from_lunar
 over the lunar holidays of 1900-2100, and new_year for every year; exits 1 if to_lunar is over
@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from khcal import khmer_calendar as kc
+from khcal.core import khmer_calendar as kc
 
 TARGET_SECONDS = 0.5
 RUNS = 5

@@ -7,16 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from khcal import catalogue
-from khcal.catalogue import (
-    FixedRule,
-    HolidayPeriod,
-    LunarRule,
-    NewYearRule,
-    NthWeekdayRule,
-    OffsetRule,
-    OnceRule,
-)
+from khcal.core import definitions as catalogue
+from khcal.core.model import HolidayPeriod
+from khcal.core.rules import FixedRule, LunarRule, NewYearRule, NthWeekdayRule, OffsetRule, OnceRule
 from khcal.errors import DefinitionsError, UnknownObservanceError
 
 GOOD = """

@@ -239,7 +239,7 @@ def test_broken_user_file_lists_every_problem(tmp_path: Path) -> None:
 
 
 def test_check_accepts_the_builtin_catalogue() -> None:
-    from khcal.catalogue import builtin_path
+    from khcal.core.definitions import builtin_path
 
     code, out, _ = run("check", str(builtin_path()))
     assert code == 0

@@ -19,8 +19,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from khcal import fastpath
-from khcal.cli import app
+from khcal.cli import app, fastpath
 
 TODAY = ["--today", "2026-01-02"]
 
@@ -465,7 +464,7 @@ def test_quick_start_imports_nothing_heavy(args: list[str], allowed: tuple[str, 
         "import atexit, sys\n"
         "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules)) + '\\n'))\n"
         f"sys.argv = ['khcal', *{args!r}]\n"
-        "from khcal.fastpath import main\n"
+        "from khcal.cli.fastpath import main\n"
         "main()\n"
     )
     env = {**os.environ, "TZ": "UTC"}

@@ -22,9 +22,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from khcal import catalogue, ics
 from khcal.cli import app
-from khcal.schedule import Filter, Schedule
+from khcal.core import definitions as catalogue
+from khcal.core.schedule import Filter, Schedule
+from khcal.feeds import ics
 
 JS = Path(__file__).with_name("js")
 SMALL = Path(__file__).with_name("golden") / "small.toml"

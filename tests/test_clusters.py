@@ -13,8 +13,9 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 
-from khcal import catalogue, clusters, render
-from khcal.schedule import Filter, Schedule
+from khcal.core import definitions as catalogue
+from khcal.core.schedule import Filter, Schedule
+from khcal.views import clusters, render
 
 COENG = "\u17d2"
 LONG_NAMES = [

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from khcal.render import color_wanted
+from khcal.views.render import color_wanted
 
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
 FOREGROUND = {str(n) for n in (*range(30, 38), *range(90, 98), 38)}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from khcal import config
+from khcal import settings as config
 from khcal.cli import app
 
 

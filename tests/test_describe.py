@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from khcal import describe
-from khcal.catalogue import FixedRule, HolidayPeriod, LunarRule, NthWeekdayRule, Observance, Text
+from khcal.core.model import HolidayPeriod, Observance, Text
+from khcal.core.rules import FixedRule, LunarRule, NthWeekdayRule
+from khcal.text import describe
 
 
 @pytest.mark.parametrize(

@@ -13,10 +13,10 @@ from datetime import date
 
 import pytest
 
-from khcal import catalogue
+from khcal.core import definitions as catalogue
+from khcal.core.schedule import Filter, Schedule
 from khcal.errors import DateRangeError
-from khcal.grid import HOLY, OBSERVANCE, OFF, Cell, MonthGrid, month_grid, year_grids
-from khcal.schedule import Filter, Schedule
+from khcal.views.grid import HOLY, OBSERVANCE, OFF, Cell, MonthGrid, month_grid, year_grids
 
 
 @pytest.fixture(scope="module")

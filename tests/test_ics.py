@@ -18,9 +18,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from khcal import catalogue, ics
 from khcal.cli import app
-from khcal.schedule import Filter, Schedule
+from khcal.core import definitions as catalogue
+from khcal.core.schedule import Filter, Schedule
+from khcal.feeds import ics
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).with_name("golden")
@@ -490,6 +491,6 @@ def test_a_failed_write_leaves_the_existing_file_untouched(
 
 
 def test_export_does_not_import_icalendar_for_other_commands() -> None:
-    code = "import sys, khcal.ics, khcal.cli; print('icalendar' in sys.modules)"
+    code = "import sys, khcal.feeds.ics, khcal.cli; print('icalendar' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"

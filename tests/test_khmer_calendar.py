@@ -1,4 +1,4 @@
-"""Tests for khcal.khmer_calendar: published dates, hand-worked year types, properties."""
+"""Tests for khcal.core.khmer_calendar: published dates, hand-worked year types, properties."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khcal.khmer_calendar import (
+from khcal.core.khmer_calendar import (
     ANIMAL_NAMES_KM,
     ANIMALS,
     MAX_DATE,

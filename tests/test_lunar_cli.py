@@ -19,7 +19,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from khcal.cli import LUNAR_TABLE_MAX_DAYS, app
+from khcal.cli import app
+from khcal.cli.commands import LUNAR_TABLE_MAX_DAYS
 
 TODAY = "2026-01-15"
 ENV = {"COLUMNS": "120", "NO_COLOR": "1", "KHCAL_LANG": None, "KHCAL_TZ": None}

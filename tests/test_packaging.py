@@ -20,8 +20,11 @@ def test_wheel_contains_the_catalogue(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         packaged = archive.read("khcal/data/observances.toml")
-    assert "khcal/cli.py" in names
+    modules = ("cli/commands.py", "core/schedule.py", "text/describe.py", "views/render.py", "feeds/ics.py")
+    for module in modules:
+        assert f"khcal/{module}" in names
+    assert "khcal/py.typed" in names
     assert packaged == (ROOT / "data" / "observances.toml").read_bytes()
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     with zipfile.ZipFile(wheel) as archive:
-        assert "khcal = khcal.fastpath:main" in archive.read(entry_points).decode()
+        assert "khcal = khcal.cli.fastpath:main" in archive.read(entry_points).decode()

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khcal import catalogue
-from khcal.catalogue import OnceRule
+from khcal.core import definitions as catalogue
+from khcal.core.rules import OnceRule
+from khcal.core.schedule import Filter, Schedule
 from khcal.errors import DateRangeError
-from khcal.schedule import Filter, Schedule
 
 SMALL = """
 [[published]]

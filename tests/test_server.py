@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from khcal import catalogue, ics, server
 from khcal.cli import app
-from khcal.schedule import Schedule
+from khcal.core import definitions as catalogue
+from khcal.core.schedule import Schedule
+from khcal.feeds import ics, server
 
 TODAY = date(2026, 11, 22)
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,12 +30,35 @@ def test_ruff_lint_and_format() -> None:
     assert form.returncode == 0, form.stdout + form.stderr
 
 
-def test_domain_modules_import_neither_typer_nor_rich() -> None:
-    # STYLE.md: only the command line imports Typer, only render.py imports rich.
-    allowed = {"typer": {"cli.py"}, "rich": {"render.py"}}
-    for path in sorted((ROOT / "src" / "khcal").glob("*.py")):
-        text = path.read_text(encoding="utf-8")
-        for module, files in allowed.items():
-            if path.name in files:
-                continue
-            assert f"import {module}" not in text and f"from {module}" not in text, (path.name, module)
+def imports_of(path: Path) -> set[str]:
+    """The modules a source file imports, wherever in the file (lazy imports count too)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+PACKAGE = ROOT / "src" / "khcal"
+
+
+@pytest.mark.parametrize(
+    ("layer", "forbidden"),
+    [
+        ("core", ("typer", "rich", "click", "icalendar", "khcal.text", "khcal.views", "khcal.cli",
+                  "khcal.feeds", "khcal.api", "khcal.settings", "os", "zoneinfo")),
+        ("text", ("typer", "rich", "click", "khcal.views", "khcal.cli", "khcal.feeds", "khcal.api")),
+        ("views", ("typer", "click", "khcal.cli")),
+        ("feeds", ("typer", "rich", "click", "khcal.cli", "khcal.views")),
+    ],
+)  # fmt: skip
+def test_layers_import_only_what_they_may(layer: str, forbidden: tuple[str, ...]) -> None:
+    # Data flows one way: core -> text -> views/feeds -> cli. Typer lives in cli/, rich in views/.
+    for path in sorted((PACKAGE / layer).rglob("*.py")):
+        for module in imports_of(path):
+            for name in forbidden:
+                assert module != name and not module.startswith(name + "."), (path.name, module)

@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from khcal import catalogue, describe, help_topics
-from khcal.cli import app
-from khcal.render import date_span
+from khcal.cli import app, help_topics
+from khcal.core import definitions as catalogue
+from khcal.text import describe
+from khcal.views.render import date_span
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -268,7 +269,7 @@ def test_definitions_page_documents_every_key_and_rule_kind() -> None:
 
 
 def test_config_page_documents_every_setting() -> None:
-    from khcal import config
+    from khcal import settings as config
 
     page = help_topics.page("config")
     assert all(f"`{key}`" in page for key in config.KEYS)

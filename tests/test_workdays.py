@@ -1,4 +1,4 @@
-"""Working-day arithmetic (khcal.workdays), on a small made-up calendar and on the built-in catalogue.
+"""Working-day arithmetic (khcal.core.workdays), on a small made-up calendar and on the built-in catalogue.
 
 Expected dates for the real catalogue come from /work/shared/FACTS.md (published lists of days off and the
 Ministry of Labour's days in lieu); weekdays come from the Gregorian calendar.
@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khcal import catalogue
+from khcal.core import definitions as catalogue
+from khcal.core.schedule import Schedule
+from khcal.core.workdays import SAT_SUN, WorkCalendar, parse_weekend, weekend_option, weekend_text
 from khcal.errors import DateRangeError, KhcalError
-from khcal.schedule import Schedule
-from khcal.workdays import SAT_SUN, WorkCalendar, parse_weekend, weekend_option, weekend_text
 
 D = date.fromisoformat
 

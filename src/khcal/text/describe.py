@@ -8,21 +8,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from khcal import khmer_calendar
-from khcal.catalogue import (
+from khcal.core import khmer_calendar
+from khcal.core.model import HolidayPeriod, Observance, Source
+from khcal.core.rules import (
     FixedRule,
-    HolidayPeriod,
     HolyDaysRule,
     LunarRule,
     NewYearRule,
     NthWeekdayRule,
-    Observance,
     OffsetRule,
     OnceRule,
     Rule,
-    Source,
 )
-from khcal.schedule import Occurrence
+from khcal.core.schedule import Occurrence
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
              "October", "November", "December")  # fmt: skip
@@ -251,7 +249,7 @@ def occurrence_json(occ: Occurrence, today: date, lang: str) -> dict[str, Any]:
         out["anniversary"] = occ.anniversary
     if occ.songkran is not None:
         out["songkran"] = occ.songkran.isoformat(timespec="minutes")
-        from khcal.lunar_view import new_year_json  # here: lunar_view imports this module
+        from khcal.text.lunar import new_year_json  # here: lunar_view imports this module
 
         out["new_year"] = new_year_json(occ)
     if occ.note is not None:

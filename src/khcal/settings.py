@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from khcal.catalogue import LANGUAGES, syntax_problem, toml_type
+from khcal.core.definitions import syntax_problem, toml_type
+from khcal.core.model import LANGUAGES
+from khcal.core.workdays import parse_weekend
 from khcal.errors import DefinitionsError, Problem
-from khcal.workdays import parse_weekend
 
 FILENAME = "config.toml"
 KEYS = ("lang", "tz", "weekend", "categories", "files")

@@ -29,14 +29,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from khcal.catalogue import OffsetRule
+from khcal.core.rules import OffsetRule
 from khcal.errors import KhcalError
 
 if TYPE_CHECKING:
     from icalendar import Event
 
-    from khcal.catalogue import Catalogue, Observance, Source
-    from khcal.schedule import Occurrence, Schedule
+    from khcal.core.model import Catalogue, Observance, Source
+    from khcal.core.schedule import Occurrence, Schedule
 
 PRODID = "-//khcal//Cambodia holidays and remembrance days//EN"
 UID_DOMAIN = "khcal"
@@ -76,7 +76,7 @@ class FeedOptions:
 
 def parse_year(text: str, what: str) -> int:
     """A year option: four digits within the supported range."""
-    from khcal.schedule import check_year
+    from khcal.core.schedule import check_year
 
     value = text.strip()
     if not (len(value) == 4 and value.isdigit()):
@@ -94,7 +94,7 @@ def year_range(first: str | None, last: str | None, this_year: int) -> tuple[int
 
     Only --from given: that year and the next two. Only --to given: from this year (or --to, if earlier).
     """
-    from khcal.catalogue import MAX_YEAR
+    from khcal.core.model import MAX_YEAR
 
     a = parse_year(first, "--from") if first is not None else None
     b = parse_year(last, "--to") if last is not None else None
@@ -146,7 +146,7 @@ def format_duration(value: timedelta) -> str:
 
 def check_options(options: FeedOptions, catalogue: Catalogue) -> None:
     """Raise FeedOptionError for a language or category the feed cannot use."""
-    from khcal.catalogue import LANGUAGES
+    from khcal.core.model import LANGUAGES
 
     if options.lang not in LANGUAGES:
         raise FeedOptionError(f"--lang: '{options.lang}' is not one of {', '.join(LANGUAGES)}")
@@ -162,7 +162,7 @@ def check_options(options: FeedOptions, catalogue: Catalogue) -> None:
 
 def build(schedule: Schedule, options: FeedOptions) -> bytes:
     """The feed for a range of years: one event for each occurrence `khcal list` gives for it."""
-    from khcal.schedule import Filter
+    from khcal.core.schedule import Filter
 
     check_options(options, schedule.catalogue)
     only = Filter(
@@ -256,7 +256,7 @@ def calendar_name(options: FeedOptions) -> str:
 
 
 def calendar_description(options: FeedOptions) -> str:
-    from khcal.describe import khmer_digits
+    from khcal.text.describe import khmer_digits
 
     years = str(options.first_year)
     if options.last_year != options.first_year:
@@ -334,7 +334,7 @@ _WORDS = {
 
 def event_description(occ: Occurrence, catalogue: Catalogue, lang: str) -> str:
     """What the day is, whether it is a day off, and where the data comes from."""
-    from khcal.describe import anniversary, format_span, khmer_digits, source_text
+    from khcal.text.describe import anniversary, format_span, khmer_digits, source_text
 
     words = _WORDS["km" if lang == "km" else "en"]
     year = occ.start.year

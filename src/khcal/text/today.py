@@ -1,50 +1,14 @@
-"""`khcal today`: the day, its Khmer lunar date, whether it is a day off, and what comes next.
-
-Pure: the summary is computed from a schedule and a day passed in; the words are plain strings.
-"""
+"""The words and JSON of `khcal today`'s summary."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from khcal import describe, khmer_calendar
-from khcal.schedule import Filter, Occurrence, Schedule
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    day: date
-    lunar: khmer_calendar.LunarDate
-    days_off: tuple[Occurrence, ...]  # what makes the day a day off, if it is one
-    weekend: bool
-    observances: tuple[Occurrence, ...]  # what the filter shows on the day
-    coming: tuple[Occurrence, ...]  # the next occurrences that start after the day
-
-    @property
-    def day_off(self) -> bool:
-        return bool(self.days_off)
-
-    @property
-    def workday(self) -> bool:
-        return not self.day_off and not self.weekend
-
-
-def summarise(
-    schedule: Schedule, day: date, only: Filter, weekend: Collection[int], count: int = 3
-) -> Summary:
-    on_day = tuple(schedule.on(day, only))
-    coming = [o for o in schedule.upcoming(day, count + len(on_day), only) if o.start > day]
-    return Summary(
-        day=day,
-        lunar=khmer_calendar.to_lunar(day),
-        days_off=schedule.days_off(day.year).get(day, ()),
-        weekend=day.weekday() in weekend,
-        observances=on_day,
-        coming=tuple(coming[:count]),
-    )
+from khcal.core import khmer_calendar
+from khcal.core.schedule import Occurrence
+from khcal.core.summary import Summary
+from khcal.text import describe
 
 
 def lunar_text(lunar: khmer_calendar.LunarDate, day: date, lang: str) -> str:

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
+from khcal.core.workdays import PRIVATE_ONLY, Bridge, Run, WorkCalendar, weekend_text
 from khcal.errors import KhcalError
-from khcal.workdays import PRIVATE_ONLY, Bridge, Run, WorkCalendar, weekend_text
 
 if TYPE_CHECKING:
-    from khcal.catalogue import Catalogue
-    from khcal.schedule import Occurrence
+    from khcal.core.model import Catalogue
+    from khcal.core.schedule import Occurrence
 
 ParseDay = Callable[[str, str], date]
 """(text, what) -> date: a DATE as the command line takes it; `what` names it in error messages."""
@@ -54,8 +54,8 @@ def calendar_for(
     parse: ParseDay,
 ) -> WorkCalendar:
     """The working-day calendar the options describe, over the catalogue's days off."""
-    from khcal.catalogue import MAX_YEAR, MIN_YEAR
-    from khcal.schedule import Schedule
+    from khcal.core.model import MAX_YEAR, MIN_YEAR
+    from khcal.core.schedule import Schedule
 
     extra = frozenset(parse(text, "--extra-off") for text in extra_off)
     return WorkCalendar(

@@ -15,10 +15,10 @@ TOPICS = {
 def topic_path(name: str) -> Path:
     """Where a topic's page is: in the installed package, or in the repository when run from a checkout."""
     filename = TOPICS[name][0]
-    packaged = Path(__file__).with_name("docs") / filename
+    packaged = Path(__file__).resolve().parents[1] / "docs" / filename
     if packaged.is_file():
         return packaged
-    return Path(__file__).resolve().parents[2] / "docs" / filename
+    return Path(__file__).resolve().parents[3] / "docs" / filename
 
 
 def page(name: str) -> str:

@@ -18,15 +18,15 @@ import typer
 from typer.core import TyperGroup
 
 from khcal import __version__
+from khcal.cli.inputs import DEFAULT_TZ, LANGS, config_home, load_catalogue, parse_day, today_in
 from khcal.errors import KhcalError, silence_stdout
-from khcal.inputs import DEFAULT_TZ, LANGS, config_home, load_catalogue, parse_day, today_in
 
 if TYPE_CHECKING:
-    from khcal.catalogue import Catalogue
-    from khcal.config import Config
-    from khcal.schedule import Filter, Schedule
-    from khcal.scripts import ParseDay
-    from khcal.workdays import WorkCalendar
+    from khcal.cli.scripts import ParseDay
+    from khcal.core.model import Catalogue
+    from khcal.core.schedule import Filter, Schedule
+    from khcal.core.workdays import WorkCalendar
+    from khcal.settings import Config
 
 
 class KhcalGroup(TyperGroup):
@@ -179,7 +179,7 @@ class Env:
 
 def load_config() -> Config:
     """The settings of `$XDG_CONFIG_HOME/khcal/config.toml`, or none when there is no such file."""
-    from khcal import config
+    from khcal import settings as config
     from khcal.errors import Problem
 
     path = config_home() / "khcal" / config.FILENAME
@@ -219,7 +219,7 @@ def settings_catalogue(settings: Config, files: Sequence[Path] | None) -> Catalo
 
 def weekend_days(option: str | None, settings: Config | None) -> frozenset[int]:
     """--weekend if given, else the settings file's weekend, else Saturday and Sunday."""
-    from khcal.workdays import SAT_SUN, weekend_option
+    from khcal.core.workdays import SAT_SUN, weekend_option
 
     if option is not None:
         return weekend_option(option)
@@ -237,7 +237,7 @@ def setup(
     categories: Sequence[str] | None = None,
 ) -> Env:
     """Options first, then environment variables (handled by the options), then config.toml."""
-    from khcal.schedule import Filter, Schedule
+    from khcal.core.schedule import Filter, Schedule
 
     settings, lang, day = basics(today, tz, lang)
     cat = settings_catalogue(settings, files)
@@ -265,7 +265,7 @@ def parse_bound(text: str, *, end: bool, what: str) -> date:
     """A range bound: YYYY (the whole year) or YYYY-MM-DD."""
     value = text.strip()
     if len(value) == 4 and value.isdigit():
-        from khcal.schedule import check_year
+        from khcal.core.schedule import check_year
 
         year = int(value)
         check_year(year)
@@ -307,11 +307,11 @@ def next_(
     env = setup(today, tz, lang, file, holidays, category)
     found = env.schedule.upcoming(env.today, count, env.only)
     if as_json:
-        from khcal.describe import occurrence_json
+        from khcal.text.describe import occurrence_json
 
         emit_json([occurrence_json(o, env.today, env.lang) for o in found])
         return
-    from khcal import render
+    from khcal.views import render
 
     title = "ខាងមុខ" if env.lang == "km" else "Coming up"
     render.occurrences(found, env.today, env.lang, no_color=no_color, title=title)
@@ -353,11 +353,11 @@ def list_(
     first, last = resolve_range(year, start, end, env.today)
     found = env.schedule.between(first, last, env.only)
     if as_json:
-        from khcal.describe import occurrence_json
+        from khcal.text.describe import occurrence_json
 
         emit_json([occurrence_json(o, env.today, env.lang) for o in found])
         return
-    from khcal import render
+    from khcal.views import render
 
     title = (
         str(first.year)
@@ -368,7 +368,7 @@ def list_(
 
 
 def resolve_range(year: int | None, start: str | None, end: str | None, today: date) -> tuple[date, date]:
-    from khcal.schedule import check_year
+    from khcal.core.schedule import check_year
 
     if year is not None and (start is not None or end is not None):
         raise KhcalError("--year cannot be combined with --from/--to")
@@ -415,7 +415,7 @@ def show(
 
       khcal show pchum-ben --lang km --json
     """
-    from khcal.schedule import Filter, check_year
+    from khcal.core.schedule import Filter, check_year
 
     env = setup(today, tz, lang, file)
     obs = env.catalogue.get(ident)
@@ -426,11 +426,11 @@ def show(
     else:
         dates = env.schedule.upcoming(env.today, count, only)
     if as_json:
-        from khcal.describe import observance_json
+        from khcal.text.describe import observance_json
 
         emit_json(observance_json(obs, dates, env.today, env.lang, dict(env.catalogue.observances)))
         return
-    from khcal import render
+    from khcal.views import render
 
     render.observance(obs, dates, env.today, env.lang, env.catalogue, no_color=no_color, year=year)
 
@@ -449,7 +449,7 @@ def check(
 
       khcal check data/observances.toml ~/.config/khcal/extra.toml
     """
-    from khcal import catalogue
+    from khcal.core import definitions as catalogue
 
     catalogue.load(files)
     names = ", ".join(str(f) for f in files)
@@ -492,7 +492,7 @@ def cal(
     Without YEAR: this month. With YEAR alone: the twelve months of the year. Days off are marked
     whatever the filter; --holidays and --category choose the observances marked and listed.
     """
-    from khcal import grid, render
+    from khcal.views import grid, render
 
     env = setup(today, tz, lang, file, holidays, category)
     weekend = weekend_days(None, env.config)
@@ -543,14 +543,16 @@ def today_(
 
       khcal today --today 2026-04-14 --json
     """
-    from khcal import today as summary
+    from khcal.core.summary import summarise
 
     env = setup(today, tz, lang, file, holidays, category)
-    found = summary.summarise(env.schedule, env.today, env.only, weekend_days(None, env.config), count)
+    found = summarise(env.schedule, env.today, env.only, weekend_days(None, env.config), count)
     if as_json:
-        emit_json(summary.summary_json(found, env.lang))
+        from khcal.text.today import summary_json
+
+        emit_json(summary_json(found, env.lang))
         return
-    from khcal import render
+    from khcal.views import render
 
     render.today_screen(found, env.lang, no_color=no_color)
 
@@ -571,7 +573,7 @@ def help_(
 
       khcal help definitions | less
     """
-    from khcal import help_topics
+    from khcal.cli import help_topics
 
     text = help_topics.index() if topic is None else help_topics.page(topic)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -631,7 +633,7 @@ def lunar(
 
       khcal lunar 2024-05-22 --json
     """
-    from khcal import lunar_view
+    from khcal.text import lunar as lunar_view
 
     settings, lang, now = basics(today, tz, lang)
     if settings.categories or settings.files:
@@ -645,7 +647,7 @@ def lunar(
         elif plain:
             print(lunar_view.lunar_line(one, lunar_date, lang))
         else:
-            from khcal import render
+            from khcal.views import render
 
             render.lunar_day(one, lunar_date, lang, no_color=no_color)
         return
@@ -666,7 +668,7 @@ def lunar(
                 f"--from/--to: {count} days is too many for a table (at most {LUNAR_TABLE_MAX_DAYS}; "
                 "use --plain or --json for longer ranges)"
             )
-        from khcal import render
+        from khcal.views import render
 
         render.lunar_table(days, lang, no_color=no_color, title=f"{first.isoformat()} .. {last.isoformat()}")
 
@@ -737,7 +739,7 @@ def _work_setup(
     sector: str,
 ) -> tuple[WorkCalendar, ParseDay, str]:
     """The working-day calendar of the options and settings, a date parser, and the language."""
-    from khcal import scripts
+    from khcal.cli import scripts
 
     settings, lang, day = basics(today, tz, lang)
 
@@ -767,7 +769,7 @@ def _is_command(
     lang: str | None,
     file: list[Path] | None,
 ) -> int:
-    from khcal import scripts
+    from khcal.cli import scripts
 
     if quiet and as_json:
         raise KhcalError("-q and --json cannot be used together")
@@ -868,7 +870,7 @@ def workdays_count(
 
       khcal workdays count today 2026-12-31 --weekend sun
     """
-    from khcal import scripts
+    from khcal.cli import scripts
 
     cal, parse, _ = _work_setup(today, tz, "en", file, weekend, extra_off, sector)
     return scripts.count(cal, parse(first, "A"), parse(last, "B"))
@@ -897,14 +899,14 @@ def workdays_add(
 
       khcal workdays add 2026-04-10 1 --weekend sun
     """
-    from khcal import scripts
+    from khcal.cli import scripts
 
     cal, parse, _ = _work_setup(today, tz, "en", file, weekend, extra_off, sector)
     return scripts.shift(cal, parse(day, "DATE"), n)
 
 
 def _step_command(step: int, day: str | None, *options: Any) -> int:
-    from khcal import scripts
+    from khcal.cli import scripts
 
     cal, parse, _ = _work_setup(*options)
     return scripts.shift(cal, parse(day if day is not None else "today", "DATE"), step)
@@ -986,8 +988,8 @@ def long_weekends(
 
       khcal long-weekends --year 2025 --json
     """
-    from khcal import scripts
-    from khcal.schedule import check_year
+    from khcal.cli import scripts
+    from khcal.core.schedule import check_year
 
     cal, parse, lang = _work_setup(today, tz, lang, file, weekend, extra_off, sector)
     chosen = parse("today", "--today").year if year is None else year
@@ -1012,7 +1014,7 @@ FeedToOpt = Annotated[
     ),
 ]
 if TYPE_CHECKING:
-    from khcal.ics import FeedOptions
+    from khcal.feeds.ics import FeedOptions
 
 AlarmOpt = Annotated[
     str | None,
@@ -1033,7 +1035,7 @@ def _feed_options(
     category: Sequence[str] | None,
     alarm: str | None,
 ) -> FeedOptions:
-    from khcal import ics
+    from khcal.feeds import ics
 
     first_year, last_year = ics.year_range(first, last, env.today.year)
     return ics.FeedOptions(
@@ -1082,7 +1084,7 @@ def export(
 
       khcal export --category remembrance --alarm -PT15H > remembrance.ics
     """
-    from khcal import ics
+    from khcal.feeds import ics
 
     env = setup(today, tz, lang, file, holidays, category)
     options = _feed_options(env, start, end, holidays, category, alarm)
@@ -1165,7 +1167,7 @@ def serve(
 
       khcal serve --host 0.0.0.0 --port 8000 --file company.toml
     """
-    from khcal import server
+    from khcal.feeds import server
 
     env = setup(None, tz, lang, file)
     zone = tz or (env.config.tz if env.config is not None else None) or DEFAULT_TZ

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from khcal import khmer_calendar
-from khcal.describe import (
+from khcal.core import khmer_calendar
+from khcal.core.khmer_calendar import LunarDate
+from khcal.core.schedule import Occurrence
+from khcal.text.describe import (
     LUNAR_MONTHS_EN,
     PHASES_KM,
     WEEKDAYS_EN,
@@ -23,8 +25,6 @@ from khcal.describe import (
     khmer_digits,
     ordinal,
 )
-from khcal.khmer_calendar import LunarDate
-from khcal.schedule import Occurrence
 
 # The days of the New Year (Wikipedia "Cambodian New Year"; Khmer as on Khmer calendars).
 NEW_YEAR_DAYS_EN = {"songkran": "Moha Songkran", "vanabat": "Vanabat", "leungsak": "Leungsak"}

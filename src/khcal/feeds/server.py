@@ -31,9 +31,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from khcal import ics
+from khcal.core.schedule import Schedule
 from khcal.errors import KhcalError
-from khcal.schedule import Schedule
+from khcal.feeds import ics
 
 FEED_PATH = "/khcal.ics"
 INDEX_PATHS = ("/", "/index.html")

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from khcal.catalogue import WEEKDAYS
+from khcal.core.model import WEEKDAYS
 from khcal.errors import KhcalError
 
 if TYPE_CHECKING:
-    from khcal.schedule import Occurrence
+    from khcal.core.schedule import Occurrence
 
 _FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SAT_SUN = frozenset({5, 6})

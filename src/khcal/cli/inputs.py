@@ -14,11 +14,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khcal.catalogue import LANGUAGES
+from khcal.core.model import LANGUAGES
 from khcal.errors import KhcalError
 
 if TYPE_CHECKING:
-    from khcal.catalogue import Catalogue
+    from khcal.core.model import Catalogue
 
 DEFAULT_TZ = "Asia/Phnom_Penh"
 LANGS = LANGUAGES
@@ -30,7 +30,7 @@ def parse_day(text: str, today: date | Callable[[], date], what: str = "date") -
 
     `today` may be a function, called only for the words, so that a plain date never needs the clock.
     """
-    from khcal.schedule import check_date
+    from khcal.core.schedule import check_date
 
     value = text.strip().lower()
     if value in _WORDS:
@@ -68,7 +68,7 @@ def config_home() -> Path:
 
 def load_catalogue(files: Sequence[str | Path] | None) -> Catalogue:
     """The built-in catalogue, the user's definitions folder, then `files`, each merged over the last."""
-    from khcal import catalogue
+    from khcal.core import definitions as catalogue
 
     user = catalogue.user_definition_files(config_home())
     return catalogue.load([*user, *(Path(f) for f in files or ())])

@@ -19,224 +19,43 @@ import itertools
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from khcal.errors import DefinitionsError, Problem, UnknownObservanceError
-
-FORMAT_VERSION = 1
-LANGUAGES = ("en", "km")
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-LUNAR_MONTHS = (
-    "migasir", "boss", "meak", "phalkun", "cheit", "pisakh", "jesth", "asadh",
-    "pathamasadh", "tutiyasadh", "srap", "photrobot", "assoch", "kadeuk",
-)  # fmt: skip
-PHASES = ("waxing", "waning")
-SCOPES = ("public", "private-sector")
-EVENT_KINDS = ("anniversary", "birthday")
-MIN_YEAR = 1800
-MAX_YEAR = 2200
+from khcal.core.model import (
+    EVENT_KINDS,
+    FORMAT_VERSION,
+    LANGUAGES,
+    LUNAR_MONTHS,
+    MAX_YEAR,
+    MIN_YEAR,
+    PHASES,
+    SCOPES,
+    WEEKDAYS,
+    Catalogue,
+    Exception_,
+    HistoryNote,
+    HolidayPeriod,
+    InLieuRule,
+    Observance,
+    Published,
+    Source,
+    Text,
+)
+from khcal.core.rules import (
+    FixedRule,
+    HolyDaysRule,
+    LunarRule,
+    NewYearRule,
+    NthWeekdayRule,
+    OffsetRule,
+    OnceRule,
+    Rule,
+)
+from khcal.errors import DefinitionsError, Problem
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-# --- values ------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    """A text in English, and in Khmer where the catalogue has it."""
-
-    en: str
-    km: str | None = None
-
-    def get(self, lang: str) -> str:
-        return self.km if lang == "km" and self.km else self.en
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    title: str
-    url: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class FixedRule:
-    """The same Gregorian day every year."""
-
-    month: int
-    day: int
-
-
-@dataclass(frozen=True, slots=True)
-class NthWeekdayRule:
-    """The nth weekday of a month; n = -1 is the last one."""
-
-    month: int
-    weekday: int  # 0 = Monday
-    n: int
-
-
-@dataclass(frozen=True, slots=True)
-class LunarRule:
-    """A day of the Khmer lunar calendar, e.g. the 15th waxing day of Pisakh; day -1 is the last day."""
-
-    month: str
-    day: int
-    phase: str
-
-
-@dataclass(frozen=True, slots=True)
-class NewYearRule:
-    """The Khmer New Year: from Moha Songkran day to Leungsak day, computed each year."""
-
-
-@dataclass(frozen=True, slots=True)
-class OffsetRule:
-    """A number of days after (or before) the first day of another observance in the same year."""
-
-    of: str
-    days: int
-
-
-@dataclass(frozen=True, slots=True)
-class OnceRule:
-    """A single, dated occasion, such as a decreed replacement day off."""
-
-    date: date
-
-
-@dataclass(frozen=True, slots=True)
-class HolyDaysRule:
-    """The Buddhist holy days (Thngai Sel): 8th and 15th waxing, 8th and last waning of every month."""
-
-
-Rule = FixedRule | NthWeekdayRule | LunarRule | NewYearRule | OffsetRule | OnceRule | HolyDaysRule
-
-
-@dataclass(frozen=True, slots=True)
-class HolidayPeriod:
-    """Years in which an observance was a day off, and how it was kept then."""
-
-    since: int | None
-    until: int | None
-    days: int | None = None
-    rule: Rule | None = None
-    scope: str = "public"
-    note: Text | None = None
-    sources: tuple[Source, ...] = ()
-
-    def covers(self, year: int) -> bool:
-        return (self.since is None or self.since <= year) and (self.until is None or year <= self.until)
-
-
-@dataclass(frozen=True, slots=True)
-class Exception_:
-    """A decree for one year that moved, lengthened, shortened or cancelled a day off."""
-
-    year: int
-    sources: tuple[Source, ...]
-    start: date | None = None
-    days: int | None = None
-    holiday: bool | None = None
-    songkran: datetime | None = None
-    note: Text | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryNote:
-    year: int
-    text: Text
-
-
-@dataclass(frozen=True, slots=True)
-class Observance:
-    id: str
-    name: Text
-    category: str
-    rule: Rule
-    description: Text
-    days: int = 1
-    since: int | None = None
-    until: int | None = None
-    event_year: int | None = None
-    event_kind: str = "anniversary"
-    holiday: tuple[HolidayPeriod, ...] = ()
-    exceptions: tuple[Exception_, ...] = ()
-    history: tuple[HistoryNote, ...] = ()
-    sources: tuple[Source, ...] = ()
-    origin: str = ""
-
-    def exists_in(self, year: int) -> bool:
-        if isinstance(self.rule, OnceRule):
-            return self.rule.date.year == year
-        if self.event_year is not None and year < self.event_year:
-            return False  # nothing to remember before the event
-        return (self.since is None or self.since <= year) and (self.until is None or year <= self.until)
-
-    def period(self, year: int) -> HolidayPeriod | None:
-        return next((p for p in self.holiday if p.covers(year)), None)
-
-    def exception(self, year: int) -> Exception_ | None:
-        return next((e for e in self.exceptions if e.year == year), None)
-
-
-@dataclass(frozen=True, slots=True)
-class Published:
-    """A year whose official list of days off was published, with its source."""
-
-    year: int
-    sources: tuple[Source, ...]
-    total: int | None = None
-    note: Text | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class InLieuRule:
-    """Days off falling on one of `weekdays` gave the next free day off, in these years."""
-
-    since: int
-    until: int | None
-    weekdays: tuple[int, ...]
-    scope: str
-    sources: tuple[Source, ...]
-    note: Text | None = None
-
-    def covers(self, year: int) -> bool:
-        return self.since <= year and (self.until is None or year <= self.until)
-
-
-@dataclass(frozen=True, slots=True)
-class Catalogue:
-    observances: Mapping[str, Observance]
-    published: Mapping[int, Published] = field(default_factory=dict)
-    in_lieu: tuple[InLieuRule, ...] = ()
-    revision: date | None = None
-    """When the data last changed: the newest `revision` of the files merged (None if none gives one)."""
-
-    def get(self, ident: str) -> Observance:
-        try:
-            return self.observances[ident]
-        except KeyError:
-            close = difflib.get_close_matches(ident, list(self.observances), n=3, cutoff=0.5)
-            if not close:
-                close = [i for i in self.observances if ident in i][:3]
-            raise UnknownObservanceError(ident, close) from None
-
-    @property
-    def categories(self) -> list[str]:
-        return sorted({o.category for o in self.observances.values()})
-
-    def merged(self, other: Catalogue) -> Catalogue:
-        """This catalogue with `other` laid over it: same ids and years replace, rules add up."""
-        return Catalogue(
-            observances={**self.observances, **other.observances},
-            published={**self.published, **other.published},
-            in_lieu=self.in_lieu + other.in_lieu,
-            revision=max((r for r in (self.revision, other.revision) if r is not None), default=None),
-        )
 
 
 # --- where the built-in catalogue is -----------------------------------------------------------------
@@ -244,10 +63,10 @@ class Catalogue:
 
 def builtin_path() -> Path:
     """The catalogue shipped in the package, or the repository's copy when running from a checkout."""
-    packaged = Path(__file__).with_name("data") / "observances.toml"
+    packaged = Path(__file__).resolve().parents[1] / "data" / "observances.toml"
     if packaged.is_file():
         return packaged
-    return Path(__file__).resolve().parents[2] / "data" / "observances.toml"
+    return Path(__file__).resolve().parents[3] / "data" / "observances.toml"
 
 
 def user_definition_files(config_home: Path) -> list[Path]:

@@ -11,21 +11,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from khcal import khmer_calendar
-from khcal.catalogue import (
-    MAX_YEAR,
-    MIN_YEAR,
-    Catalogue,
+from khcal.core import khmer_calendar
+from khcal.core.model import MAX_YEAR, MIN_YEAR, Catalogue, Observance, Text
+from khcal.core.rules import (
     FixedRule,
     HolyDaysRule,
     LunarRule,
     NewYearRule,
     NthWeekdayRule,
-    Observance,
     OffsetRule,
     OnceRule,
     Rule,
-    Text,
 )
 from khcal.errors import DateRangeError
 

@@ -14,14 +14,16 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text as RichText
 
-from khcal import clusters, describe, lunar_view
-from khcal.catalogue import Catalogue, Observance
-from khcal.khmer_calendar import LunarDate
-from khcal.schedule import Occurrence
+from khcal.core.khmer_calendar import LunarDate
+from khcal.core.model import Catalogue, Observance
+from khcal.core.schedule import Occurrence
+from khcal.text import describe
+from khcal.text import lunar as lunar_view
+from khcal.views import clusters
 
 if TYPE_CHECKING:
-    from khcal.grid import Cell, MonthGrid
-    from khcal.today import Summary
+    from khcal.core.summary import Summary
+    from khcal.views.grid import Cell, MonthGrid
 
 OFF_MARK = "●"
 PROJECTED_MARK = "*"
@@ -394,7 +396,7 @@ def calendar(
 
 
 def today_screen(summary: Summary, lang: str, *, no_color: bool = False) -> None:
-    from khcal import today as words
+    from khcal.text import today as words
 
     out = console(no_color)
     km = lang == "km"

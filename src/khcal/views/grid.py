@@ -11,9 +11,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from khcal import khmer_calendar
-from khcal.schedule import Filter, Occurrence, Schedule, check_year
-from khcal.workdays import SAT_SUN
+from khcal.core import khmer_calendar
+from khcal.core.schedule import Filter, Occurrence, Schedule, check_year
+from khcal.core.workdays import SAT_SUN
 
 HOLY_DAY_CATEGORY = "holy-day"
 DEFAULT_WEEKEND = SAT_SUN

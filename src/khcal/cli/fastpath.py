@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from khcal.cli.inputs import DEFAULT_TZ, LANGS, config_home, load_catalogue, parse_day, today_in
 from khcal.errors import KhcalError, silence_stdout
-from khcal.inputs import DEFAULT_TZ, LANGS, config_home, load_catalogue, parse_day, today_in
 
 if TYPE_CHECKING:
     pass
@@ -147,8 +147,8 @@ def _int(text: str) -> int:
 
 
 def _work(command: str, args: Args) -> int:
-    from khcal import scripts
-    from khcal.workdays import weekend_option
+    from khcal.cli import scripts
+    from khcal.core.workdays import weekend_option
 
     today = _start(args, has_lang=command.startswith("is-"))
 
@@ -182,7 +182,7 @@ def _work(command: str, args: Args) -> int:
 
 
 def _next(args: Args) -> int:
-    from khcal.schedule import Filter, Schedule
+    from khcal.core.schedule import Filter, Schedule
 
     count = _int(args.positional[0]) if args.positional else 5
     if not 1 <= count <= 10000:
@@ -201,12 +201,12 @@ def _next(args: Args) -> int:
     if "--json" in args.flags:
         import json
 
-        from khcal.describe import occurrence_json
+        from khcal.text.describe import occurrence_json
 
         value = [occurrence_json(o, day, lang) for o in found]
         sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
         return 0
-    from khcal import render
+    from khcal.views import render
 
     title = "ខាងមុខ" if lang == "km" else "Coming up"  # the same title as cli.next_
     render.occurrences(found, day, lang, no_color="--no-color" in args.flags, title=title)

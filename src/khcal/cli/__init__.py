@@ -1,0 +1,17 @@
+"""The command line: the Typer app (`commands`) and the fast path for the commands scripts run most.
+
+Importing this package costs nothing: `app` and `main` load Typer only when asked for, so that the fast
+path (`khcal.cli.fastpath`) starts without it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("app", "main"):
+        from khcal.cli import commands
+
+        return getattr(commands, name)
+    raise AttributeError(f"module 'khcal.cli' has no attribute '{name}'")

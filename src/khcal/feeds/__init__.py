@@ -1,0 +1,1 @@
+"""Calendar feeds: the iCalendar writer and the HTTP server behind `khcal serve`."""
