@@ -20,7 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from khcal.cli import app
-from khcal.cli.commands import LUNAR_TABLE_MAX_DAYS
+from khcal.cli.dates import LUNAR_TABLE_MAX_DAYS
 
 TODAY = "2026-01-15"
 ENV = {"COLUMNS": "120", "NO_COLOR": "1", "KHCAL_LANG": None, "KHCAL_TZ": None}

@@ -1,7 +1,8 @@
 """One family of errors for everything a user can get wrong.
 
-Every error carries a one-line message that says what is wrong and where, so the command line can print it
-as it is and exit with code 2.
+An error carries a message key and its parameters; `message(lang)` words it through the text layer
+(`khcal.text`), and `str()` gives the English. The command line prints that one line and exits with code 2;
+the Python API raises the same errors and never prints.
 """
 
 from __future__ import annotations
@@ -14,6 +15,22 @@ from pathlib import Path
 
 class KhcalError(Exception):
     """A problem with the user's input: a date, an option, an id or a definitions file."""
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(key)
+
+    def message(self, lang: str = "en") -> str:
+        """The error in words, in `lang`."""
+        from khcal.text import say, table
+
+        if self.key not in table("en"):
+            return self.key  # a message not yet in the tables: shown as written
+        return say(lang, self.key, **self.params)
+
+    def __str__(self) -> str:
+        return self.message("en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +62,9 @@ class DefinitionsError(KhcalError):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
+    def message(self, lang: str = "en") -> str:
+        return "\n".join(str(p) for p in self.problems)
+
 
 class UnknownObservanceError(KhcalError):
     """An id that no loaded definitions file defines."""
@@ -52,8 +72,14 @@ class UnknownObservanceError(KhcalError):
     def __init__(self, ident: str, suggestions: list[str]) -> None:
         self.ident = ident
         self.suggestions = suggestions
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"unknown observance id '{ident}'{hint} (khcal list shows every id)")
+        super().__init__("error.unknown-id", ident=ident, suggestions=suggestions)
+
+    def message(self, lang: str = "en") -> str:
+        from khcal.text import say
+
+        names = ", ".join(self.suggestions)
+        hint = say(lang, "error.unknown-id.hint", names=names) if self.suggestions else ""
+        return say(lang, "error.unknown-id", ident=self.ident, hint=hint)
 
 
 class DateRangeError(KhcalError):

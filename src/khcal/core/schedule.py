@@ -113,7 +113,7 @@ class Filter:
 
 def check_year(year: int) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise DateRangeError(f"year {year} is outside the supported range {MIN_YEAR}-{MAX_YEAR}")
+        raise DateRangeError("error.year-range", year=year, low=MIN_YEAR, high=MAX_YEAR)
 
 
 def check_date(day: date) -> None:

@@ -1,0 +1,356 @@
+"""The commands that show dates: next, list, show, cal, today and lunar."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from khcal.cli.inputs import parse_day
+from khcal.cli.options import (
+    CategoryOpt,
+    FileOpt,
+    HolidaysOpt,
+    JsonOpt,
+    LangOpt,
+    NoColorOpt,
+    TodayOpt,
+    TzOpt,
+    basics,
+    emit_json,
+    resolve_range,
+    settings_catalogue,
+    setup,
+    stream_json_array,
+    weekend_days,
+)
+from khcal.cli.root import app
+from khcal.errors import KhcalError
+
+
+@app.command("next")
+def next_(
+    count: Annotated[
+        int, typer.Argument(metavar="[N]", help="How many occurrences (default 5).", min=1, max=10000)
+    ] = 5,
+    today: TodayOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
+    file: FileOpt = None,
+    holidays: HolidaysOpt = False,
+    category: CategoryOpt = None,
+    as_json: JsonOpt = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    """The next N occurrences from today, with a countdown; one running today counts.
+
+    Examples:
+
+      khcal next
+
+      khcal next 10 --holidays
+
+      khcal next --today 2026-01-02 --json
+    """
+    env = setup(today, tz, lang, file, holidays, category)
+    found = env.schedule.upcoming(env.today, count, env.only)
+    if as_json:
+        from khcal.text.describe import occurrence_json
+
+        emit_json([occurrence_json(o, env.today, env.lang) for o in found])
+        return
+    from khcal.views import render
+
+    title = "ខាងមុខ" if env.lang == "km" else "Coming up"
+    render.occurrences(found, env.today, env.lang, no_color=no_color, title=title)
+
+
+@app.command("list")
+def list_(
+    year: Annotated[
+        int | None,
+        typer.Option("--year", metavar="Y", help="A whole year (default: this year). Example: --year 2026"),
+    ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option("--from", metavar="A", help="First day or year, inclusive. Example: --from 2025-06-01"),
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--to", metavar="B", help="Last day or year, inclusive. Example: --to 2027")
+    ] = None,
+    today: TodayOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
+    file: FileOpt = None,
+    holidays: HolidaysOpt = False,
+    category: CategoryOpt = None,
+    as_json: JsonOpt = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    """Occurrences in a year (default this year) or a range of days or years.
+
+    Examples:
+
+      khcal list --year 2026 --holidays
+
+      khcal list --from 2025 --to 2027 --category remembrance
+
+      khcal list --from 2026-04-01 --to 2026-04-30 --json
+    """
+    env = setup(today, tz, lang, file, holidays, category)
+    first, last = resolve_range(year, start, end, env.today)
+    found = env.schedule.between(first, last, env.only)
+    if as_json:
+        from khcal.text.describe import occurrence_json
+
+        emit_json([occurrence_json(o, env.today, env.lang) for o in found])
+        return
+    from khcal.views import render
+
+    title = (
+        str(first.year)
+        if (first, last) == (date(first.year, 1, 1), date(first.year, 12, 31))
+        else (f"{first.isoformat()} .. {last.isoformat()}")
+    )
+    render.occurrences(found, env.today, env.lang, no_color=no_color, title=title)
+
+
+@app.command("show")
+def show(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="An observance id, e.g. pchum-ben.")],
+    year: Annotated[
+        int | None, typer.Option("--year", metavar="Y", help="Show the dates of year Y. Example: --year 2024")
+    ] = None,
+    count: Annotated[
+        int,
+        typer.Option("--count", metavar="N", min=1, max=100, help="How many next dates. Example: --count 5"),
+    ] = 3,
+    today: TodayOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
+    file: FileOpt = None,
+    as_json: JsonOpt = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    """One observance: names, description, rule, history, sources, next dates and countdown.
+
+    Examples:
+
+      khcal show victory-over-genocide
+
+      khcal show khmer-new-year --year 2024
+
+      khcal show pchum-ben --lang km --json
+    """
+    from khcal.core.schedule import Filter, check_year
+
+    env = setup(today, tz, lang, file)
+    obs = env.catalogue.get(ident)
+    only = Filter(ids=frozenset({obs.id}), categories=frozenset({obs.category}))
+    if year is not None:
+        check_year(year)
+        dates = env.schedule.year(year, only)
+    else:
+        dates = env.schedule.upcoming(env.today, count, only)
+    if as_json:
+        from khcal.text.describe import observance_json
+
+        emit_json(observance_json(obs, dates, env.today, env.lang, dict(env.catalogue.observances)))
+        return
+    from khcal.views import render
+
+    render.observance(obs, dates, env.today, env.lang, env.catalogue, no_color=no_color, year=year)
+
+
+@app.command("cal")
+def cal(
+    year: Annotated[
+        int | None, typer.Argument(metavar="YEAR", help="A year: the whole year, three months across.")
+    ] = None,
+    month: Annotated[int | None, typer.Argument(metavar="MONTH", help="A month of YEAR, 1-12.")] = None,
+    lunar: Annotated[
+        bool, typer.Option("--lunar", help="The Khmer lunar day under each date. Example: --lunar")
+    ] = False,
+    sunday: Annotated[
+        bool, typer.Option("--sunday", help="Weeks start on Sunday (default Monday). Example: --sunday")
+    ] = False,
+    today: TodayOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
+    file: FileOpt = None,
+    holidays: HolidaysOpt = False,
+    category: CategoryOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """A month grid (or a whole year) with days off, observances and Buddhist holy days marked.
+
+    Examples:
+
+      khcal cal
+
+      khcal cal 2026 4 --lunar
+
+      khcal cal 2026 --lang km
+
+    Without YEAR: this month. With YEAR alone: the twelve months of the year. Days off are marked
+    whatever the filter; --holidays and --category choose the observances marked and listed.
+    """
+    from khcal.views import grid, render
+
+    env = setup(today, tz, lang, file, holidays, category)
+    weekend = weekend_days(None, env.config)
+    first_weekday = 6 if sunday else 0
+    if month is not None and not 1 <= month <= 12:
+        raise KhcalError(f"MONTH: {month} is not a month (use 1 to 12)")
+    if year is None:
+        grids = [
+            grid.month_grid(env.schedule, env.today.year, env.today.month, env.today, env.only,
+                            weekend=weekend, first_weekday=first_weekday)
+        ]  # fmt: skip
+    elif month is None:
+        grids = grid.year_grids(
+            env.schedule, year, env.today, env.only, weekend=weekend, first_weekday=first_weekday
+        )
+    else:
+        grids = [
+            grid.month_grid(env.schedule, year, month, env.today, env.only,
+                            weekend=weekend, first_weekday=first_weekday)
+        ]  # fmt: skip
+    render.calendar(grids, env.lang, env.today, lunar=lunar, no_color=no_color)
+
+
+@app.command("today")
+def today_(
+    count: Annotated[
+        int,
+        typer.Option(
+            "--count", metavar="N", min=1, max=100, help="How many coming occurrences. Example: --count 5"
+        ),
+    ] = 3,
+    today: TodayOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
+    file: FileOpt = None,
+    holidays: HolidaysOpt = False,
+    category: CategoryOpt = None,
+    as_json: JsonOpt = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    """Today's date, its Khmer lunar date, whether it is a day off, and what comes next.
+
+    Examples:
+
+      khcal today
+
+      khcal today --lang km
+
+      khcal today --today 2026-04-14 --json
+    """
+    from khcal.core.summary import summarise
+
+    env = setup(today, tz, lang, file, holidays, category)
+    found = summarise(env.schedule, env.today, env.only, weekend_days(None, env.config), count)
+    if as_json:
+        from khcal.text.today import summary_json
+
+        emit_json(summary_json(found, env.lang))
+        return
+    from khcal.views import render
+
+    render.today_screen(found, env.lang, no_color=no_color)
+
+
+# --- the Khmer calendar: khcal lunar -------------------------------------------------------------------
+
+LUNAR_TABLE_MAX_DAYS = 3660
+"""A rich table holds at most ten years of days; --plain and --json stream any range."""
+
+
+@app.command("lunar")
+def lunar(
+    day: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="DATE",
+            help="The day: YYYY-MM-DD, today or tomorrow (default: today). Example: 2026-05-01",
+        ),
+    ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from", metavar="A", help="First day or year of a range, inclusive. Example: --from 2026-04-01"
+        ),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option(
+            "--to", metavar="B", help="Last day or year of a range, inclusive. Example: --to 2026-04-30"
+        ),
+    ] = None,
+    plain: Annotated[
+        bool, typer.Option("--plain", help="One plain line per day, for scripts. Example: --plain")
+    ] = False,
+    today: TodayOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
+    as_json: JsonOpt = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    """The Khmer lunar date of a day, or of every day in a range.
+
+    Shows the weekday, the lunar day and phase (waxing/waning), the lunar month, the animal year, the era
+    (sak) and the Buddhist Era year, as Khmer calendars print them; Buddhist holy days and the days of
+    the Khmer New Year are marked.
+
+    Examples:
+
+      khcal lunar
+
+      khcal lunar 2026-05-01 --lang km
+
+      khcal lunar --from 2026-04-01 --to 2026-04-30
+
+      khcal lunar --from 2026 --to 2027 --plain
+
+      khcal lunar 2024-05-22 --json
+    """
+    from khcal.text import lunar as lunar_view
+
+    settings, lang, now = basics(today, tz, lang)
+    if settings.categories or settings.files:
+        settings_catalogue(settings, None)  # lunar needs no catalogue, but a broken setting is still an error
+    if start is None and end is None:
+        one = parse_day(day, now, "DATE") if day is not None else now
+        found = lunar_view.lunar_days(one, one)
+        _, lunar_date = next(found)
+        if as_json:
+            emit_json(lunar_view.lunar_json(one, lunar_date, lang))
+        elif plain:
+            print(lunar_view.lunar_line(one, lunar_date, lang))
+        else:
+            from khcal.views import render
+
+            render.lunar_day(one, lunar_date, lang, no_color=no_color)
+        return
+    if day is not None:
+        raise KhcalError(f"DATE '{day}' cannot be combined with --from/--to (give one day or a range)")
+    first, last = resolve_range(None, start, end, now)
+    days = lunar_view.lunar_days(first, last)
+    if as_json:
+        stream_json_array(lunar_view.lunar_json(d, ld, lang) for d, ld in days)
+    elif plain:
+        write = sys.stdout.write
+        for d, ld in days:
+            write(lunar_view.lunar_line(d, ld, lang) + "\n")
+    else:
+        count = (last - first).days + 1
+        if count > LUNAR_TABLE_MAX_DAYS:
+            raise KhcalError(
+                f"--from/--to: {count} days is too many for a table (at most {LUNAR_TABLE_MAX_DAYS}; "
+                "use --plain or --json for longer ranges)"
+            )
+        from khcal.views import render
+
+        render.lunar_table(days, lang, no_color=no_color, title=f"{first.isoformat()} .. {last.isoformat()}")

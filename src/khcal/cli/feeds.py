@@ -1,0 +1,195 @@
+"""The calendar feed commands: export and serve."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from khcal.cli.inputs import DEFAULT_TZ, today_in
+from khcal.cli.options import (
+    CategoryOpt,
+    Env,
+    FileOpt,
+    HolidaysOpt,
+    LangOpt,
+    TodayOpt,
+    TzOpt,
+    setup,
+)
+from khcal.cli.root import app
+from khcal.errors import KhcalError
+
+FeedFromOpt = Annotated[
+    str | None,
+    typer.Option("--from", metavar="YYYY", help="First year (default: this year). Example: --from 2026"),
+]
+FeedToOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--to", metavar="YYYY", help="Last year (default: two years after --from). Example: --to 2028"
+    ),
+]
+if TYPE_CHECKING:
+    from khcal.feeds.ics import FeedOptions
+
+AlarmOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--alarm",
+        metavar="DURATION",
+        help="Add a reminder, relative to 00:00 on the first day (ISO 8601 duration). "
+        "Example: --alarm -PT15H (09:00 the day before)",
+    ),
+]
+
+
+def _feed_options(
+    env: Env,
+    first: str | None,
+    last: str | None,
+    holidays: bool,
+    category: Sequence[str] | None,
+    alarm: str | None,
+) -> FeedOptions:
+    from khcal.feeds import ics
+
+    first_year, last_year = ics.year_range(first, last, env.today.year)
+    return ics.FeedOptions(
+        first_year=first_year,
+        last_year=last_year,
+        lang=env.lang,
+        holidays=holidays,
+        categories=tuple(dict.fromkeys(category or ())),
+        alarm=ics.parse_duration(alarm) if alarm is not None else None,
+    )
+
+
+@app.command("export")
+def export(
+    start: FeedFromOpt = None,
+    end: FeedToOpt = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="Write the feed to FILE (atomically: a failure leaves FILE as it was) instead of stdout. "
+            "Example: -o cambodia.ics",
+        ),
+    ] = None,
+    alarm: AlarmOpt = None,
+    today: TodayOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
+    file: FileOpt = None,
+    holidays: HolidaysOpt = False,
+    category: CategoryOpt = None,
+) -> None:
+    """An iCalendar (.ics) feed of the occurrences of a range of years, for calendar apps and phones.
+
+    One all-day event per occurrence, with a UID that stays the same from one export to the next, so that
+    importing or subscribing again updates events instead of duplicating them. The same inputs always give
+    the same bytes.
+
+    Examples:
+
+      khcal export -o cambodia.ics
+
+      khcal export --from 2026 --to 2030 --holidays --lang km -o days-off-km.ics
+
+      khcal export --category remembrance --alarm -PT15H > remembrance.ics
+    """
+    from khcal.feeds import ics
+
+    env = setup(today, tz, lang, file, holidays, category)
+    options = _feed_options(env, start, end, holidays, category, alarm)
+    data = ics.build(env.schedule, options)
+    if output is None or output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    write_atomically(Path(output), data, "-o")
+
+
+def write_atomically(path: Path, data: bytes, what: str) -> None:
+    """Write `data` to `path` through a temporary file in the same folder, then rename it into place.
+
+    A failure at any step leaves an existing file as it was and no temporary file behind.
+    """
+    import contextlib
+    import tempfile
+
+    folder = path.parent
+    if path.is_dir():
+        raise KhcalError(f"{what} {path}: is a folder, not a file")
+    try:
+        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise KhcalError(f"{what} {path}: cannot write in {folder} ({exc.strerror})") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        try:
+            mode = path.stat().st_mode & 0o777
+        except OSError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        if isinstance(exc, OSError):
+            raise KhcalError(f"{what} {path}: cannot write ({exc.strerror})") from None
+        raise
+
+
+@app.command("serve")
+def serve(
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host",
+            metavar="H",
+            help="Address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 for the network). "
+            "Example: --host 0.0.0.0",
+        ),
+    ] = "127.0.0.1",
+    port: Annotated[
+        int,
+        typer.Option(
+            "--port", metavar="P", min=0, max=65535, help="Port (0 picks a free one). Example: --port 8080"
+        ),
+    ] = 8080,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
+    file: FileOpt = None,
+) -> None:
+    """Serve the feed over HTTP at /khcal.ics, for phones and calendar apps to subscribe to.
+
+    The query takes the options of export, e.g. ?lang=km&holidays=1&from=2026&to=2028, also category
+    (repeatable) and alarm (default range: this year and the next two, in --tz). The page at / shows
+    the links to subscribe with. Requests are logged on stderr; Ctrl-C stops it.
+
+    Examples:
+
+      khcal serve
+
+      khcal serve --port 8080 --lang km
+
+      khcal serve --host 0.0.0.0 --port 8000 --file company.toml
+    """
+    from khcal.feeds import server
+
+    env = setup(None, tz, lang, file)
+    zone = tz or (env.config.tz if env.config is not None else None) or DEFAULT_TZ
+    server.run(env.schedule, host=host, port=port, lang=env.lang, today=lambda: today_in(zone))

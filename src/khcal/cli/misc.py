@@ -1,0 +1,54 @@
+"""check and help: validating definitions files, and the longer help pages."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from khcal.cli.root import app
+
+
+@app.command("check")
+def check(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Definitions files to validate.")],
+) -> None:
+    """Validate definitions files: exit 0 if valid, 2 with every problem listed.
+
+    Each file is read on its own and checked against the built-in catalogue it would be merged over.
+
+    Examples:
+
+      khcal check company.toml
+
+      khcal check data/observances.toml ~/.config/khcal/extra.toml
+    """
+    from khcal.core import definitions as catalogue
+
+    catalogue.load(files)
+    names = ", ".join(str(f) for f in files)
+    print(f"{names}: valid")
+
+
+@app.command("help")
+def help_(
+    topic: Annotated[
+        str | None, typer.Argument(metavar="TOPIC", help="definitions or config; none lists the topics.")
+    ] = None,
+) -> None:
+    """Longer help pages: the definitions file format, the settings file.
+
+    Examples:
+
+      khcal help definitions
+
+      khcal help config
+
+      khcal help definitions | less
+    """
+    from khcal.cli import help_topics
+
+    text = help_topics.index() if topic is None else help_topics.page(topic)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")

@@ -1,0 +1,99 @@
+"""The Typer app: one group that turns every error into one line on stderr and an exit code.
+
+The commands live in their own modules (dates, work, feeds, misc); `khcal.cli.commands` imports them all.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from khcal import __version__
+from khcal.errors import KhcalError, silence_stdout
+
+
+class KhcalGroup(TyperGroup):
+    """Turns every error into one line on stderr and an exit code, whatever the entry point."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        standalone = kwargs.pop("standalone_mode", True)
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(*args, **kwargs)
+        except KhcalError as exc:
+            _fail(str(exc))
+        except KeyboardInterrupt:
+            sys.exit(130)
+        except Exception as exc:
+            # Usage errors from the parser: they carry an exit code and a message of their own.
+            if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
+                if type(exc).__name__ == "Abort":
+                    sys.exit(130)
+                if type(exc).__name__ == "NoArgsIsHelpError":
+                    # `khcal` or `khcal workdays` alone: the help is the answer, not an error.
+                    print(exc.ctx.get_help())  # type: ignore[attr-defined]
+                    sys.exit(0)
+                command = getattr(getattr(exc, "ctx", None), "command_path", "khcal")
+                _fail(f"{exc.format_message()} (see '{command} --help')")
+            raise
+        if not standalone:
+            return result
+        sys.exit(result if isinstance(result, int) else 0)
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()
+            return result
+        except BrokenPipeError:
+            # The reader went away (`khcal list | head`): stop quietly with 0.
+            silence_stdout()
+            raise typer.Exit(0) from None
+        except OSError as exc:
+            if exc.filename is not None:
+                raise  # a file the command itself opened: not about the output
+            # The output could not be written (a full disk, a closed terminal).
+            silence_stdout()
+            raise KhcalError(f"cannot write the output: {exc.strerror or exc}") from None
+
+
+def _fail(message: str) -> NoReturn:
+    for line in message.splitlines() or [message]:
+        print(f"khcal: {line}", file=sys.stderr)
+    sys.exit(2)
+
+
+app = typer.Typer(
+    cls=KhcalGroup,
+    name="khcal",
+    help="Cambodia's public holidays, Khmer lunar dates and remembrance days.\n\n"
+    "Examples:\n\n"
+    "  khcal next\n\n"
+    "  khcal today\n\n"
+    "  khcal cal 2026 4 --lunar\n\n"
+    "  khcal show victory-over-genocide\n\n"
+    "  khcal list --year 2026 --holidays\n\n"
+    "More: khcal COMMAND --help, khcal help definitions, khcal help config",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"khcal {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Cambodia's public holidays, Khmer lunar dates and remembrance days."""

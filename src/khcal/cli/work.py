@@ -1,0 +1,305 @@
+"""The commands scripts call: is-holiday, is-workday, workdays count|add|next|prev, long-weekends.
+
+The work is done in `khcal.cli.scripts`; `khcal.cli.fastpath` answers the same commands without Typer.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from khcal.cli.inputs import parse_day
+from khcal.cli.options import (
+    DayOrStdin,
+    ExtraOffOpt,
+    FileOpt,
+    JsonOpt,
+    LangOpt,
+    OptionalDay,
+    QuietOpt,
+    SectorOpt,
+    TodayOpt,
+    TzOpt,
+    WeekendOpt,
+    basics,
+    emit_json,
+    settings_catalogue,
+    weekend_days,
+)
+from khcal.cli.root import app
+from khcal.errors import KhcalError
+
+if TYPE_CHECKING:
+    from khcal.cli.scripts import ParseDay
+    from khcal.core.workdays import WorkCalendar
+
+
+def _work_setup(
+    today: str | None,
+    tz: str | None,
+    lang: str | None,
+    files: Sequence[Path] | None,
+    weekend: str | None,
+    extra_off: Sequence[str] | None,
+    sector: str,
+) -> tuple[WorkCalendar, ParseDay, str]:
+    """The working-day calendar of the options and settings, a date parser, and the language."""
+    from khcal.cli import scripts
+
+    settings, lang, day = basics(today, tz, lang)
+
+    def parse(text: str, what: str) -> date:
+        return parse_day(text, day, what)
+
+    cal = scripts.calendar_for(
+        settings_catalogue(settings, files),
+        weekend=weekend_days(weekend, settings),
+        extra_off=extra_off or [],
+        sector=sector,
+        parse=parse,
+    )
+    return cal, parse, lang
+
+
+def _is_command(
+    kind: str,
+    day: str | None,
+    quiet: bool,
+    as_json: bool,
+    weekend: str | None,
+    extra_off: list[str] | None,
+    sector: str,
+    today: str | None,
+    tz: str | None,
+    lang: str | None,
+    file: list[Path] | None,
+) -> int:
+    from khcal.cli import scripts
+
+    if quiet and as_json:
+        raise KhcalError("-q and --json cannot be used together")
+    cal, parse, lang = _work_setup(today, tz, lang, file, weekend, extra_off, sector)
+    return scripts.is_day(kind, day, cal, parse, quiet=quiet, as_json=as_json, lang=lang)
+
+
+@app.command("is-holiday")
+def is_holiday(
+    day: DayOrStdin = None,
+    quiet: QuietOpt = False,
+    as_json: JsonOpt = False,
+    weekend: WeekendOpt = None,
+    extra_off: ExtraOffOpt = None,
+    sector: SectorOpt = "private",
+    today: TodayOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
+    file: FileOpt = None,
+) -> int:
+    """Exit 0 if DATE is a day off (a public holiday or a day in lieu), 1 if not, 2 on bad input.
+
+    Weekends are not days off here (see is-workday). With -, reads one date a line from stdin and prints
+    DATE<TAB>yes|no for each (JSON Lines with --json); a bad line is reported on stderr, the others are
+    still answered, and the exit code is 2; otherwise 0.
+
+    Examples:
+
+      khcal is-holiday 2026-04-14
+
+      khcal is-holiday -q && echo "closed today"
+
+      printf '2026-04-14\\n2026-04-20\\n' | khcal is-holiday - --json
+    """
+    return _is_command("holiday", day, quiet, as_json, weekend, extra_off, sector, today, tz, lang, file)
+
+
+@app.command("is-workday")
+def is_workday(
+    day: DayOrStdin = None,
+    quiet: QuietOpt = False,
+    as_json: JsonOpt = False,
+    weekend: WeekendOpt = None,
+    extra_off: ExtraOffOpt = None,
+    sector: SectorOpt = "private",
+    today: TodayOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
+    file: FileOpt = None,
+) -> int:
+    """Exit 0 if DATE is a working day (not a weekend day, not a day off), 1 if not, 2 on bad input.
+
+    With -, reads one date a line from stdin and prints DATE<TAB>yes|no for each (JSON Lines with
+    --json); a bad line is reported on stderr, the others are still answered, and the exit code is 2;
+    otherwise 0.
+
+    Examples:
+
+      khcal is-workday -q && run-payroll
+
+      khcal is-workday 2026-04-18 --weekend sun
+
+      khcal is-workday 2018-04-17 --sector public --json
+    """
+    return _is_command("workday", day, quiet, as_json, weekend, extra_off, sector, today, tz, lang, file)
+
+
+workdays_app = typer.Typer(
+    name="workdays",
+    help="Working-day arithmetic: working days skip the weekend and the days off.\n\n"
+    "Examples:\n\n"
+    "  khcal workdays count 2026-04-01 2026-04-30\n\n"
+    "  khcal workdays add today 3\n\n"
+    "  khcal workdays next 2026-04-10 --weekend sun",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(workdays_app)
+
+
+@workdays_app.command("count")
+def workdays_count(
+    first: Annotated[str, typer.Argument(metavar="A", help="First day (YYYY-MM-DD, today, tomorrow).")],
+    last: Annotated[str, typer.Argument(metavar="B", help="Last day.")],
+    weekend: WeekendOpt = None,
+    extra_off: ExtraOffOpt = None,
+    sector: SectorOpt = "private",
+    today: TodayOpt = None,
+    tz: TzOpt = None,
+    file: FileOpt = None,
+) -> int:
+    """Print the number of working days from A to B, both included (the order of A and B does not matter).
+
+    Examples:
+
+      khcal workdays count 2026-04-01 2026-04-30
+
+      khcal workdays count today 2026-12-31 --weekend sun
+    """
+    from khcal.cli import scripts
+
+    cal, parse, _ = _work_setup(today, tz, "en", file, weekend, extra_off, sector)
+    return scripts.count(cal, parse(first, "A"), parse(last, "B"))
+
+
+@workdays_app.command("add", context_settings={"ignore_unknown_options": True})
+def workdays_add(
+    day: Annotated[str, typer.Argument(metavar="DATE", help="Start day (YYYY-MM-DD, today, tomorrow).")],
+    n: Annotated[int, typer.Argument(metavar="N", help="Working days to add; negative counts back.")],
+    weekend: WeekendOpt = None,
+    extra_off: ExtraOffOpt = None,
+    sector: SectorOpt = "private",
+    today: TodayOpt = None,
+    tz: TzOpt = None,
+    file: FileOpt = None,
+) -> int:
+    """Print the date N working days after DATE (before it if N is negative; DATE itself is not counted).
+
+    N = 0 prints DATE if it is a working day, else the next working day.
+
+    Examples:
+
+      khcal workdays add today 3
+
+      khcal workdays add 2026-04-20 -5
+
+      khcal workdays add 2026-04-10 1 --weekend sun
+    """
+    from khcal.cli import scripts
+
+    cal, parse, _ = _work_setup(today, tz, "en", file, weekend, extra_off, sector)
+    return scripts.shift(cal, parse(day, "DATE"), n)
+
+
+def _step_command(step: int, day: str | None, *options: Any) -> int:
+    from khcal.cli import scripts
+
+    cal, parse, _ = _work_setup(*options)
+    return scripts.shift(cal, parse(day if day is not None else "today", "DATE"), step)
+
+
+@workdays_app.command("next")
+def workdays_next(
+    day: OptionalDay = None,
+    weekend: WeekendOpt = None,
+    extra_off: ExtraOffOpt = None,
+    sector: SectorOpt = "private",
+    today: TodayOpt = None,
+    tz: TzOpt = None,
+    file: FileOpt = None,
+) -> int:
+    """Print the first working day after DATE (default today).
+
+    Examples:
+
+      khcal workdays next
+
+      khcal workdays next 2026-04-10 --weekend sun
+    """
+    return _step_command(1, day, today, tz, "en", file, weekend, extra_off, sector)
+
+
+@workdays_app.command("prev")
+def workdays_prev(
+    day: OptionalDay = None,
+    weekend: WeekendOpt = None,
+    extra_off: ExtraOffOpt = None,
+    sector: SectorOpt = "private",
+    today: TodayOpt = None,
+    tz: TzOpt = None,
+    file: FileOpt = None,
+) -> int:
+    """Print the last working day before DATE (default today).
+
+    Examples:
+
+      khcal workdays prev
+
+      khcal workdays prev 2026-04-17 --extra-off 2026-04-13
+    """
+    return _step_command(-1, day, today, tz, "en", file, weekend, extra_off, sector)
+
+
+@app.command("long-weekends")
+def long_weekends(
+    year: Annotated[
+        int | None,
+        typer.Option("--year", metavar="Y", help="The year (default: this year). Example: --year 2026"),
+    ] = None,
+    weekend: WeekendOpt = None,
+    extra_off: ExtraOffOpt = None,
+    sector: SectorOpt = "private",
+    today: TodayOpt = None,
+    tz: TzOpt = None,
+    lang: LangOpt = None,
+    file: FileOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Runs of 3 or more days off in a row (weekend days included), and the bridge days that would make one.
+
+    A bridge day is a single working day between two runs of days off: take it off and they join into a
+    run of 3 or more days.
+
+    Examples:
+
+      khcal long-weekends
+
+      khcal long-weekends --year 2026 --weekend sun
+
+      khcal long-weekends --year 2025 --json
+    """
+    from khcal.cli import scripts
+    from khcal.core.schedule import check_year
+
+    cal, parse, lang = _work_setup(today, tz, lang, file, weekend, extra_off, sector)
+    chosen = parse("today", "--today").year if year is None else year
+    check_year(chosen)
+    runs, bridges = cal.long_weekends(date(chosen, 1, 1), date(chosen, 12, 31))
+    if as_json:
+        emit_json(scripts.long_weekends_json(chosen, cal, runs, bridges))
+        return
+    sys.stdout.write(scripts.long_weekends_text(chosen, cal, runs, bridges, lang))
