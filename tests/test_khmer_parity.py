@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from khcal import catalogue
+from khcal.core import definitions as catalogue
 
 CATALOGUE = catalogue.load([])
 
