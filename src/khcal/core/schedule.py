@@ -283,20 +283,21 @@ class Schedule:
             return found
         check_year(year)
         gathered: dict[date, list[Occurrence]] = {}
-        for source_year in (year - 1, year):
-            if not MIN_YEAR <= source_year <= MAX_YEAR:
-                continue
-            for occ in (*self._holidays(source_year), *self.in_lieu(source_year)):
-                for day in occ.dates:
-                    if day.year == year:
-                        gathered.setdefault(day, []).append(occ)
-        if year < MAX_YEAR:
-            for occ in self._holidays(year + 1):
-                for day in occ.dates:
-                    if day.year == year:
-                        gathered.setdefault(day, []).append(occ)
+        for occ in self._days_off_around(year):
+            for day in occ.dates:
+                if day.year == year:
+                    gathered.setdefault(day, []).append(occ)
         found = self._days_off[year] = {d: tuple(sorted(v, key=_order)) for d, v in sorted(gathered.items())}
         return found
+
+    def _days_off_around(self, year: int) -> Iterator[Occurrence]:
+        """Days off and days in lieu of the years whose occurrences may reach into `year`."""
+        for source_year in (year - 1, year):
+            if MIN_YEAR <= source_year <= MAX_YEAR:
+                yield from self._holidays(source_year)
+                yield from self.in_lieu(source_year)
+        if year < MAX_YEAR:
+            yield from self._holidays(year + 1)
 
     def on(self, day: date, only: Filter | None = None) -> list[Occurrence]:
         """Occurrences that include `day`."""
