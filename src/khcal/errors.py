@@ -99,6 +99,11 @@ class DateRangeError(KhcalError):
     """A date or year outside the range khcal can compute."""
 
 
+class BadValueError(KhcalError, ValueError):
+    """A value khcal cannot take (a weekday name, a lunar month...); a ValueError too, for callers that add
+    where the value came from."""
+
+
 def silence_stdout() -> None:
     """Point stdout at /dev/null once it cannot be written, so that the final flush does not fail again."""
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
-from khcal.core.workdays import PRIVATE_ONLY, Bridge, Run, WorkCalendar, weekend_text
+from khcal.core.workdays import PRIVATE_ONLY, Bridge, Run, WorkCalendar, parse_sector, weekend_text
 from khcal.errors import KhcalError
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def calendar_for(
         Schedule(catalogue).days_off,
         weekend,
         extra,
-        sector,
+        parse_sector(sector),
         limits=(date(MIN_YEAR, 1, 1), date(MAX_YEAR, 12, 31)),
     )
 

@@ -60,7 +60,9 @@ from khcal.core.lunar_years import check_month as _check_month
 from khcal.core.lunar_years import month_index as _month_index
 from khcal.core.lunar_years import month_table as _table
 from khcal.core.lunar_years import resolve_month as _resolve_month
+from khcal.core.model import Phase
 from khcal.core.songkran import NewYear, js_bodithey, js_kromathopol, new_year, true_sun
+from khcal.errors import BadValueError
 
 __all__ = [
     "ANIMALS",
@@ -167,8 +169,8 @@ SAK_NAMES_KM: Final[tuple[str, ...]] = (
     "នព្វស័ក",
 )
 
-WAXING: Final = "waxing"
-WANING: Final = "waning"
+WAXING: Final[Phase] = "waxing"
+WANING: Final[Phase] = "waning"
 
 # --------------------------------------------------------------------------------------------
 # Lunar dates
@@ -180,7 +182,7 @@ class LunarDate:
     """A day of the Khmer lunar calendar."""
 
     day: int  # 1..15
-    phase: str  # "waxing" | "waning"
+    phase: Phase
     month: str  # one of MONTHS
     be_year: int  # Buddhist Era, changes on the 1st waning day of Pisakh
     animal_year: str  # one of ANIMALS, changes on the Moha Songkran day
@@ -283,9 +285,9 @@ def from_lunar(gregorian_year: int, month: str, day: int, phase: str) -> date | 
     _check_gregorian_year(gregorian_year)
     _check_month(month)
     if phase not in (WAXING, WANING):
-        raise ValueError(f"phase must be 'waxing' or 'waning', not {phase!r}")
+        raise BadValueError("error.lunar-phase", value=repr(phase))
     if not (1 <= day <= 15 or day == -1):
-        raise ValueError(f"lunar day must be 1..15 or -1 (last day), not {day}")
+        raise BadValueError("error.lunar-day", day=day)
     t = _table()
     found: int | None = None
     # Months of Gregorian year Y belong to the lunar years governed by Y+544 (Migasir of late

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
+from khcal.errors import BadValueError, DateRangeError
+
 MIN_DATE: Final[date] = date(1800, 1, 1)
 MAX_DATE: Final[date] = date(2200, 12, 31)
 
@@ -50,33 +52,26 @@ _ANCHOR_MIGASIR: Final = date(1900, 1, 1).toordinal() - 29
 _MONTH_INDEX: Final[dict[str, int]] = {name: i for i, name in enumerate(MONTHS)}
 
 
-class OutOfRangeError(ValueError):
+class OutOfRangeError(DateRangeError, ValueError):
     """A date or year outside the supported range 1800-01-01..2200-12-31."""
 
-
-def _range_text() -> str:
-    return f"{MIN_DATE.isoformat()}..{MAX_DATE.isoformat()}"
+    def __init__(self, key: str, /, **params: object) -> None:
+        super().__init__(key, first=MIN_DATE.isoformat(), last=MAX_DATE.isoformat(), **params)
 
 
 def check_date(d: date) -> None:
     if not MIN_DATE <= d <= MAX_DATE:
-        raise OutOfRangeError(f"{d.isoformat()} is outside the supported range {_range_text()}")
+        raise OutOfRangeError("error.date-outside", day=d.isoformat())
 
 
 def check_gregorian_year(year: int) -> None:
     if not _FIRST_GREGORIAN <= year <= _LAST_GREGORIAN:
-        raise OutOfRangeError(
-            f"year {year} is outside the supported range {_range_text()} "
-            f"(years {_FIRST_GREGORIAN}..{_LAST_GREGORIAN})"
-        )
+        raise OutOfRangeError("error.year-outside", year=year, low=_FIRST_GREGORIAN, high=_LAST_GREGORIAN)
 
 
 def check_be_year(be_year: int) -> None:
     if not _MIN_BE <= be_year <= _MAX_BE:
-        raise OutOfRangeError(
-            f"Buddhist Era year {be_year} is outside the supported range {_range_text()} "
-            f"(BE {_MIN_BE}..{_MAX_BE})"
-        )
+        raise OutOfRangeError("error.be-year-outside", year=be_year, low=_MIN_BE, high=_MAX_BE)
 
 
 # --------------------------------------------------------------------------------------------
@@ -268,7 +263,7 @@ def days_in_month(be_year: int, month: str) -> int | None:
 
 def check_month(month: str) -> None:
     if month not in _MONTH_INDEX:
-        raise ValueError(f"unknown lunar month {month!r}; expected one of {', '.join(MONTHS)}")
+        raise BadValueError("error.lunar-month", month=repr(month), months=", ".join(MONTHS))
 
 
 def resolve_month(b: int, month: str) -> str:

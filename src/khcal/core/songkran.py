@@ -113,7 +113,7 @@ def _new_year(year: int) -> NewYear:
             days = 4 if k == 0 else 3
             break
     if songkran_sun is None:  # pragma: no cover - never happens in the supported range
-        raise ArithmeticError(f"no Songkran candidate with angsar 0 for {year}")
+        raise ArithmeticError(year)  # no Songkran candidate with angsar 0
     minutes = 1440 - 24 * (songkran_sun % 60)
     # Leungsak from bodithey; one day later when the previous year was both leap-month and
     # leap-day. bodithey >= 6: day v-1 of Cheit, else day v of Pisakh (0 = 1st waxing day).

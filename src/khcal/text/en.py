@@ -9,6 +9,23 @@ MESSAGES: dict[str, Message] = {
     "error.unknown-id": "unknown observance id '{ident}'{hint} (khcal list --ids shows every id)",
     "error.unknown-id.hint": "; did you mean {names}?",
     "error.year-range": "year {year} is outside the supported range {low}-{high}",
+    "error.date-outside": "{day} is outside the supported range {first}..{last}",
+    "error.year-outside": "year {year} is outside the supported range {first}..{last} (years {low}..{high})",
+    "error.be-year-outside": (
+        "Buddhist Era year {year} is outside the supported range {first}..{last} (BE {low}..{high})"
+    ),
+    "error.lunar-month": "unknown lunar month {month}; expected one of {months}",
+    "error.lunar-phase": "phase must be 'waxing' or 'waning', not {value}",
+    "error.lunar-day": "lunar day must be 1..15 or -1 (last day), not {day}",
+    "error.weekend-day": lambda value, close, days: (
+        f"'{value}' is not a day of the week"
+        + (f" (did you mean '{close}'?)" if close else "")
+        + f"; use a comma list of {days} (e.g. sat,sun), or none"
+    ),
+    "error.weekend-full": "every day of the week is a weekend day; leave at least one working day",
+    "error.weekend-option": lambda error: f"--weekend: {error.message('en')}",
+    "error.weekend-none-left": "--weekend: leave at least one working day in the week",
+    "error.sector": "--sector: '{value}' is not one of {choices}",
     "error.definitions": "the definitions files have problems",
     "problem.where-observance": "observance '{ident}'",
     "problem.where-field": "field '{name}'",

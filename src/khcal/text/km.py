@@ -9,6 +9,23 @@ MESSAGES: dict[str, Message] = {
     "error.unknown-id": "គ្មានទិវាដែលមានលេខសម្គាល់ '{ident}' ទេ{hint} (khcal list --ids បង្ហាញលេខសម្គាល់ទាំងអស់)",
     "error.unknown-id.hint": "។ តើអ្នកចង់និយាយថា {names} ឬ?",
     "error.year-range": "ឆ្នាំ{year} នៅក្រៅចន្លោះដែល khcal គណនាបាន ({low}-{high})",
+    "error.date-outside": "{day} នៅក្រៅចន្លោះដែល khcal គណនាបាន {first}..{last}",
+    "error.year-outside": "ឆ្នាំ{year} នៅក្រៅចន្លោះដែល khcal គណនាបាន {first}..{last} (ឆ្នាំ {low}..{high})",
+    "error.be-year-outside": (
+        "ឆ្នាំពុទ្ធសករាជ {year} នៅក្រៅចន្លោះដែល khcal គណនាបាន {first}..{last} (ព.ស. {low}..{high})"
+    ),
+    "error.lunar-month": "មិនស្គាល់ខែចន្ទគតិ {month} ទេ៖ សូមប្រើខែមួយក្នុងចំណោម {months}",
+    "error.lunar-phase": "ដំណាក់កាលត្រូវតែជា 'waxing' (កើត) ឬ 'waning' (រនោច) មិនមែន {value} ទេ",
+    "error.lunar-day": "ថ្ងៃចន្ទគតិត្រូវតែពី ១ ដល់ ១៥ ឬ -១ (ថ្ងៃចុងក្រោយ) មិនមែន {day} ទេ",
+    "error.weekend-day": lambda value, close, days: (
+        f"'{value}' មិនមែនជាថ្ងៃនៃសប្ដាហ៍ទេ"
+        + (f" (តើអ្នកចង់សរសេរ '{close}' ឬ?)" if close else "")
+        + f"៖ សូមប្រើបញ្ជីដែលបំបែកដោយក្បៀសនៃ {days} (ឧ. sat,sun) ឬ none"
+    ),
+    "error.weekend-full": "គ្រប់ថ្ងៃនៃសប្ដាហ៍ជាថ្ងៃចុងសប្ដាហ៍៖ សូមទុកថ្ងៃធ្វើការយ៉ាងហោចណាស់មួយថ្ងៃ",
+    "error.weekend-option": lambda error: f"--weekend: {error.message('km')}",
+    "error.weekend-none-left": "--weekend: សូមទុកថ្ងៃធ្វើការយ៉ាងហោចណាស់មួយថ្ងៃក្នុងសប្ដាហ៍",
+    "error.sector": "--sector: '{value}' មិនមែនជាតម្លៃមួយក្នុងចំណោម {choices} ទេ",
     "error.definitions": "ឯកសារនិយមន័យមានបញ្ហា",
     "problem.where-observance": "ទិវា '{ident}'",
     "problem.where-field": "វាល '{name}'",
