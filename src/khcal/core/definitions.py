@@ -28,7 +28,7 @@ from khcal.core.model import LUNAR_MONTHS as LUNAR_MONTHS
 from khcal.core.model import Catalogue
 from khcal.core.model import Observance as Observance
 from khcal.core.model import Text as Text
-from khcal.core.validate import Reader
+from khcal.core.validate import Reader, RuleAt
 from khcal.errors import DefinitionsError, KhcalError, Problem
 
 # --- where the definitions are -----------------------------------------------------------------------
@@ -61,8 +61,8 @@ class Parsed:
     problems: list[Problem] = field(default_factory=list)
     ids: frozenset[str] = frozenset()
     """Every id the file names, valid or not."""
-    rule_lines: Mapping[str, int | None] = field(default_factory=dict)
-    """The line of each observance's `rule`."""
+    rules: Mapping[str, RuleAt] = field(default_factory=dict)
+    """Each observance's rule and where it is, valid observance or not."""
 
 
 def read_file(path: Path, *, user: bool = False) -> Parsed:
@@ -89,7 +89,7 @@ def read_text(text: str, path: Path | str = "<text>", *, user: bool = False) -> 
     reader = Reader(path, text, user=user)
     catalogue = reader.catalogue(raw)
     problems = sorted(reader.problems, key=lambda p: p.line or 0)
-    return Parsed(catalogue, problems, frozenset(reader.ids), reader.rule_lines)
+    return Parsed(catalogue, problems, frozenset(reader.ids), reader.rules)
 
 
 def _failed(problem: Problem) -> Parsed:
@@ -141,54 +141,56 @@ def load(paths: Iterable[Path], *, builtin: bool = True) -> Catalogue:
     catalogue = Catalogue(observances={})
     problems: list[Problem] = []
     known: set[str] = set()
-    rule_lines: dict[str, int | None] = {}
+    rules: dict[str, RuleAt] = {}
     for path, user in files:
         parsed = read_file(path, user=user)
         problems.extend(parsed.problems)
         catalogue = catalogue.merged(parsed.catalogue)
         known |= parsed.ids
-        rule_lines.update(parsed.rule_lines)
-    problems.extend(check_references(catalogue, known, rule_lines))
+        rules.update(parsed.rules)
+    problems.extend(_check_rules(rules, known))
     if problems:
         raise DefinitionsError(problems)
     return catalogue
 
 
-def check_references(
-    catalogue: Catalogue,
-    known: Iterable[str] = (),
-    lines: Mapping[str, int | None] | None = None,
-) -> list[Problem]:
-    """Offsets must name a loaded observance, and must not go round in a circle.
+def check_references(catalogue: Catalogue) -> list[Problem]:
+    """Offsets must name a loaded observance, and must not go round in a circle."""
+    rules = {o.id: RuleAt(o.rule, o.origin, None) for o in catalogue.observances.values()}
+    return _check_rules(rules, set())
 
-    Ids in `known` were named by a file but left out for their own problems: no problem is added for them.
+
+def _check_rules(rules: Mapping[str, RuleAt], known: set[str]) -> list[Problem]:
+    """Every offset's target, followed to the end: unknown ids and circles are problems.
+
+    `rules` has the rule of every observance read, valid or not, so that one run reports every problem;
+    an id in `known` was named by a file but its rule could not be read: it is not called unknown.
     """
     problems: list[Problem] = []
-    named = set(known) | set(catalogue.observances)
-    lines = lines or {}
-    for obs in catalogue.observances.values():
-        seen = [obs.id]
-        target_id = obs.rule.refers_to()
+    named = known | set(rules)
+    for ident, at in rules.items():
+        seen = [ident]
+        target_id = at.rule.refers_to()
         while target_id is not None:
-            target = catalogue.observances.get(target_id)
-            if target is None or target.id in seen:
-                found = _reference_problem(catalogue, target_id, seen, named)
+            target = rules.get(target_id)
+            if target is None or target_id in seen:
+                found = _reference_problem(list(rules), target_id, seen, named)
                 if found is not None:
                     key, params = found
-                    problems.append(Problem(obs.origin, key, lines.get(obs.id), obs.id, "rule.of", params))
+                    problems.append(Problem(at.origin, key, at.line, ident, "rule.of", params))
                 break
-            seen.append(target.id)
+            seen.append(target_id)
             target_id = target.rule.refers_to()
     return problems
 
 
 def _reference_problem(
-    catalogue: Catalogue, target: str, seen: list[str], named: set[str]
+    ids: list[str], target: str, seen: list[str], named: set[str]
 ) -> tuple[str, dict[str, object]] | None:
     """The message key and parameters of a bad offset to `target` after `seen` (None: not reported)."""
     if target in seen:
         return "problem.offset-cycle", {"chain": " -> ".join([*seen, target])}
-    if target in named:
-        return None  # named by a file, left out for its own problems
-    close = difflib.get_close_matches(target, list(catalogue.observances), n=1)
+    if target in named or len(seen) > 1:
+        return None  # named by a file but left out for its own problems, or reported where it is named
+    close = difflib.get_close_matches(target, ids, n=1)
     return "problem.unknown-ref", {"ident": target, "close": close[0] if close else ""}

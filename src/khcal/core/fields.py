@@ -99,8 +99,9 @@ class FieldReader:
         for key in table:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1)
+                shown = key if control_character(key) is None else key.encode("unicode_escape").decode()
                 self.problem(
-                    f"{prefix}{key}", "problem.unknown-key", key=key, close=close[0] if close else ""
+                    f"{prefix}{shown}", "problem.unknown-key", key=shown, close=close[0] if close else ""
                 )
 
     def value(

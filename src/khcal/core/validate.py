@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,6 +37,16 @@ from khcal.core.model import (
 )
 from khcal.core.rules import KINDS, Rule
 
+
+@dataclass(frozen=True, slots=True)
+class RuleAt:
+    """An observance's rule, with the file and line it was read from."""
+
+    rule: Rule
+    origin: str
+    line: int | None
+
+
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _T = TypeVar("_T")
 
@@ -48,8 +59,9 @@ class Reader(FieldReader):
         self.user = user
         self.ids: set[str] = set()
         """Every id the file names, valid observance or not (offsets to them are not 'unknown')."""
-        self.rule_lines: dict[str, int | None] = {}
-        """The line of each observance's `rule`, for problems found once files are merged."""
+        self.rules: dict[str, RuleAt] = {}
+        """Each observance's rule and where it is, valid observance or not, for the check of offsets
+        once files are merged."""
 
     def attempt(self, read: Callable[..., _T], /, *args: Any, **kwargs: Any) -> _T | None:
         """`read(...)`, or None when it failed (its problem is recorded)."""
@@ -157,10 +169,10 @@ class Reader(FieldReader):
     def observance(self, item: Mapping[str, Any]) -> Observance:
         before = len(self.problems)
         ident = self.attempt(self.value, item, "id", str, required=True)
+        if ident is not None:
+            self.at(self._table, self._index, ident)  # its problems name it, even when it is invalid
         if ident is not None and not ID_RE.match(ident):
             self.problem("id", "problem.bad-id", ident=ident)
-        if ident is not None:
-            self.at(self._table, self._index, ident)  # its other problems name it, even when invalid
         self.keys(item, (
             "id", "name", "category", "rule", "days", "description", "since", "until", "event_year",
             "event_kind", "holiday", "exceptions", "history", "sources",
@@ -168,7 +180,7 @@ class Reader(FieldReader):
         fields = self.observance_fields(item)
         rule = fields["rule"]
         if ident is not None and rule is not None:
-            self.rule_lines[ident] = self.line("rule")
+            self.rules[ident] = RuleAt(rule, str(self.path), self.line("rule"))
         if len(self.problems) > before or rule is None or ident is None or not ID_RE.match(ident):
             raise Skip()
         return Observance(id=ident, origin=str(self.path), user=self.user, **fields)
