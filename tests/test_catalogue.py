@@ -36,7 +36,7 @@ def problems_of(text: str, name: str = "user.toml") -> list[str]:
 
 def test_builtin_catalogue_loads_and_has_every_contract_id() -> None:
     cat = catalogue.load([])
-    # ../shared/CLI.md, "Built-in observance ids"
+    # docs/cli.md, "Built-in observance ids"
     contract = [
         "international-new-year",
         "victory-over-genocide",

@@ -49,7 +49,7 @@ be_years = st.integers(min_value=1800 + 544, max_value=2200 + 544)
 # ---------------------------------------------------------------------------------------------
 
 # Visak Bochea = 15th waxing day of Pisakh.
-# 2018..2026: FACTS.md section 4 (official public-holiday announcements); 2011: the 2011
+# 2018..2026: the official public-holiday announcements (sub-decrees); 2011: the 2011
 # holiday list at khmeridentification-edu.blogspot.com; 2022: PRASAC's list citing Anukret
 # 145 of 19 Aug 2021; 2013: cambodia-picturetour.com "Khmer New Year 2013" (full moon of
 # Pisakh on 24 May 2013).
@@ -65,7 +65,7 @@ VISAK_BOCHEA = [
 ]
 
 # Pchum Ben = 14th and 15th waning day of Photrobot and 1st waxing day of Assoch.
-# 2018..2026: FACTS.md section 4; 2011: khmeridentification-edu.blogspot.com 2011 list;
+# 2018..2026: the official announcements; 2011: khmeridentification-edu.blogspot.com 2011 list;
 # 2022: PRASAC list (Anukret 145, 2021).
 PCHUM_BEN = [
     (2011, date(2011, 9, 26)),
@@ -78,7 +78,7 @@ PCHUM_BEN = [
 ]
 
 # Water Festival = 14th and 15th waxing day and 1st waning day of Kadeuk.
-# 2018..2026: FACTS.md section 4; 2011 and 2022 as above.
+# 2018..2026: the official announcements; 2011 and 2022 as above.
 WATER_FESTIVAL = [
     (2011, date(2011, 11, 9)),
     (2018, date(2018, 11, 21)),
@@ -139,7 +139,7 @@ def test_royal_ploughing(year: int, expected: date) -> None:
 
 
 def test_anchor_1900() -> None:
-    # FACTS.md section 4: 1 January 1900 is the 1st waxing day of Boss.
+    # khmer_calendar.md, section 4: 1 January 1900 is the 1st waxing day of Boss.
     lunar = to_lunar(date(1900, 1, 1))
     assert (lunar.day, lunar.phase, lunar.month) == (1, "waxing", "boss")
     assert lunar.be_year == 2443
@@ -156,7 +156,7 @@ def test_momentkh_readme_example() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Year-type quantities, worked by hand from the FACTS.md section 4 formulas
+# Year-type quantities, worked by hand from the formulas of khmer_calendar.md, section 3
 # ---------------------------------------------------------------------------------------------
 #
 # b = 2568 (lunar year of 2024):
@@ -254,7 +254,7 @@ def test_js_quantities_by_hand() -> None:
 @pytest.mark.parametrize("b", range(2340, 2750))
 def test_js_and_be_formulas_agree(b: int) -> None:
     # JS year j and BE year j + 1182 give the same kromathopol and bodithey: 292207*1182 + 499
-    # = 373 + 800*431,736, and the +4/+29 offsets cancel (FACTS.md section 4).
+    # = 373 + 800*431,736, and the +4/+29 offsets cancel (khmer_calendar.md, sections 3 and 6).
     assert js_kromathopol(b - 1182) == kromthupul(b)
     assert js_bodithey(b - 1182) == bodithey(b)
 
@@ -582,8 +582,8 @@ def test_known_new_years(year: int, songkran: datetime, days: int) -> None:
 
 
 def test_2012_is_not_pinned() -> None:
-    # The 2012 Songkran was announced for 14 Apr 19:11, the computation gives 13 Apr (FACTS.md
-    # section 4); pinning official values is the data file's job, not this module's.
+    # The 2012 Songkran was announced for 14 Apr 19:11, the computation gives 13 Apr (khmer_calendar.md,
+    # section 6); pinning official values is the data file's job, not this module's.
     ny = new_year(2012)
     assert ny.start == date(2012, 4, 13)
 

@@ -1,7 +1,7 @@
 """Working-day arithmetic (khcal.core.workdays), on a small made-up calendar and on the built-in catalogue.
 
-Expected dates for the real catalogue come from /work/shared/FACTS.md (published lists of days off and the
-Ministry of Labour's days in lieu); weekdays come from the Gregorian calendar.
+Expected dates for the real catalogue come from the published lists of days off (the sub-decrees) and the
+Ministry of Labour's announcements of days in lieu; weekdays come from the Gregorian calendar.
 """
 
 from __future__ import annotations
@@ -241,7 +241,7 @@ def real(schedule: Schedule, **kwargs: Any) -> WorkCalendar:
 @pytest.mark.parametrize(
     "day",
     [
-        # Days in lieu announced by the Ministry of Labour for the private sector (FACTS.md, section 3).
+        # Days in lieu announced by the Ministry of Labour for the private sector, 2018-2020.
         "2018-04-17",
         "2018-05-21",
         "2019-09-30",

@@ -1,30 +1,10 @@
-"""The Khmer lunisolar calendar (Chhankitek) and the Khmer New Year (Moha Songkran).
+"""The Khmer lunisolar calendar (Chhankitek): lunar dates, eras, animal years and holy days.
 
-Pure arithmetic: no I/O, no clock, no environment. Everything follows the traditional rules
-as summarised in FACTS.md section 4 (themselves taken from Roath Kim Soeun, "Pratitin
-Soryakkatik-Chankatik 1900-1999", as implemented by Khmer calendar software such as momentkh).
-All divisions are floor divisions.
-
-Lunar years
------------
-A lunar year here runs from the 1st waxing day of Migasir to the last day of Kadeuk. Its shape
-(354, 355 or 384 days) is decided by the Buddhist Era year ``b`` of its Jesth/Asadh months: the
-months of Gregorian year Y from Jesth on follow b = Y + 544 (FACTS section 4), and since the
-leap day (Jesth) and the leap month (Asadh) both fall in the middle of the year, the lunar year
-that starts at Migasir in late Gregorian year Y - 1 is governed by b = Y + 544. (momentkh does
-the same: it steps from the 1 Jan 1900 anchor by the length of the BE year it computes for the
-following January, Y + 1 + 543 = Y + 544.) The year is labelled with that ``b`` internally; the
-public ``LunarDate.be_year`` is the civil BE year, which changes on the 1st waning day of Pisakh.
-
-Anchor: 1 January 1900 is the 1st waxing day of Boss, so Migasir of lunar year b = 2444 began
-29 days earlier, on 3 December 1899. Years before and after are reached by adding or subtracting
-whole lunar-year lengths.
-
-New Year conventions (documented choice)
-----------------------------------------
-FACTS section 4 allows two conventions; khcal uses the one Khmer calendar software commonly
-uses (momentkh): the animal year changes on the Moha Songkran day (the calendar date of the
-Songkran moment), the era (Jolak Sakaraj year, hence sak) changes on Tngai Leungsak.
+Pure arithmetic: no I/O, no clock, no environment. The rules are written out in words in
+khmer_calendar.md beside this file: the eras and when they change (section 1), the months
+(section 2), the year types (section 3, computed in `lunar_years`), the anchor (section 4),
+the holy days (section 5) and the New Year (section 6, computed in `songkran`). This module
+re-exports what those two compute, so callers import the calendar from one place.
 """
 
 from __future__ import annotations

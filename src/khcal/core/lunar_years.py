@@ -44,7 +44,7 @@ _LAST_GREGORIAN: Final = MAX_DATE.year
 _MIN_BE: Final = _FIRST_GREGORIAN + 543
 _MAX_BE: Final = _LAST_GREGORIAN + 545
 
-# Anchor (FACTS section 4): 1 Jan 1900 = 1st waxing day of Boss, in lunar year b = 2444;
+# Anchor (khmer_calendar.md, section 4): 1 Jan 1900 = 1st waxing day of Boss, in lunar year b = 2444;
 # Migasir (29 days) precedes Boss.
 _ANCHOR_BE: Final = 1900 + BE_OFFSET
 _ANCHOR_MIGASIR: Final = date(1900, 1, 1).toordinal() - 29
@@ -75,7 +75,7 @@ def check_be_year(be_year: int) -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# Year-type quantities for Buddhist Era year b (FACTS section 4). Valid for any integer b.
+# Year-type quantities for Buddhist Era year b (khmer_calendar.md, section 3). Valid for any integer b.
 # --------------------------------------------------------------------------------------------
 
 
@@ -135,7 +135,7 @@ def avoman_leap(b: int) -> bool:
 
 def _year_type(b: int) -> str:
     # A year qualifying for both is a leap-month year and its leap day moves to the next year
-    # (FACTS section 4). The moved day only lands on a year that would otherwise be normal: a
+    # (khmer_calendar.md, section 3). The moved day only lands on a year that would otherwise be normal: a
     # year that is itself leap-month or leap-day keeps its own type. (momentkh 3 also carries a
     # leap day across a run of several leap-month years; over BE 2300..2800 that gives exactly
     # the same year types as this rule.)

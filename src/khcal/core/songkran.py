@@ -20,7 +20,7 @@ from khcal.core.lunar_years import (
 )
 
 # --------------------------------------------------------------------------------------------
-# Khmer New Year (Moha Songkran), Suriyayatra method for Jolak Sakaraj year j (FACTS section 4)
+# Khmer New Year (Moha Songkran), Suriyayatra method for Jolak Sakaraj year j (khmer_calendar.md, section 6)
 # --------------------------------------------------------------------------------------------
 
 
@@ -124,7 +124,7 @@ def _new_year(year: int) -> NewYear:
     t = month_table()
     leungsak = date.fromordinal(t.month_starts[t.year_months[b][month]] + offset)
     start = leungsak - timedelta(days=days - 1)
-    # "24:00" is read as 00:00 of the Songkran date (FACTS section 4).
+    # "24:00" is read as 00:00 of the Songkran date (khmer_calendar.md, section 6).
     moment = datetime.combine(start, time((minutes // 60) % 24, minutes % 60))
     vanabat = tuple(start + timedelta(days=i) for i in range(1, days - 1))
     return NewYear(year=year, songkran=moment, days=days, vanabat=vanabat, leungsak=leungsak)
