@@ -128,7 +128,7 @@ def test_list_defaults_to_this_year_in_the_time_zone() -> None:
         ),
         (["show", "pchum-benn"], "khcal: unknown observance id 'pchum-benn'; did you mean pchum-ben"),
         (["next", "--bogus"], "khcal: No such option: --bogus"),
-        (["next", "zero"], "khcal: Invalid value for '[N]'"),
+        (["next", "zero"], "khcal: N: 'zero' is not a whole number (use digits, such as 3 or -3)"),
         (["show"], "khcal: Missing argument 'ID'"),
         (["check", "/nonexistent/file.toml"], "khcal: /nonexistent/file.toml: no such file"),
     ],
