@@ -28,14 +28,10 @@ FORMS = "(use YYYY-MM-DD, today, tomorrow, yesterday, or a day such as 7 Jan 202
 """What every DATE accepts, as the hint of a bad date lists it."""
 
 
-@pytest.fixture(autouse=True)
-def no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No user definitions or settings leak in from the machine running the tests."""
-    home = tmp_path / "config"
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
-    monkeypatch.delenv("KHCAL_TZ", raising=False)
-    monkeypatch.delenv("KHCAL_LANG", raising=False)
-    return home
+@pytest.fixture
+def no_user_config(isolated: Path) -> Path:
+    """The empty config folder of the shared isolation (tests/conftest.py)."""
+    return isolated
 
 
 def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:

@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from conftest import run
 from khcal.cli import app, help_topics
 from khcal.core import definitions as catalogue
 from khcal.text import describe
@@ -26,20 +26,6 @@ ROOT = Path(__file__).resolve().parents[1]
 
 FORMS = "(use YYYY-MM-DD, today, tomorrow, yesterday, or a day such as 7 Jan 2027 or 2027/1/7)"
 """What every DATE accepts, as the hint of a bad date lists it."""
-
-
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "80")
-    for name in ("KHCAL_TZ", "KHCAL_LANG"):
-        monkeypatch.delenv(name, raising=False)
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 # --- countdowns and anniversaries ---------------------------------------------------------------------
