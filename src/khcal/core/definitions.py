@@ -16,20 +16,23 @@ collected, each naming the file, the line, the observance id and the field, so t
 
 from __future__ import annotations
 
-import difflib
-import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from khcal.core.fields import found
 from khcal.core.model import LUNAR_MONTHS as LUNAR_MONTHS
 from khcal.core.model import Catalogue
 from khcal.core.model import Observance as Observance
 from khcal.core.model import Text as Text
-from khcal.core.validate import Reader, RuleAt
+from khcal.core.rules import RuleAt
 from khcal.errors import DefinitionsError, KhcalError, Problem
+
+if TYPE_CHECKING:
+    import tomllib
+
+# The TOML reader and the validator are imported where a file is read: a catalogue from the cache needs
+# neither.
 
 # --- where the definitions are -----------------------------------------------------------------------
 
@@ -67,21 +70,32 @@ class Parsed:
 
 def read_file(path: Path, *, user: bool = False) -> Parsed:
     """Read one definitions file, keeping every problem (an unreadable file is one problem)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return _failed(Problem(path, "problem.no-file"))
-    except IsADirectoryError:
-        return _failed(Problem(path, "problem.is-folder"))
-    except UnicodeDecodeError as exc:
-        return _failed(Problem(path, "problem.not-utf8", params={"reason": exc.reason}))
-    except OSError as exc:
-        return _failed(Problem(path, "problem.unreadable", params={"reason": exc.strerror}))
+    text = _text_of(path)
+    if isinstance(text, Problem):
+        return _failed(text)
     return read_text(text, path, user=user)
+
+
+def _text_of(path: Path) -> str | Problem:
+    """The text of a file, or the problem that keeps it from being read."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Problem(path, "problem.no-file")
+    except IsADirectoryError:
+        return Problem(path, "problem.is-folder")
+    except UnicodeDecodeError as exc:
+        return Problem(path, "problem.not-utf8", params={"reason": exc.reason})
+    except OSError as exc:
+        return Problem(path, "problem.unreadable", params={"reason": exc.strerror})
 
 
 def read_text(text: str, path: Path | str = "<text>", *, user: bool = False) -> Parsed:
     """Read the text of a definitions file, keeping every problem."""
+    import tomllib
+
+    from khcal.core.validate import Reader
+
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -114,11 +128,15 @@ def _checked(parsed: Parsed) -> Catalogue:
 
 def toml_type(value: object, lang: str = "en") -> str:
     """What a TOML value is, in words ("the string 'x'"), for readers of other TOML files (settings)."""
+    from khcal.core.fields import found
+
     return KhcalError("problem.found", **found(value)).message(lang)
 
 
 def syntax_problem(exc: tomllib.TOMLDecodeError, path: Path | str) -> Problem:
     """A TOML syntax error as a problem with its line; the detail is the TOML reader's own (English)."""
+    import re
+
     message = str(exc)
     match = re.search(r"\(at line (\d+), column \d+\)", message)
     message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
@@ -130,20 +148,33 @@ def syntax_problem(exc: tomllib.TOMLDecodeError, path: Path | str) -> Problem:
 # --- every file, merged ------------------------------------------------------------------------------
 
 
-def load(paths: Iterable[Path], *, builtin: bool = True) -> Catalogue:
+def load(paths: Iterable[Path], *, builtin: bool = True, cache: Path | None = None) -> Catalogue:
     """The built-in catalogue (unless `builtin` is false) with every file in `paths` merged over it.
 
     Files laid over the built-in catalogue are the user's: their observances have status `user`.
     Raises DefinitionsError listing every problem of every file, offsets to unknown ids included.
+    With `cache` (a folder, e.g. `$XDG_CACHE_HOME/khcal`), the validated catalogue is kept there and read
+    back while no input file and not khcal's version changed (see `khcal.core.cache`).
     """
     files = [(builtin_path(), False)] if builtin else []
     files += [(path, builtin) for path in paths]
+    texts = [(path, user, _text_of(path)) for path, user in files]
+    inputs = [(str(path), user, text) for path, user, text in texts if isinstance(text, str)]
+    if cache is None or len(inputs) < len(texts):
+        return _merge(texts)
+    from khcal.core import cache as compiled
+
+    return compiled.cached(cache, inputs, lambda: _merge(texts))
+
+
+def _merge(texts: list[tuple[Path, bool, str | Problem]]) -> Catalogue:
+    """Every file read and merged in order, then the offsets checked; raises listing every problem."""
     catalogue = Catalogue(observances={})
     problems: list[Problem] = []
     known: set[str] = set()
     rules: dict[str, RuleAt] = {}
-    for path, user in files:
-        parsed = read_file(path, user=user)
+    for path, user, text in texts:
+        parsed = _failed(text) if isinstance(text, Problem) else read_text(text, path, user=user)
         problems.extend(parsed.problems)
         catalogue = catalogue.merged(parsed.catalogue)
         known |= parsed.ids
@@ -192,5 +223,7 @@ def _reference_problem(
         return "problem.offset-cycle", {"chain": " -> ".join([*seen, target])}
     if target in named or len(seen) > 1:
         return None  # named by a file but left out for its own problems, or reported where it is named
+    import difflib  # only when a suggestion is needed: it is slow to import
+
     close = difflib.get_close_matches(target, ids, n=1)
     return "problem.unknown-ref", {"ident": target, "close": close[0] if close else ""}

@@ -5,7 +5,6 @@ Pure: no I/O, no clock, no environment, no wording. Loading and validation live 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -178,6 +177,8 @@ class Catalogue:
         try:
             return self.observances[ident]
         except KeyError:
+            import difflib  # only when a suggestion is needed: it is slow to import
+
             close = difflib.get_close_matches(ident, list(self.observances), n=3, cutoff=0.5)
             if not close:
                 close = [i for i in self.observances if ident in i][:3]

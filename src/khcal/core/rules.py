@@ -264,3 +264,12 @@ class HolyDaysRule(RuleKind):
 
 Rule = FixedRule | NthWeekdayRule | LunarRule | NewYearRule | OffsetRule | OnceRule | HolyDaysRule
 """Every rule kind; the text layer words them with an exhaustive match."""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleAt:
+    """An observance's rule, with the file and line it was read from."""
+
+    rule: Rule
+    origin: str
+    line: int | None

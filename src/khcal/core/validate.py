@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -35,17 +34,7 @@ from khcal.core.model import (
     Scope,
     Text,
 )
-from khcal.core.rules import KINDS, Rule
-
-
-@dataclass(frozen=True, slots=True)
-class RuleAt:
-    """An observance's rule, with the file and line it was read from."""
-
-    rule: Rule
-    origin: str
-    line: int | None
-
+from khcal.core.rules import KINDS, Rule, RuleAt
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _T = TypeVar("_T")

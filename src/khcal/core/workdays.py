@@ -7,7 +7,6 @@ years they applied) and from a company's own list. Pure: no clock, no environmen
 
 from __future__ import annotations
 
-import difflib
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -53,6 +52,8 @@ def parse_weekend(value: str | Sequence[str]) -> frozenset[int]:
         elif key in _FULL_WEEKDAYS:
             days.add(_FULL_WEEKDAYS.index(key))
         else:
+            import difflib  # only when a suggestion is needed: it is slow to import
+
             close = difflib.get_close_matches(key, WEEKDAYS, n=1) if key else []
             shown = name.strip() if isinstance(name, str) else repr(name)
             raise BadValueError(

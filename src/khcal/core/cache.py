@@ -1,0 +1,140 @@
+"""The compiled catalogue: a validated, merged catalogue kept in a cache folder between runs.
+
+Reading and validating the definitions files costs more than the rest of a quick command, so the
+catalogue they give is stored as plain data (tuples, strings, numbers) with `marshal`, the fastest loader of
+the standard library that runs no code. It is stored with what it was built from: khcal's version, the
+shape of the model, and the path, kind and full text of every input file. A stored catalogue is used only
+when all of these are equal to this run's (compared whole, not by a hash), so it can never differ from a
+fresh parse. A missing, stale, corrupt or unwritable cache is never an error:
+the catalogue is built from the files and, where the folder allows, stored again.
+
+The caller chooses the folder (the settings layer passes `$XDG_CACHE_HOME/khcal`); the core reads no
+environment.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import marshal
+import zlib
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from khcal import __version__
+from khcal.core import model, rules
+
+_FORMAT = 1
+"""The version of the encoding below; raise it when the encoding changes."""
+
+_CLASSES: tuple[type, ...] = (
+    model.Text,
+    model.Source,
+    model.HolidayPeriod,
+    model.Exception_,
+    model.HistoryNote,
+    model.Observance,
+    model.Published,
+    model.InLieuRule,
+    model.Catalogue,
+    *(kind for kind in rules.KINDS.values() if isinstance(kind, type)),
+)
+_TAGS = {cls: i for i, cls in enumerate(_CLASSES)}
+_FIELDS = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _CLASSES}
+
+
+def schema() -> str:
+    """The shape of the stored values: a change of a model class changes every key."""
+    return repr([(cls.__name__, _FIELDS[cls]) for cls in _CLASSES])
+
+
+Inputs = list[tuple[str, bool, str]]
+"""The files a catalogue is built from: (path, laid over the built-in catalogue, full text) each."""
+
+
+def key(inputs: Inputs) -> tuple[Any, ...]:
+    """What a stored catalogue must have been built from to be used for `inputs`."""
+    return (_FORMAT, __version__, schema(), tuple(inputs))
+
+
+def cached(folder: Path, inputs: Inputs, build: Callable[[], model.Catalogue]) -> model.Catalogue:
+    """The catalogue of `inputs` as stored in `folder`, else `build()`, then stored."""
+    wanted = key(inputs)
+    # One file per set of input paths, so that runs with different files do not replace each other's
+    # (a clash of names only costs a rebuild: the whole key is compared).
+    paths = zlib.crc32("\0".join(path for path, _, _ in inputs).encode("utf-8", "surrogatepass"))
+    target = folder / f"catalogue-{paths:08x}.marshal"
+    found = _read(target, wanted)
+    if found is not None:
+        return found
+    catalogue = build()
+    _write(target, wanted, catalogue)
+    return catalogue
+
+
+def _read(target: Path, wanted: tuple[Any, ...]) -> model.Catalogue | None:
+    try:
+        stored = marshal.loads(target.read_bytes())
+        if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == wanted):
+            return None
+        found = decode(stored[1])
+    except Exception:  # a missing or damaged cache is rebuilt, whatever is wrong with it
+        return None
+    return found if isinstance(found, model.Catalogue) else None
+
+
+def _write(target: Path, wanted: tuple[Any, ...], catalogue: model.Catalogue) -> None:
+    """Store atomically: a reader sees the old file or the new one, never part of one."""
+    import tempfile
+
+    temporary: Path | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=target.parent, prefix=".catalogue-", delete=False) as out:
+            temporary = Path(out.name)
+            out.write(marshal.dumps((wanted, encode(catalogue))))
+        temporary.replace(target)
+    except Exception:  # an unwritable cache only costs the next run a parse, whatever the reason
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+
+
+# --- plain data ------------------------------------------------------------------------------------------
+# Each value is a tuple whose first item says what it is: ("c", class, fields...), ("t", items...) for a
+# tuple, ("m", keys..., values...) for a mapping, ("d", ordinal) for a date, ("s", ISO text) for a date and
+# time. Strings, numbers, booleans and None stand for themselves.
+
+
+def encode(value: Any) -> Any:
+    """A catalogue value as plain data for `marshal`."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, datetime):
+        return ("s", value.isoformat())
+    if isinstance(value, date):
+        return ("d", value.toordinal())
+    if isinstance(value, tuple):
+        return ("t", *(encode(v) for v in value))
+    if isinstance(value, dict):
+        return ("m", tuple(encode(k) for k in value), tuple(encode(v) for v in value.values()))
+    cls = type(value)
+    return ("c", _TAGS[cls], *(encode(getattr(value, name)) for name in _FIELDS[cls]))
+
+
+def decode(value: Any) -> Any:
+    """The catalogue value that `encode` gave as plain data."""
+    if not isinstance(value, tuple):
+        return value
+    tag = value[0]
+    if tag == "c":
+        return _CLASSES[value[1]](*(decode(v) for v in value[2:]))
+    if tag == "t":
+        return tuple(decode(v) for v in value[1:])
+    if tag == "m":
+        return dict(zip((decode(k) for k in value[1]), (decode(v) for v in value[2]), strict=True))
+    if tag == "d":
+        return date.fromordinal(value[1])
+    if tag == "s":
+        return datetime.fromisoformat(value[1])
+    raise ValueError(tag)

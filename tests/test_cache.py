@@ -1,0 +1,143 @@
+"""The compiled catalogue: the cached answer is always the fresh one, and a bad cache is never an error."""
+
+from __future__ import annotations
+
+import marshal
+from pathlib import Path
+
+import pytest
+
+from khcal.core import cache, definitions
+from khcal.core.model import Catalogue
+from khcal.core.schedule import Schedule
+from khcal.errors import DefinitionsError
+
+COMPANY = """
+[[observances]]
+id = "company-day"
+name = "Company Day"
+category = "company"
+rule = {{ kind = "fixed", month = {month}, day = 14 }}
+description = "Our founding day."
+[[observances.holiday]]
+since = 2000
+"""
+
+
+@pytest.fixture
+def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, Path]:
+    """A copy of the built-in catalogue (so that the test may change it), a user file, a cache folder."""
+    builtin = tmp_path / "observances.toml"
+    builtin.write_text(definitions.builtin_path().read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(definitions, "builtin_path", lambda: builtin)
+    user = tmp_path / "company.toml"
+    user.write_text(COMPANY.format(month=3), encoding="utf-8")
+    return builtin, user, tmp_path / "cache" / "khcal"
+
+
+def cache_inputs(paths: list[Path]) -> cache.Inputs:
+    files = [(definitions.builtin_path(), False), *((p, True) for p in paths)]
+    return [(str(p), user, p.read_text(encoding="utf-8")) for p, user in files]
+
+
+def load_without_parsing(user: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> Catalogue:
+    """Load through the cache while reading a definitions file fails: only a cached answer can come."""
+    with monkeypatch.context() as patch:
+        patch.setattr(definitions, "read_text", lambda *a, **k: pytest.fail("parsed a file"))
+        return definitions.load([user], cache=folder)
+
+
+def test_the_cache_gives_the_fresh_answer_without_parsing(
+    files: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, user, folder = files
+    fresh = definitions.load([user])
+    assert definitions.load([user], cache=folder) == fresh  # built and stored
+    assert [p.suffix for p in folder.iterdir()] == [".marshal"]  # no temporary file left
+    cached = load_without_parsing(user, folder, monkeypatch)
+    assert cached == fresh
+    assert cached.get("company-day").user and not cached.get("visak-bochea").user
+    year = Schedule(cached).year(2026)
+    assert year == Schedule(fresh).year(2026)
+
+
+@pytest.mark.parametrize("change", ["user file", "built-in file", "version", "model", "file list"])
+def test_any_change_of_an_input_gives_the_fresh_answer(
+    change: str, files: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    builtin, user, folder = files
+    definitions.load([user], cache=folder)
+    paths = [user]
+    if change == "user file":
+        user.write_text(COMPANY.format(month=4), encoding="utf-8")
+    elif change == "built-in file":
+        text = builtin.read_text(encoding="utf-8").replace('id = "pchum-ben"', 'id = "pchum-ben-x"')
+        builtin.write_text(text, encoding="utf-8")
+    elif change == "version":
+        monkeypatch.setattr(cache, "__version__", "99.0")
+    elif change == "model":
+        monkeypatch.setattr(cache, "schema", lambda: "another shape")
+    else:
+        second = tmp_path / "second.toml"
+        second.write_text(COMPANY.format(month=5).replace("company-day", "second-day"), encoding="utf-8")
+        paths = [user, second]
+    cached = definitions.load(paths, cache=folder)
+    assert cached == definitions.load(paths)
+    stored_keys = [marshal.loads(f.read_bytes())[0] for f in folder.iterdir()]
+    assert cache.key(cache_inputs(paths)) in stored_keys  # rebuilt and stored for this run's inputs
+    if change == "user file":
+        assert cached.get("company-day").rule.month == 4  # type: ignore[union-attr]
+    if change == "built-in file":
+        assert "pchum-ben-x" in cached.observances and "pchum-ben" not in cached.observances
+
+
+@pytest.mark.parametrize(
+    "damage", [b"", b"not marshal at all", b"\x00" * 40, "truncated", "wrong shape", "wrong class"]
+)
+def test_a_damaged_cache_is_rebuilt(damage: bytes | str, files: tuple[Path, Path, Path]) -> None:
+    _, user, folder = files
+    fresh = definitions.load([user], cache=folder)
+    (stored,) = folder.iterdir()
+    data = stored.read_bytes()
+    if damage == "truncated":
+        stored.write_bytes(data[: len(data) // 2])
+    elif damage == "wrong shape":
+        key, _ = marshal.loads(data)
+        stored.write_bytes(marshal.dumps((key, ("c", 999))))
+    elif damage == "wrong class":
+        key, _ = marshal.loads(data)
+        stored.write_bytes(marshal.dumps((key, ("t", 1, 2))))
+    else:
+        assert isinstance(damage, bytes)
+        stored.write_bytes(damage)
+    assert definitions.load([user], cache=folder) == fresh
+    assert stored.read_bytes() == data  # stored again
+
+
+def test_an_unwritable_cache_is_not_an_error(files: tuple[Path, Path, Path]) -> None:
+    _, user, folder = files
+    folder.parent.mkdir(parents=True)
+    folder.write_text("a file where the cache folder should be", encoding="utf-8")
+    assert definitions.load([user], cache=folder) == definitions.load([user])
+    assert definitions.load([user], cache=folder / "below" / "a-file") == definitions.load([user])
+
+
+def test_problems_are_never_cached(files: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    _, user, folder = files
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[observances]]\nid = "x"\n', encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(DefinitionsError, match="field 'name': is required"):
+            definitions.load([user, bad], cache=folder)
+    missing = tmp_path / "missing.toml"
+    with pytest.raises(DefinitionsError, match="no such file"):
+        definitions.load([missing], cache=folder)
+    assert not folder.exists()
+
+
+def test_plain_data_round_trip_of_every_value() -> None:
+    catalogue = definitions.load([])
+    data = cache.encode(catalogue)
+    assert cache.decode(data) == catalogue
+    with pytest.raises(ValueError):
+        cache.decode(("x",))
