@@ -49,7 +49,7 @@ class Problem:
     line: int | None = None
     observance: str | None = None
     field: str | None = None
-    params: Mapping[str, object] = dataclasses.field(default_factory=dict)
+    params: Mapping[str, object] = dataclasses.field(default_factory=dict, hash=False)
 
     def message(self, lang: str = "en") -> str:
         """`file:line: observance 'id': field 'name': what is wrong`, in `lang`."""
