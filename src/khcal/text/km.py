@@ -54,7 +54,7 @@ MESSAGES: dict[str, Message] = {
         f"ត្រូវតែជាខ្សែអក្សរ ឬតារាងដែលមាន title និង url មិនមែន{_found(found, value)}ទេ"
     ),
     "problem.not-http": "'{value}' មិនមែនជាអាសយដ្ឋាន http(s) ទេ",
-    "problem.control-character": ("មានតួអក្សរបញ្ជា {char}៖ សូមលុបវាចេញ (អត្ថបទអាចមានតែ tab និងការចុះបន្ទាត់ប៉ុណ្ណោះ)"),
+    "problem.control-character": ("មានតួអក្សរបញ្ជា {char}៖ សូមលុបវាចេញ (អត្ថបទអាចមានតែថេប និងការចុះបន្ទាត់ប៉ុណ្ណោះ)"),
     "problem.year-twice": "ឆ្នាំ{year} ត្រូវបានដាក់ពីរដង",
     "problem.duplicate-id": "លេខសម្គាល់ '{ident}' ស្ទួន (កំណត់ដំបូងនៅបន្ទាត់ {line})",
     "problem.not-array-of-tables": lambda name, found, value: (
