@@ -101,6 +101,7 @@ class Settings:
     extra_off: tuple[date, ...] = ()
     color: bool | None = None  # True: always, False: never, None: when stdout is a terminal
     cache_dir: Path = field(default_factory=cache_home)
+    config_home: Path = field(default_factory=config_home)  # its khcal/*.toml are definitions files
     config: Config = field(default_factory=Config)
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)
 
@@ -226,6 +227,7 @@ def resolve(
         holidays=holidays,
         color=_color(color, env),
         cache_dir=cache_home(env),
+        config_home=config_home(env),
         config=conf,
         origins=origins,
         **found,  # type: ignore[arg-type]

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from khcal.cli.inputs import catalogue_of, colour, hoist, number
+from khcal.cli.inputs import colour, hoist, number
 from khcal.errors import KhcalError, silence_stdout
 
 if TYPE_CHECKING:
@@ -122,10 +122,11 @@ def _settings(args: Args) -> Settings:
 
 
 def _work(command: str, args: Args) -> int:
+    from khcal.api import Calendar
     from khcal.cli import scripts
 
     settings = _settings(args)
-    cal = scripts.calendar_for(catalogue_of(settings), settings)
+    cal = Calendar.from_settings(settings).workdays
     parse = scripts.day_parser(settings)
     quiet = bool(args.flags & {"-q", "--quiet"})
     as_json = "--json" in args.flags
@@ -145,11 +146,11 @@ def _work(command: str, args: Args) -> int:
 
 
 def _next(args: Args) -> int:
-    from khcal.core.schedule import Schedule
+    from khcal.api import Calendar
 
     settings = _settings(args)
     count = number(args.positional[0] if args.positional else "5", "N", 1, 10000)
-    found = Schedule(catalogue_of(settings)).upcoming(settings.today, count, settings.filter())
+    found = Calendar.from_settings(settings).upcoming(count, holidays=settings.holidays)
     if "--json" in args.flags:
         import json
 

@@ -17,7 +17,6 @@ from khcal.core.workdays import PRIVATE_ONLY, Bridge, Run, WorkCalendar, weekend
 from khcal.errors import KhcalError
 
 if TYPE_CHECKING:
-    from khcal.core.model import Catalogue
     from khcal.core.schedule import Occurrence
     from khcal.settings import Settings
 
@@ -44,20 +43,6 @@ _WORDS = {
         "worked_by": "វិស័យសាធារណៈធ្វើការ",
     },
 }
-
-
-def calendar_for(catalogue: Catalogue, settings: Settings) -> WorkCalendar:
-    """The working-day calendar the settings describe (weekend, sector, extra days off)."""
-    from khcal.core.model import MAX_YEAR, MIN_YEAR
-    from khcal.core.schedule import Schedule
-
-    return WorkCalendar(
-        Schedule(catalogue).days_off,
-        settings.weekend,
-        frozenset(settings.extra_off),
-        settings.sector,
-        limits=(date(MIN_YEAR, 1, 1), date(MAX_YEAR, 12, 31)),
-    )
 
 
 def day_parser(settings: Settings) -> ParseDay:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from khcal.cli.inputs import catalogue_of, number
+from khcal.cli.inputs import number
 from khcal.cli.options import (
     DayOrStdin,
     ExtraOffOpt,
@@ -47,13 +47,13 @@ def _work_setup(
     sector: str | None,
 ) -> tuple[WorkCalendar, ParseDay, str]:
     """The working-day calendar of the options and settings, a date parser, and the language."""
+    from khcal.api import Calendar
     from khcal.cli import scripts
 
     settings = resolved(
         today, tz, lang, files, weekend=weekend, sector=sector, extra_off=tuple(extra_off or ())
     )
-    cal = scripts.calendar_for(catalogue_of(settings), settings)
-    return cal, scripts.day_parser(settings), settings.lang
+    return Calendar.from_settings(settings).workdays, scripts.day_parser(settings), settings.lang
 
 
 def _is_command(

@@ -44,6 +44,7 @@ MESSAGES: dict[str, Message] = {
     "error.output": "cannot write the output: {reason}",
     "error.usage": "{message} (see '{command} --help')",
     "error.where.line": "line {number}",
+    "api.extra-off": "your own day off",
     "cli.title.next": "Coming up",
     "cli.check.valid": "{names}: valid",
     # --- errors: feeds -----------------------------------------------------------------------------------

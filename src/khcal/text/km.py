@@ -44,6 +44,7 @@ MESSAGES: dict[str, Message] = {
     "error.output": "មិនអាចសរសេរលទ្ធផលបានទេ៖ {reason}",
     "error.usage": "{message} (សូមមើល '{command} --help')",
     "error.where.line": "បន្ទាត់ទី {number}",
+    "api.extra-off": "ថ្ងៃឈប់សម្រាកផ្ទាល់ខ្លួន",
     "cli.title.next": "ខាងមុខ",
     "cli.check.valid": "{names}៖ ត្រឹមត្រូវ",
     # --- errors: feeds -----------------------------------------------------------------------------------
