@@ -229,9 +229,13 @@ def test_help_topics() -> None:
 
 
 def keys_read_by_the_catalogue() -> set[str]:
-    """Every key name the definitions reader accepts: the literal tuples passed to `self.keys(...)`."""
-    tree = ast.parse(Path(catalogue.__file__).read_text(encoding="utf-8"))
-    found: set[str] = set()
+    """Every key name the definitions reader accepts: the literal tuples passed to `self.keys(...)`, and
+    the keys of every rule kind."""
+    from khcal.core import validate
+    from khcal.core.rules import KINDS
+
+    tree = ast.parse(Path(validate.__file__).read_text(encoding="utf-8"))
+    found: set[str] = {key for kind in KINDS.values() for key in kind.toml_keys()}
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "keys" and len(node.args) >= 2:
             allowed = node.args[1]

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from khcal.config_file import FILENAME, KEYS, Config, ConfigError, parse_text, read
+from khcal.core.model import SECTORS
 from khcal.errors import KhcalError
 from khcal.values import (
     DEFAULT_TZ,
-    SECTORS,
     ValueProblem,
     check_lang,
     check_sector,
@@ -34,7 +34,7 @@ from khcal.values import (
 )
 
 if TYPE_CHECKING:
-    from khcal.core.model import Catalogue
+    from khcal.core.model import Catalogue, Language, Sector
     from khcal.core.schedule import Filter
 
 __all__ = [
@@ -90,14 +90,14 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
 class Settings:
     """Everything the commands and the API take from the user, resolved and checked."""
 
-    lang: str = "en"
+    lang: Language = "en"
     tz: str = DEFAULT_TZ
     given_today: date | None = None
     files: tuple[Path, ...] = ()
     categories: tuple[str, ...] | None = None  # in the order given
     holidays: bool = False
     weekend: frozenset[int] = SAT_SUN
-    sector: str = "private"
+    sector: Sector = "private"
     extra_off: tuple[date, ...] = ()
     color: bool | None = None  # True: always, False: never, None: when stdout is a terminal
     cache_dir: Path = field(default_factory=cache_home)
