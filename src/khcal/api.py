@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from khcal.settings import Config, Settings, resolve
+from khcal.settings import Settings, resolve
 
 if TYPE_CHECKING:
     from khcal.core.model import Catalogue, Observance
@@ -58,7 +58,7 @@ class Calendar:
         settings = resolve(
             lang=lang, tz=tz, today=today, files=files, categories=categories, weekend=weekend,
             sector=sector, extra_off=extra_off, names=_NAMES,
-            environ=None if use_environment else {}, config=None if use_environment else Config(),
+            environ=None if use_environment else {}, read_config=use_environment,
         )  # fmt: skip
         self._init(settings)
 
@@ -73,7 +73,7 @@ class Calendar:
         from khcal.core.schedule import Schedule
 
         self.settings = settings
-        self.catalogue: Catalogue = load_catalogue(settings)
+        self.catalogue: Catalogue = settings.catalogue()
         self.schedule: Schedule = Schedule(self.catalogue)
         self._work: WorkCalendar | None = None
 
@@ -107,14 +107,7 @@ class Calendar:
     def workdays(self) -> WorkCalendar:
         """The working-day calendar: the weekend, the days off of the sector and your own days off."""
         if self._work is None:
-            from khcal.core.model import MAX_YEAR, MIN_YEAR
-            from khcal.core.workdays import WorkCalendar
-
-            s = self.settings
-            self._work = WorkCalendar(
-                self.schedule.days_off, s.weekend, frozenset(s.extra_off), s.sector,
-                limits=(date(MIN_YEAR, 1, 1), date(MAX_YEAR, 12, 31)),
-            )  # fmt: skip
+            self._work = self.settings.work_calendar(self.schedule)
         return self._work
 
     # --- days off and working days ---------------------------------------------------------------------
@@ -283,14 +276,3 @@ class Calendar:
             categories=frozenset(wanted) if wanted else None,
             holidays_only=holidays or self.settings.holidays,
         )
-
-
-def load_catalogue(settings: Settings) -> Catalogue:
-    """The built-in catalogue, the user's definitions folder, then the settings' files, each merged over
-    the last; the settings' categories are checked against it."""
-    from khcal.core import definitions
-
-    user = definitions.user_definition_files(settings.config_home)
-    catalogue = definitions.load([*user, *settings.files])
-    settings.check_categories(catalogue)
-    return catalogue

@@ -122,11 +122,11 @@ def _settings(args: Args) -> Settings:
 
 
 def _work(command: str, args: Args) -> int:
-    from khcal.api import Calendar
     from khcal.cli import scripts
+    from khcal.core.schedule import Schedule
 
     settings = _settings(args)
-    cal = Calendar.from_settings(settings).workdays
+    cal = settings.work_calendar(Schedule(settings.catalogue()))
     parse = scripts.day_parser(settings)
     quiet = bool(args.flags & {"-q", "--quiet"})
     as_json = "--json" in args.flags

@@ -85,9 +85,7 @@ def hoist(argv: Sequence[str]) -> list[str]:
 def catalogue_of(settings: Settings) -> Catalogue:
     """The catalogue with the settings' files merged over it; the chosen categories are checked against it,
     so that a bad setting stops every command."""
-    from khcal.api import load_catalogue as of_settings
-
-    return of_settings(settings)
+    return settings.catalogue()
 
 
 @contextmanager

@@ -17,9 +17,10 @@ from khcal.settings import SettingError
 
 if TYPE_CHECKING:
     from khcal.api import Calendar
+    from khcal.config_file import Config
     from khcal.core.model import Catalogue
     from khcal.core.schedule import Filter, Schedule
-    from khcal.settings import Config, Settings
+    from khcal.settings import Settings
 
 # --- the options shared by the commands that show dates ---------------------------------------------
 
@@ -109,7 +110,7 @@ class Env:
         return self.settings.filter()
 
     @property
-    def config(self) -> Config:
+    def config(self) -> Config | None:
         return self.settings.config
 
 
