@@ -130,8 +130,6 @@ def _work(command: str, args: Args) -> int:
     parse = scripts.day_parser(settings)
     quiet = bool(args.flags & {"-q", "--quiet"})
     as_json = "--json" in args.flags
-    if quiet and as_json:
-        raise KhcalError("error.options.together", first="-q", second="--json")
     pos = args.positional
     if command in ("is-holiday", "is-workday"):
         kind = "holiday" if command == "is-holiday" else "workday"

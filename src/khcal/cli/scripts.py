@@ -124,6 +124,8 @@ def is_day(
 ) -> int:
     """`is-holiday` (kind "holiday") or `is-workday` (kind "workday"): 0 yes, 1 no, 2 bad input."""
     out = stdout or sys.stdout
+    if quiet and as_json:
+        raise KhcalError("error.options.together", first="-q", second="--json")
     if target is not None and target.strip() == "-":
         if quiet:
             raise KhcalError("error.options.quiet-batch")

@@ -30,7 +30,6 @@ from khcal.cli.options import (
     resolved,
 )
 from khcal.cli.root import app
-from khcal.errors import KhcalError
 
 if TYPE_CHECKING:
     from khcal.cli.scripts import ParseDay
@@ -72,8 +71,6 @@ def _is_command(
     from khcal.cli import scripts
 
     cal, parse, lang = _work_setup(today, tz, lang, file, weekend, extra_off, sector)
-    if quiet and as_json:
-        raise KhcalError("error.options.together", first="-q", second="--json")
     return scripts.is_day(kind, day, cal, parse, quiet=quiet, as_json=as_json, lang=lang)
 
 
