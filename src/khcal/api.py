@@ -25,7 +25,8 @@ from khcal.settings import Settings, resolve
 if TYPE_CHECKING:
     from khcal.core.model import Catalogue, Observance
     from khcal.core.schedule import Occurrence, Schedule
-    from khcal.core.workdays import WorkCalendar
+    from khcal.core.summary import Summary
+    from khcal.core.workdays import Bridge, Run, WorkCalendar
 
 __all__ = ["Calendar", "DayLike"]
 
@@ -210,6 +211,22 @@ class Calendar:
         """Every observance id with its name (what `khcal list --ids` shows)."""
         found = sorted(self.catalogue.observances.values(), key=lambda o: o.id)
         return {o.id: o.name.get(self.lang) for o in found}
+
+    def summary(self, count: int = 3, *, today: DayLike | None = None) -> Summary:
+        """Today at a glance (what `khcal today` shows): the day's observances, whether it is a day off
+        or a weekend day, its lunar date, and the next `count` occurrences."""
+        from khcal.core.summary import summarise
+
+        day = self.day(today, "today") if today is not None else self.today
+        return summarise(self.schedule, day, self._filter(False, None), self.settings.weekend, count)
+
+    def long_weekends(self, year: int) -> tuple[list[Run], list[Bridge]]:
+        """Runs of 3 or more days off in a row (weekends included) in `year`, and the single working days
+        that would join two runs (what `khcal long-weekends` shows)."""
+        from khcal.core.schedule import check_year
+
+        check_year(year)
+        return self.workdays.long_weekends(date(year, 1, 1), date(year, 12, 31))
 
     # --- lunar dates and feeds --------------------------------------------------------------------------
 

@@ -272,12 +272,8 @@ def today_(
 
       khcal today --today 2026-04-14 --json
     """
-    from khcal.core.summary import summarise
-
     env = setup(today, tz, lang, file, holidays, category, color=color)
-    found = summarise(
-        env.schedule, env.today, env.only, env.settings.weekend, number(count, "--count", 1, 100)
-    )
+    found = env.calendar.summary(number(count, "--count", 1, 100))
     if as_json:
         from khcal.text.today import summary_json
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -287,13 +286,16 @@ def long_weekends(
 
       khcal long-weekends --year 2025 --json
     """
+    from khcal.api import Calendar
     from khcal.cli import scripts
-    from khcal.core.schedule import check_year
 
-    cal, parse, lang = _work_setup(today, tz, lang, file, weekend, extra_off, sector)
-    chosen = parse("today", "--today").year if year is None else number(year, "--year")
-    check_year(chosen)
-    runs, bridges = cal.long_weekends(date(chosen, 1, 1), date(chosen, 12, 31))
+    settings = resolved(
+        today, tz, lang, file, weekend=weekend, sector=sector, extra_off=tuple(extra_off or ())
+    )
+    calendar = Calendar.from_settings(settings)
+    chosen = settings.today.year if year is None else number(year, "--year")
+    runs, bridges = calendar.long_weekends(chosen)
+    cal, lang = calendar.workdays, settings.lang
     if as_json:
         emit_json(scripts.long_weekends_json(chosen, cal, runs, bridges))
         return
