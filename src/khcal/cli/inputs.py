@@ -15,7 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khcal.core.model import LANGUAGES
 from khcal.settings import SettingError, config_home
 from khcal.values import DEFAULT_TZ, ValueProblem, parse_date, parse_int, today_in
 
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_TZ",
-    "LANGS",
     "catalogue_of",
     "colour",
     "config_home",
@@ -36,7 +34,6 @@ __all__ = [
     "today_in",
 ]
 
-LANGS = LANGUAGES
 
 GLOBAL_VALUES = frozenset({"--lang", "--tz", "--today", "--file", "--weekend", "--sector", "--category"})
 GLOBAL_FLAGS = frozenset({"--no-color", "--color", "--json", "--holidays"})
