@@ -68,35 +68,37 @@ SPECS: dict[str, Spec] = {
 def parse_args(spec: Spec, tokens: Sequence[str]) -> Args | None:
     """The arguments if they are plain, else None (the full command line will deal with them)."""
     args = Args()
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        i += 1
+    rest = list(tokens)
+    while rest:
+        token = rest.pop(0)
         if token == "-" or not token.startswith("-") or token[1:].isdigit():
             args.positional.append(token)  # "-" is stdin; "-3" is a number
-            continue
-        name, equals, value = token.partition("=")
-        if not name.startswith("--"):
-            name, equals, value = token, "", ""
-        if name in spec.flags and not equals:
-            args.flags.add(name)
-            continue
-        if name not in spec.values and name not in spec.lists:
-            return None  # --help, an unknown option, a flag given a value
-        if not equals:
-            if i >= len(tokens):
-                return None
-            value = tokens[i]
-            i += 1
-        if name in spec.lists:
-            args.lists.setdefault(name, []).append(value)
-        elif name in args.values:
+        elif not _option(spec, args, token, rest):
             return None
-        else:
-            args.values[name] = value
     if not spec.least <= len(args.positional) <= spec.most:
         return None
     return args
+
+
+def _option(spec: Spec, args: Args, token: str, rest: list[str]) -> bool:
+    """Record one option (taking its value from `rest` if needed); False if it is not a plain one."""
+    name, equals, value = token.partition("=") if token.startswith("--") else (token, "", "")
+    if name in spec.flags and not equals:
+        args.flags.add(name)
+        return True
+    if name not in spec.values and name not in spec.lists:
+        return False  # --help, an unknown option, a flag given a value
+    if not equals:
+        if not rest:
+            return False
+        value = rest.pop(0)
+    if name in spec.lists:
+        args.lists.setdefault(name, []).append(value)
+        return True
+    if name in args.values:
+        return False  # given twice: the full command line says what it makes of that
+    args.values[name] = value
+    return True
 
 
 # --- the same requests as the Typer commands, through the same settings layer ------------------------------
