@@ -418,6 +418,28 @@ def test_quick_start_fast_options_exist_in_the_full_command_line() -> None:
         assert spec.flags | spec.values | spec.lists <= declared, name
 
 
+def test_quick_start_reads_each_option_as_the_full_command_line_does() -> None:
+    """SPECS only says which words are flags, options with a value, or repeatable options; the Typer command
+    of the same name must agree on each, and on how many arguments it takes."""
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name, spec in fastpath.SPECS.items():
+        command = group
+        for part in name.split():
+            command = command.commands[part]  # type: ignore[attr-defined]
+        kinds: dict[str, str] = {}
+        for p in command.params:
+            kind = "flag" if getattr(p, "is_flag", False) else "list" if p.multiple else "value"
+            kinds.update({opt: kind for opt in (*p.opts, *p.secondary_opts)})
+        assert all(kinds[o] == "flag" for o in spec.flags), name
+        assert all(kinds[o] == "value" for o in spec.values), name
+        assert all(kinds[o] == "list" for o in spec.lists), name
+        arguments = [p for p in command.params if p.param_type_name == "argument"]
+        assert spec.most == len(arguments), name
+        assert spec.least == sum(p.required for p in arguments), name
+
+
 # --- the installed command -----------------------------------------------------------------------------
 
 KHCAL = shutil.which("khcal", path=str(Path(sys.executable).parent)) or shutil.which("khcal")

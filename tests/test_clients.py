@@ -52,13 +52,6 @@ def need_ical_js() -> str:
     return node
 
 
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    for name in ("KHCAL_TZ", "KHCAL_LANG"):
-        monkeypatch.delenv(name, raising=False)
-
-
 @dataclass(frozen=True)
 class Expected:
     uid: str

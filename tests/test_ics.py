@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from conftest import run_bytes as run
 from khcal.cli import app
 from khcal.core import definitions as catalogue
 from khcal.core.schedule import Filter, Schedule
@@ -27,18 +28,6 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).with_name("golden")
 SMALL = GOLDEN / "small.toml"
 BUILTIN = tomllib.loads((ROOT / "data" / "observances.toml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    for name in ("KHCAL_TZ", "KHCAL_LANG"):
-        monkeypatch.delenv(name, raising=False)
-
-
-def run(*args: str) -> tuple[int, bytes, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout_bytes, result.stderr
 
 
 def export(*args: str) -> bytes:

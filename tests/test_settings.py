@@ -189,3 +189,9 @@ def test_export_and_list_agree_under_every_setting(isolated: Path, config: str, 
 def test_the_settings_categories_narrow_export() -> None:
     everything = _export_starts()
     assert len(_export_starts("--category", "national")) < len(everything)
+
+
+def test_each_command_starts_in_english_until_its_language_is_known() -> None:
+    assert run("next", "1", "--lang", "km", *TODAY)[0] == 0
+    code, _, err = run("next", "--bogus")
+    assert code == 2 and err.startswith("khcal: No such option: --bogus (see 'khcal next --help')")

@@ -12,18 +12,16 @@ This module reads and validates the file and reports every problem the way defin
 
 from __future__ import annotations
 
-import difflib
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from khcal.core.definitions import syntax_problem, toml_type
-from khcal.core.workdays import parse_weekend
 from khcal.errors import DefinitionsError, KhcalError, Problem
+from khcal.settings import FILENAME
 
-FILENAME = "config.toml"
+# The readers (tomllib, difflib, the definitions helpers) are imported when a file is read: without a
+# settings file, resolving the settings costs a stat.
 KEYS = ("lang", "tz", "weekend", "categories", "files")
 _CATEGORY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -85,6 +83,11 @@ def _en(key: str, /, **params: object) -> str:
 
 def parse_text(text: str, path: Path | str = FILENAME) -> Config:
     """Parse and validate the text of a settings file; raises ConfigError listing every problem."""
+    import difflib
+    import tomllib
+
+    from khcal.core.definitions import syntax_problem
+
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -122,6 +125,12 @@ def _key_lines(text: str) -> dict[str, int]:
     return lines
 
 
+def toml_type(value: Any) -> str:
+    from khcal.core.definitions import toml_type as name
+
+    return name(value)
+
+
 def _string(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError(_en("error.config.type", expected="a string", found=toml_type(value)))
@@ -141,6 +150,7 @@ def _tz(value: Any) -> str:
 
 
 def _weekend(value: Any) -> tuple[int, ...]:
+    from khcal.core.workdays import parse_weekend
     from khcal.values import ValueProblem, check_weekend
 
     if isinstance(value, str):

@@ -19,11 +19,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khcal.config_file import FILENAME, KEYS, Config, ConfigError, parse_text, read
+from khcal.core.model import SECTORS
 from khcal.errors import KhcalError
 from khcal.values import (
     DEFAULT_TZ,
-    SECTORS,
     ValueProblem,
     check_lang,
     check_sector,
@@ -34,21 +33,31 @@ from khcal.values import (
 )
 
 if TYPE_CHECKING:
-    from khcal.core.model import Catalogue
-    from khcal.core.schedule import Filter
+    from khcal.config_file import Config
+    from khcal.core.model import Catalogue, Language, Sector
+    from khcal.core.schedule import Filter, Schedule
+    from khcal.core.workdays import WorkCalendar
+
+FILENAME = "config.toml"
+
+
+def __getattr__(name: str) -> object:
+    """The settings file's reader (khcal.config_file), loaded only when a settings file exists."""
+    if name in ("KEYS", "Config", "ConfigError", "parse_text"):
+        from khcal import config_file
+
+        return getattr(config_file, name)
+    raise AttributeError(f"module 'khcal.settings' has no attribute '{name}'")
+
 
 __all__ = [
     "DEFAULT_TZ",
     "FILENAME",
-    "KEYS",
     "SECTORS",
-    "Config",
-    "ConfigError",
     "SettingError",
     "Settings",
     "config_home",
     "load_config",
-    "parse_text",
     "resolve",
 ]
 
@@ -81,27 +90,33 @@ def cache_home(environ: Mapping[str, str] | None = None) -> Path:
     return (Path(base) if base else Path.home() / ".cache") / "khcal"
 
 
-def load_config(environ: Mapping[str, str] | None = None) -> Config:
-    """The settings of `$XDG_CONFIG_HOME/khcal/config.toml`, or none when there is no such file."""
-    return read(config_home(environ) / "khcal" / FILENAME)
+def load_config(environ: Mapping[str, str] | None = None) -> Config | None:
+    """The settings of `$XDG_CONFIG_HOME/khcal/config.toml`, or None when there is no such file."""
+    path = config_home(environ) / "khcal" / FILENAME
+    if not os.path.lexists(path):
+        return None
+    from khcal.config_file import read
+
+    return read(path)
 
 
 @dataclass(frozen=True)
 class Settings:
     """Everything the commands and the API take from the user, resolved and checked."""
 
-    lang: str = "en"
+    lang: Language = "en"
     tz: str = DEFAULT_TZ
     given_today: date | None = None
     files: tuple[Path, ...] = ()
     categories: tuple[str, ...] | None = None  # in the order given
     holidays: bool = False
     weekend: frozenset[int] = SAT_SUN
-    sector: str = "private"
+    sector: Sector = "private"
     extra_off: tuple[date, ...] = ()
     color: bool | None = None  # True: always, False: never, None: when stdout is a terminal
     cache_dir: Path = field(default_factory=cache_home)
-    config: Config = field(default_factory=Config)
+    config_home: Path = field(default_factory=config_home)  # its khcal/*.toml are definitions files
+    config: Config | None = None  # None: no settings file
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @cached_property
@@ -128,9 +143,29 @@ class Settings:
                     "error.setting.category", value=name, known=", ".join(catalogue.categories)
                 )
                 where = self.where("categories")
-                if where.startswith("config"):
+                if self.config is not None and where == self.config.where("categories"):
                     raise self.config.problem("categories", problem.english())
                 raise SettingError(where, problem)
+
+    def catalogue(self) -> Catalogue:
+        """The built-in catalogue, the user's definitions folder, then the settings' files, each merged over
+        the last; the chosen categories are checked against it."""
+        from khcal.core import definitions
+
+        user = definitions.user_definition_files(self.config_home)
+        found = definitions.load([*user, *self.files])
+        self.check_categories(found)
+        return found
+
+    def work_calendar(self, schedule: Schedule) -> WorkCalendar:
+        """The working-day calendar of these settings (weekend, sector, own days off) over a schedule."""
+        from khcal.core.model import MAX_YEAR, MIN_YEAR
+        from khcal.core.workdays import WorkCalendar
+
+        return WorkCalendar(
+            schedule.days_off, self.weekend, frozenset(self.extra_off), self.sector,
+            limits=(date(MIN_YEAR, 1, 1), date(MAX_YEAR, 12, 31)),
+        )  # fmt: skip
 
 
 Parser = Callable[[str], object]
@@ -142,7 +177,7 @@ def _pick(
     option: str,
     environ: Mapping[str, str],
     env_name: str | None,
-    config: Config,
+    config: Config | None,
 ) -> tuple[object, str] | None:
     """The first of option, environment and config.toml that has a value, with where it came from."""
     if given is not None:
@@ -150,7 +185,7 @@ def _pick(
     if env_name is not None and env_name in environ:  # KHCAL_TZ= is an empty value, refused
         return environ[env_name], env_name
     found = getattr(config, name, None)
-    if found is not None:
+    if config is not None and found is not None:
         return found, config.where(name)
     return None
 
@@ -178,6 +213,7 @@ def resolve(
     color: bool | None = None,
     environ: Mapping[str, str] | None = None,
     config: Config | None = None,
+    read_config: bool = True,
     names: Mapping[str, str] | None = None,
 ) -> Settings:
     """Settings from explicit values, then the environment, then config.toml, then the defaults.
@@ -190,7 +226,7 @@ def resolve(
     spelled = {k: f"--{k.replace('_', '-')}" for k in ("lang", "tz", "today", "weekend", "sector")}
     spelled |= {"categories": "--category", "extra_off": "--extra-off", "files": "--file"}
     spelled |= dict(names or {})
-    conf = load_config(env) if config is None else config
+    conf = config if config is not None or not read_config else load_config(env)
     found: dict[str, object] = {}
     origins: dict[str, str] = {}
 
@@ -207,9 +243,12 @@ def resolve(
         take("weekend", weekend if weekend is None or isinstance(weekend, str) else ",".join(weekend),
              check_weekend)  # fmt: skip
         take("sector", sector, check_sector)
-        if categories or conf.categories:
-            found["categories"] = tuple(dict.fromkeys(categories or conf.categories or ()))
-            origins["categories"] = spelled["categories"] if categories else conf.where("categories")
+        configured = conf.categories if conf is not None else None
+        if categories or configured:
+            found["categories"] = tuple(dict.fromkeys(categories or configured or ()))
+            origins["categories"] = (
+                spelled["categories"] if categories or conf is None else conf.where("categories")
+            )
         zone = str(found.get("tz", DEFAULT_TZ))
         given_today = _today(today, zone, spelled["today"])
         clock = _Clock(zone, given_today)
@@ -222,10 +261,11 @@ def resolve(
         raise
     return Settings(
         given_today=given_today,
-        files=(*conf.definition_files(Path.home()), *(Path(f) for f in files)),
+        files=(*(conf.definition_files(Path.home()) if conf else ()), *(Path(f) for f in files)),
         holidays=holidays,
         color=_color(color, env),
         cache_dir=cache_home(env),
+        config_home=config_home(env),
         config=conf,
         origins=origins,
         **found,  # type: ignore[arg-type]

@@ -11,11 +11,10 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from khcal.core.model import LANGUAGES
+from khcal.core.model import LANGUAGES, SECTORS, Language, Sector
 from khcal.errors import KhcalError
 
 DEFAULT_TZ = "Asia/Phnom_Penh"
-SECTORS = ("private", "public")
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WORDS = {"today": 0, "tomorrow": 1, "yesterday": -1}
 _YEAR_FIRST = re.compile(r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$")
@@ -34,24 +33,26 @@ def _empty(accepted: str) -> ValueProblem:
     return ValueProblem("error.setting.empty", accepted=accepted)
 
 
-def check_lang(text: str) -> str:
+def check_lang(text: str) -> Language:
     """en or km."""
     choices = ", ".join(LANGUAGES)
     if not text.strip():
         raise _empty(choices)
-    if text not in LANGUAGES:
+    found = next((lang for lang in LANGUAGES if lang == text), None)
+    if found is None:
         raise ValueProblem("error.setting.choice", value=text, choices=choices)
-    return text
+    return found
 
 
-def check_sector(text: str) -> str:
+def check_sector(text: str) -> Sector:
     """private or public."""
     choices = ", ".join(SECTORS)
     if not text.strip():
         raise _empty(choices)
-    if text not in SECTORS:
+    found = next((sector for sector in SECTORS if sector == text), None)
+    if found is None:
         raise ValueProblem("error.setting.choice", value=text, choices=choices)
-    return text
+    return found
 
 
 def check_tz(text: str) -> str:

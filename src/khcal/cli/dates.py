@@ -56,7 +56,7 @@ def next_(
       khcal next --today 2026-01-02 --json
     """
     env = setup(today, tz, lang, file, holidays, category, color=color)
-    found = env.schedule.upcoming(env.today, number(count, "N", 1, 10000), env.only)
+    found = env.calendar.upcoming(number(count, "N", 1, 10000), holidays=env.settings.holidays)
     if as_json:
         from khcal.text.describe import occurrence_json
 
@@ -110,7 +110,7 @@ def list_(
         _ids(env, as_json)
         return
     first, last = resolve_range(None if year is None else number(year, "--year"), start, end, env.today)
-    found = env.schedule.between(first, last, env.only)
+    found = env.calendar.occurrences(first, last, holidays=env.settings.holidays)
     if as_json:
         from khcal.text.describe import occurrence_json
 
@@ -129,12 +129,12 @@ def list_(
 
 def _ids(env: Env, as_json: bool) -> None:
     """`list --ids`: every observance id of the catalogue with its name, whatever the filters."""
-    observances = sorted(env.catalogue.observances.values(), key=lambda o: o.id)
+    ids = env.calendar.ids()
     if as_json:
-        emit_json([{"id": o.id, "name": o.name.get(env.lang)} for o in observances])
+        emit_json([{"id": ident, "name": name} for ident, name in ids.items()])
         return
-    width = max((len(o.id) for o in observances), default=0)
-    sys.stdout.write("".join(f"{o.id:<{width}}  {o.name.get(env.lang)}\n" for o in observances))
+    width = max(map(len, ids), default=0)
+    sys.stdout.write("".join(f"{ident:<{width}}  {name}\n" for ident, name in ids.items()))
 
 
 @app.command("show")
@@ -164,21 +164,13 @@ def show(
 
       khcal show pchum-ben --lang km --json
     """
-    from khcal.core.schedule import Filter, check_year
-
     env = setup(today, tz, lang, file, color=color)
-    obs = env.catalogue.get(ident)
-    only = Filter(ids=frozenset({obs.id}), categories=frozenset({obs.category}))
-    if year is not None:
-        check_year(number(year, "--year"))
-        dates = env.schedule.year(number(year, "--year"), only)
-    else:
-        dates = env.schedule.upcoming(env.today, number(count, "--count", 1, 100), only)
+    chosen = None if year is None else number(year, "--year")
+    shown = number(count, "--count", 1, 100)
     if as_json:
-        from khcal.text.describe import observance_json
-
-        emit_json(observance_json(obs, dates, env.today, env.lang, dict(env.catalogue.observances)))
+        emit_json(env.calendar.observance(ident, year=chosen, count=shown))
         return
+    obs, dates = env.calendar.observance_dates(ident, year=chosen, count=shown)
     from khcal.views import render
 
     with colour(env.settings):
@@ -189,7 +181,7 @@ def show(
             env.lang,
             env.catalogue,
             no_color=env.settings.color is False,
-            year=None if year is None else number(year, "--year"),
+            year=chosen,
         )
 
 
@@ -280,12 +272,8 @@ def today_(
 
       khcal today --today 2026-04-14 --json
     """
-    from khcal.core.summary import summarise
-
     env = setup(today, tz, lang, file, holidays, category, color=color)
-    found = summarise(
-        env.schedule, env.today, env.only, env.settings.weekend, number(count, "--count", 1, 100)
-    )
+    found = env.calendar.summary(number(count, "--count", 1, 100))
     if as_json:
         from khcal.text.today import summary_json
 

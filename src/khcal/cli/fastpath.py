@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from khcal.cli.inputs import catalogue_of, colour, hoist, number
+from khcal.cli.inputs import colour, hoist, number
 from khcal.errors import KhcalError, silence_stdout
 
 if TYPE_CHECKING:
@@ -68,35 +68,37 @@ SPECS: dict[str, Spec] = {
 def parse_args(spec: Spec, tokens: Sequence[str]) -> Args | None:
     """The arguments if they are plain, else None (the full command line will deal with them)."""
     args = Args()
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        i += 1
+    rest = list(tokens)
+    while rest:
+        token = rest.pop(0)
         if token == "-" or not token.startswith("-") or token[1:].isdigit():
             args.positional.append(token)  # "-" is stdin; "-3" is a number
-            continue
-        name, equals, value = token.partition("=")
-        if not name.startswith("--"):
-            name, equals, value = token, "", ""
-        if name in spec.flags and not equals:
-            args.flags.add(name)
-            continue
-        if name not in spec.values and name not in spec.lists:
-            return None  # --help, an unknown option, a flag given a value
-        if not equals:
-            if i >= len(tokens):
-                return None
-            value = tokens[i]
-            i += 1
-        if name in spec.lists:
-            args.lists.setdefault(name, []).append(value)
-        elif name in args.values:
+        elif not _option(spec, args, token, rest):
             return None
-        else:
-            args.values[name] = value
     if not spec.least <= len(args.positional) <= spec.most:
         return None
     return args
+
+
+def _option(spec: Spec, args: Args, token: str, rest: list[str]) -> bool:
+    """Record one option (taking its value from `rest` if needed); False if it is not a plain one."""
+    name, equals, value = token.partition("=") if token.startswith("--") else (token, "", "")
+    if name in spec.flags and not equals:
+        args.flags.add(name)
+        return True
+    if name not in spec.values and name not in spec.lists:
+        return False  # --help, an unknown option, a flag given a value
+    if not equals:
+        if not rest:
+            return False
+        value = rest.pop(0)
+    if name in spec.lists:
+        args.lists.setdefault(name, []).append(value)
+        return True
+    if name in args.values:
+        return False  # given twice: the full command line says what it makes of that
+    args.values[name] = value
+    return True
 
 
 # --- the same requests as the Typer commands, through the same settings layer ------------------------------
@@ -123,14 +125,13 @@ def _settings(args: Args) -> Settings:
 
 def _work(command: str, args: Args) -> int:
     from khcal.cli import scripts
+    from khcal.core.schedule import Schedule
 
     settings = _settings(args)
-    cal = scripts.calendar_for(catalogue_of(settings), settings)
+    cal = settings.work_calendar(Schedule(settings.catalogue()))
     parse = scripts.day_parser(settings)
     quiet = bool(args.flags & {"-q", "--quiet"})
     as_json = "--json" in args.flags
-    if quiet and as_json:
-        raise KhcalError("error.options.together", first="-q", second="--json")
     pos = args.positional
     if command in ("is-holiday", "is-workday"):
         kind = "holiday" if command == "is-holiday" else "workday"
@@ -145,11 +146,11 @@ def _work(command: str, args: Args) -> int:
 
 
 def _next(args: Args) -> int:
-    from khcal.core.schedule import Schedule
+    from khcal.api import Calendar
 
     settings = _settings(args)
     count = number(args.positional[0] if args.positional else "5", "N", 1, 10000)
-    found = Schedule(catalogue_of(settings)).upcoming(settings.today, count, settings.filter())
+    found = Calendar.from_settings(settings).upcoming(count, holidays=settings.holidays)
     if "--json" in args.flags:
         import json
 

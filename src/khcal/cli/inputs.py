@@ -15,7 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khcal.core.model import LANGUAGES
 from khcal.settings import SettingError, config_home
 from khcal.values import DEFAULT_TZ, ValueProblem, parse_date, parse_int, today_in
 
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_TZ",
-    "LANGS",
     "catalogue_of",
     "colour",
     "config_home",
@@ -36,7 +34,6 @@ __all__ = [
     "today_in",
 ]
 
-LANGS = LANGUAGES
 
 GLOBAL_VALUES = frozenset({"--lang", "--tz", "--today", "--file", "--weekend", "--sector", "--category"})
 GLOBAL_FLAGS = frozenset({"--no-color", "--color", "--json", "--holidays"})
@@ -85,9 +82,7 @@ def hoist(argv: Sequence[str]) -> list[str]:
 def catalogue_of(settings: Settings) -> Catalogue:
     """The catalogue with the settings' files merged over it; the chosen categories are checked against it,
     so that a bad setting stops every command."""
-    cat = load_catalogue(settings.files)
-    settings.check_categories(cat)
-    return cat
+    return settings.catalogue()
 
 
 @contextmanager

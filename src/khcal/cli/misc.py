@@ -28,8 +28,9 @@ def check(
     from khcal.core import definitions as catalogue
 
     catalogue.load(files)
-    names = ", ".join(str(f) for f in files)
-    print(f"{names}: valid")
+    from khcal.text import say
+
+    print(say("en", "cli.check.valid", names=", ".join(str(f) for f in files)))
 
 
 @app.command("help")

@@ -11,15 +11,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from khcal.cli.inputs import catalogue_of
 from khcal.cli.root import ERROR_LANG
 from khcal.errors import KhcalError
 from khcal.settings import SettingError
 
 if TYPE_CHECKING:
+    from khcal.api import Calendar
+    from khcal.config_file import Config
     from khcal.core.model import Catalogue
     from khcal.core.schedule import Filter, Schedule
-    from khcal.settings import Config, Settings
+    from khcal.settings import Settings
 
 # --- the options shared by the commands that show dates ---------------------------------------------
 
@@ -83,11 +84,18 @@ ColorOpt = Annotated[
 
 @dataclass
 class Env:
-    """What every date command needs: the settings, the catalogue and its schedule."""
+    """What every date command needs: the settings and the calendar (khcal.api) they describe."""
 
     settings: Settings
-    catalogue: Catalogue
-    schedule: Schedule
+    calendar: Calendar
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self.calendar.catalogue
+
+    @property
+    def schedule(self) -> Schedule:
+        return self.calendar.schedule
 
     @property
     def today(self) -> date:
@@ -102,7 +110,7 @@ class Env:
         return self.settings.filter()
 
     @property
-    def config(self) -> Config:
+    def config(self) -> Config | None:
         return self.settings.config
 
 
@@ -135,13 +143,12 @@ def setup(
     color: bool | None = None,
 ) -> Env:
     """The settings, catalogue and schedule of a date command."""
-    from khcal.core.schedule import Schedule
+    from khcal.api import Calendar
 
     settings = resolved(
         today, tz, lang, files, holidays=holidays, categories=tuple(categories or ()), color=color
     )
-    cat = catalogue_of(settings)
-    return Env(settings, cat, Schedule(cat))
+    return Env(settings, Calendar.from_settings(settings))
 
 
 def emit_json(value: Any) -> None:

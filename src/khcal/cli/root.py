@@ -22,6 +22,7 @@ class KhcalGroup(TyperGroup):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         standalone = kwargs.pop("standalone_mode", True)
         kwargs["standalone_mode"] = False
+        ERROR_LANG[0] = "en"  # until this command's settings are resolved
         given = kwargs.get("args", args[0] if args else None)
         argv = hoist(sys.argv[1:] if given is None else list(given))
         if args:

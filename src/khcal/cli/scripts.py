@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
-from khcal.core.workdays import PRIVATE_ONLY, Bridge, Run, WorkCalendar, parse_sector, weekend_text
+from khcal.core.workdays import PRIVATE_ONLY, Bridge, Run, WorkCalendar, weekend_text
 from khcal.errors import KhcalError
 
 if TYPE_CHECKING:
-    from khcal.core.model import Catalogue
     from khcal.core.schedule import Occurrence
     from khcal.settings import Settings
 
@@ -26,38 +25,14 @@ ParseDay = Callable[[str, str], date]
 
 WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKDAYS_KM = ("ច័ន្ទ", "អង្គារ", "ពុធ", "ព្រហស្បតិ៍", "សុក្រ", "សៅរ៍", "អាទិត្យ")
-_WORDS = {
-    "en": {
-        "off": "day off",
-        "weekend": "weekend",
-        "work": "working day",
-        "private": "private sector only",
-        "extra": "company day off (--extra-off)",
-        "worked_by": "worked in the public sector",
-    },
-    "km": {
-        "off": "ថ្ងៃឈប់សម្រាក",
-        "weekend": "ចុងសប្តាហ៍",
-        "work": "ថ្ងៃធ្វើការ",
-        "private": "សម្រាប់តែវិស័យឯកជន",
-        "extra": "ថ្ងៃឈប់សម្រាករបស់ក្រុមហ៊ុន (--extra-off)",
-        "worked_by": "វិស័យសាធារណៈធ្វើការ",
-    },
-}
+_WORDS = ("off", "weekend", "work", "private", "extra", "worked-by")
 
 
-def calendar_for(catalogue: Catalogue, settings: Settings) -> WorkCalendar:
-    """The working-day calendar the settings describe (weekend, sector, extra days off)."""
-    from khcal.core.model import MAX_YEAR, MIN_YEAR
-    from khcal.core.schedule import Schedule
+def _words(lang: str) -> dict[str, str]:
+    """The words of the answer lines (keys `cli.day.*` of the message tables)."""
+    from khcal.text import say
 
-    return WorkCalendar(
-        Schedule(catalogue).days_off,
-        settings.weekend,
-        frozenset(settings.extra_off),
-        parse_sector(settings.sector),
-        limits=(date(MIN_YEAR, 1, 1), date(MAX_YEAR, 12, 31)),
-    )
+    return {word: say(lang, f"cli.day.{word}") for word in _WORDS}
 
 
 def day_parser(settings: Settings) -> ParseDay:
@@ -106,7 +81,7 @@ class Answer:
         }
 
     def line(self, lang: str) -> str:
-        words = _WORDS["km" if lang == "km" else "en"]
+        words = _words(lang)
         weekday = (WEEKDAYS_KM if lang == "km" else WEEKDAYS_EN)[self.day.weekday()]
         head = f"{self.day.isoformat()} {weekday}"
         if self.holiday:
@@ -116,7 +91,7 @@ class Answer:
             return f"{head}: {words['off']}: {'; '.join(names)}"
         text = f"{head}: {words['weekend'] if self.weekend else words['work']}"
         if self.private_only:
-            text += f" ({'; '.join(o.name(lang) for o in self.private_only)}: {words['worked_by']})"
+            text += f" ({'; '.join(o.name(lang) for o in self.private_only)}: {words['worked-by']})"
         return text
 
 
@@ -149,6 +124,8 @@ def is_day(
 ) -> int:
     """`is-holiday` (kind "holiday") or `is-workday` (kind "workday"): 0 yes, 1 no, 2 bad input."""
     out = stdout or sys.stdout
+    if quiet and as_json:
+        raise KhcalError("error.options.together", first="-q", second="--json")
     if target is not None and target.strip() == "-":
         if quiet:
             raise KhcalError("error.options.quiet-batch")
@@ -266,25 +243,32 @@ def long_weekends_json(year: int, cal: WorkCalendar, runs: Sequence[Run], bridge
 def long_weekends_text(
     year: int, cal: WorkCalendar, runs: Sequence[Run], bridges: Sequence[Bridge], lang: str
 ) -> str:
+    from khcal.text import say
+
+    words = _words(lang)
+
     def span(run: Run) -> str:
+        days = say(lang, "cli.long-weekends.days", days=f"{run.days:>2}")
         return (
-            f"{run.start.isoformat()} {_short(run.start)} .. {run.end.isoformat()} {_short(run.end)}"
-            f"  {run.days:>2} days"
+            f"{run.start.isoformat()} {_short(run.start)} .. {run.end.isoformat()} {_short(run.end)}  {days}"
         )
 
     def why(run: Run) -> str:
-        words = _WORDS["km" if lang == "km" else "en"]
         names = list(dict.fromkeys(_reason(o, lang, words) for o in run.reasons))
         if run.extra:
-            names.append("company day off")
+            names.append(say(lang, "api.extra-off"))
         return "; ".join(names)
 
-    lines = [f"Long weekends in {year} (weekend: {weekend_text(cal.weekend)}, {cal.sector} sector)"]
-    lines += [f"  {span(r)}  {why(r)}" for r in runs] or ["  none"]
-    lines.append("Bridge days (take one off to join the days off around it)")
+    sector = say(lang, f"cli.sector.{cal.sector}")
+    none = "  " + say(lang, "cli.long-weekends.none")
+    lines = [
+        say(lang, "cli.long-weekends.title", year=str(year), weekend=weekend_text(cal.weekend), sector=sector)
+    ]
+    lines += [f"  {span(r)}  {why(r)}" for r in runs] or [none]
+    lines.append(say(lang, "cli.long-weekends.bridges"))
     lines += [
         f"  {b.day.isoformat()} {_short(b.day)} -> {span(b.joined)}  {why(b.joined)}" for b in bridges
-    ] or ["  none"]
+    ] or [none]
     return "\n".join(lines) + "\n"
 
 

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from khcal.cli.inputs import catalogue_of, number
+from khcal.cli.inputs import number
 from khcal.cli.options import (
     DayOrStdin,
     ExtraOffOpt,
@@ -30,7 +29,6 @@ from khcal.cli.options import (
     resolved,
 )
 from khcal.cli.root import app
-from khcal.errors import KhcalError
 
 if TYPE_CHECKING:
     from khcal.cli.scripts import ParseDay
@@ -47,13 +45,13 @@ def _work_setup(
     sector: str | None,
 ) -> tuple[WorkCalendar, ParseDay, str]:
     """The working-day calendar of the options and settings, a date parser, and the language."""
+    from khcal.api import Calendar
     from khcal.cli import scripts
 
     settings = resolved(
         today, tz, lang, files, weekend=weekend, sector=sector, extra_off=tuple(extra_off or ())
     )
-    cal = scripts.calendar_for(catalogue_of(settings), settings)
-    return cal, scripts.day_parser(settings), settings.lang
+    return Calendar.from_settings(settings).workdays, scripts.day_parser(settings), settings.lang
 
 
 def _is_command(
@@ -72,8 +70,6 @@ def _is_command(
     from khcal.cli import scripts
 
     cal, parse, lang = _work_setup(today, tz, lang, file, weekend, extra_off, sector)
-    if quiet and as_json:
-        raise KhcalError("error.options.together", first="-q", second="--json")
     return scripts.is_day(kind, day, cal, parse, quiet=quiet, as_json=as_json, lang=lang)
 
 
@@ -290,13 +286,16 @@ def long_weekends(
 
       khcal long-weekends --year 2025 --json
     """
+    from khcal.api import Calendar
     from khcal.cli import scripts
-    from khcal.core.schedule import check_year
 
-    cal, parse, lang = _work_setup(today, tz, lang, file, weekend, extra_off, sector)
-    chosen = parse("today", "--today").year if year is None else number(year, "--year")
-    check_year(chosen)
-    runs, bridges = cal.long_weekends(date(chosen, 1, 1), date(chosen, 12, 31))
+    settings = resolved(
+        today, tz, lang, file, weekend=weekend, sector=sector, extra_off=tuple(extra_off or ())
+    )
+    calendar = Calendar.from_settings(settings)
+    chosen = settings.today.year if year is None else number(year, "--year")
+    runs, bridges = calendar.long_weekends(chosen)
+    cal, lang = calendar.workdays, settings.lang
     if as_json:
         emit_json(scripts.long_weekends_json(chosen, cal, runs, bridges))
         return

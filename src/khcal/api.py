@@ -1,0 +1,295 @@
+"""khcal's Python API: Cambodia's days off, working days, observances, lunar dates and the feed, as data.
+
+    import khcal
+
+    cal = khcal.Calendar(weekend="sat,sun")
+    cal.is_workday("2026-04-14")        # False: Khmer New Year
+    cal.days_off(2026)                   # {date(2026, 1, 1): "International New Year's Day", ...}
+    cal.lunar("2024-05-22")["holy_day"]  # True
+
+A `Calendar` is built from the built-in catalogue, the user's definitions files and the settings, resolved
+by `khcal.settings` exactly as the command line resolves them (arguments, then KHCAL_LANG/KHCAL_TZ, then
+config.toml, then the defaults). Each command of the command line is one method returning data; the
+commands only add parsing and a view. Errors are `khcal.KhcalError`; nothing here prints or exits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from khcal.settings import Settings, resolve
+
+if TYPE_CHECKING:
+    from khcal.core.model import Catalogue, Observance
+    from khcal.core.schedule import Occurrence, Schedule
+    from khcal.core.summary import Summary
+    from khcal.core.workdays import Bridge, Run, WorkCalendar
+
+__all__ = ["Calendar", "DayLike"]
+
+DayLike = date | str
+"""A day: a `datetime.date`, or text as the command line takes it (`2026-04-14`, `today`, `7 Jan 2027`)."""
+
+_NAMES = {k: k for k in ("lang", "tz", "today", "weekend", "sector", "extra_off", "files", "categories")}
+
+
+class Calendar:
+    """Cambodia's calendar with your settings: days off, working days, observances, lunar dates, feeds."""
+
+    def __init__(
+        self,
+        files: Sequence[str | Path] = (),
+        *,
+        lang: str | None = None,
+        weekend: str | Sequence[str] | None = None,
+        sector: str | None = None,
+        extra_off: Sequence[DayLike] = (),
+        categories: Sequence[str] = (),
+        tz: str | None = None,
+        today: DayLike | None = None,
+        use_environment: bool = True,
+    ) -> None:
+        """`files`: definitions files merged over the built-in catalogue. `weekend`: "sat,sun" (default),
+        "sun", ["fri", "sat"] or "none". `sector`: "private" (default) or "public" (whose days in lieu
+        count). `extra_off`: days off of your own. `categories`: the default filter of `occurrences` and
+        `upcoming`. `use_environment=False` ignores KHCAL_* variables and config.toml."""
+        settings = resolve(
+            lang=lang, tz=tz, today=today, files=files, categories=categories, weekend=weekend,
+            sector=sector, extra_off=extra_off, names=_NAMES,
+            environ=None if use_environment else {}, read_config=use_environment,
+        )  # fmt: skip
+        self._init(settings)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Calendar:
+        """The calendar of settings already resolved (what the command line does)."""
+        calendar = cls.__new__(cls)
+        calendar._init(settings)
+        return calendar
+
+    def _init(self, settings: Settings) -> None:
+        from khcal.core.schedule import Schedule
+
+        self.settings = settings
+        self.catalogue: Catalogue = settings.catalogue()
+        self.schedule: Schedule = Schedule(self.catalogue)
+        self._work: WorkCalendar | None = None
+
+    # --- values -----------------------------------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        return self.settings.lang
+
+    @property
+    def today(self) -> date:
+        """`today` if given, else today's date in the time zone."""
+        return self.settings.today
+
+    def day(self, value: DayLike, what: str = "day") -> date:
+        """A day from a date or text (`2026-04-14`, `today`, `7 Jan 2027`)."""
+        if isinstance(value, date):
+            from khcal.core.schedule import check_date
+
+            check_date(value)
+            return value
+        from khcal.settings import SettingError
+        from khcal.values import ValueProblem, parse_date
+
+        try:
+            return parse_date(value, lambda: self.today)
+        except ValueProblem as problem:
+            raise SettingError(what, problem) from None
+
+    @property
+    def workdays(self) -> WorkCalendar:
+        """The working-day calendar: the weekend, the days off of the sector and your own days off."""
+        if self._work is None:
+            self._work = self.settings.work_calendar(self.schedule)
+        return self._work
+
+    # --- days off and working days ---------------------------------------------------------------------
+
+    def days_off(self, span: int | tuple[DayLike, DayLike]) -> dict[date, str]:
+        """Every day off of a year, or of (first, last) inclusive, with its name (weekends excluded)."""
+        from khcal.text import say
+
+        first, last = self._span(span)
+        work = self.workdays
+        out: dict[date, str] = {}
+        day = first
+        while day <= last:
+            if work.is_day_off(day):
+                names = [o.name(self.lang) for o in work.reasons(day)]
+                if work.is_extra(day):
+                    names.append(say(self.lang, "api.extra-off"))
+                out[day] = "; ".join(dict.fromkeys(names))
+            day += timedelta(days=1)
+        return out
+
+    def is_holiday(self, day: DayLike) -> bool:
+        """A public holiday, a day in lieu or one of your own days off (weekends are not days off)."""
+        return self.workdays.is_day_off(self.day(day))
+
+    def is_workday(self, day: DayLike) -> bool:
+        """Neither a weekend day nor a day off."""
+        return self.workdays.is_workday(self.day(day))
+
+    def add_workdays(self, day: DayLike, n: int) -> date:
+        """The day n working days after `day` (before it if n < 0; n = 0: `day` or the next working day)."""
+        return self.workdays.add(self.day(day), n)
+
+    def count_workdays(self, first: DayLike, last: DayLike) -> int:
+        """Working days from first to last, both included, in either order."""
+        return self.workdays.count(self.day(first, "first"), self.day(last, "last"))
+
+    def next_workday(self, day: DayLike | None = None) -> date:
+        """The first working day after `day` (default today)."""
+        return self.workdays.add(self.day(day if day is not None else self.today), 1)
+
+    def previous_workday(self, day: DayLike | None = None) -> date:
+        """The last working day before `day` (default today)."""
+        return self.workdays.add(self.day(day if day is not None else self.today), -1)
+
+    # --- observances ------------------------------------------------------------------------------------
+
+    def occurrences(
+        self,
+        first: DayLike,
+        last: DayLike,
+        *,
+        holidays: bool = False,
+        categories: Sequence[str] | None = None,
+    ) -> list[Occurrence]:
+        """Occurrences that overlap first..last, sorted by start then id (what `khcal list` shows)."""
+        return self.schedule.between(
+            self.day(first, "first"), self.day(last, "last"), self._filter(holidays, categories)
+        )
+
+    def upcoming(
+        self,
+        n: int = 5,
+        *,
+        today: DayLike | None = None,
+        holidays: bool = False,
+        categories: Sequence[str] | None = None,
+    ) -> list[Occurrence]:
+        """The next n occurrences from today; one running today counts (what `khcal next` shows)."""
+        if not 1 <= n <= 10000:
+            from khcal.values import ValueProblem
+
+            raise ValueProblem("error.setting.number-range", value=n, low=1, high=10000)
+        start = self.day(today, "today") if today is not None else self.today
+        return self.schedule.upcoming(start, n, self._filter(holidays, categories))
+
+    def observance(self, ident: str, *, year: int | None = None, count: int = 3) -> dict[str, Any]:
+        """One observance as `khcal show --json` gives it: names, description, rule in words, history,
+        sources, and its occurrences (of `year`, else the next `count`). Unknown ids raise
+        UnknownObservanceError with suggestions."""
+        from khcal.text.describe import observance_json
+
+        obs, dates = self.observance_dates(ident, year=year, count=count)
+        return observance_json(obs, dates, self.today, self.lang, dict(self.catalogue.observances))
+
+    def observance_dates(
+        self, ident: str, *, year: int | None = None, count: int = 3
+    ) -> tuple[Observance, list[Occurrence]]:
+        """An observance and its occurrences in `year`, else its next `count` from today."""
+        from khcal.core.schedule import Filter, check_year
+
+        obs = self.catalogue.get(ident)
+        only = Filter(ids=frozenset({obs.id}), categories=frozenset({obs.category}))
+        if year is not None:
+            check_year(year)
+            return obs, self.schedule.year(year, only)
+        return obs, self.schedule.upcoming(self.today, count, only)
+
+    def ids(self) -> dict[str, str]:
+        """Every observance id with its name (what `khcal list --ids` shows)."""
+        found = sorted(self.catalogue.observances.values(), key=lambda o: o.id)
+        return {o.id: o.name.get(self.lang) for o in found}
+
+    def summary(self, count: int = 3, *, today: DayLike | None = None) -> Summary:
+        """Today at a glance (what `khcal today` shows): the day's observances, whether it is a day off
+        or a weekend day, its lunar date, and the next `count` occurrences."""
+        from khcal.core.summary import summarise
+
+        day = self.day(today, "today") if today is not None else self.today
+        return summarise(self.schedule, day, self._filter(False, None), self.settings.weekend, count)
+
+    def long_weekends(self, year: int) -> tuple[list[Run], list[Bridge]]:
+        """Runs of 3 or more days off in a row (weekends included) in `year`, and the single working days
+        that would join two runs (what `khcal long-weekends` shows)."""
+        from khcal.core.schedule import check_year
+
+        check_year(year)
+        return self.workdays.long_weekends(date(year, 1, 1), date(year, 12, 31))
+
+    # --- lunar dates and feeds --------------------------------------------------------------------------
+
+    def lunar(self, day: DayLike | None = None) -> dict[str, Any]:
+        """The Khmer lunar date of a day (default today) as `khcal lunar --json` gives it, with `text`: the
+        date in words in the calendar's language."""
+        from khcal.text import lunar as words
+
+        chosen = self.day(day) if day is not None else self.today
+        _, found = next(words.lunar_days(chosen, chosen))
+        return {
+            **words.lunar_json(chosen, found, self.lang),
+            "text": words.lunar_text(chosen, found, self.lang),
+        }
+
+    def feed(
+        self,
+        first_year: int | None = None,
+        last_year: int | None = None,
+        *,
+        holidays: bool | None = None,
+        categories: Sequence[str] | None = None,
+        alarm: timedelta | None = None,
+    ) -> bytes:
+        """The iCalendar feed `khcal export` writes (default: this year and the next two)."""
+        from khcal.feeds import ics
+
+        first = self.today.year if first_year is None else first_year
+        options = ics.FeedOptions(
+            first_year=first,
+            last_year=first + 2 if last_year is None else last_year,
+            lang=self.lang,
+            holidays=self.settings.holidays if holidays is None else holidays,
+            categories=tuple(self.settings.categories or ()) if categories is None else tuple(categories),
+            alarm=alarm,
+        )
+        return ics.build(self.schedule, options)
+
+    # --- helpers ----------------------------------------------------------------------------------------
+
+    def _span(self, span: int | tuple[DayLike, DayLike]) -> tuple[date, date]:
+        if isinstance(span, int):
+            from khcal.core.schedule import check_year
+
+            check_year(span)
+            return date(span, 1, 1), date(span, 12, 31)
+        first, last = self.day(span[0], "first"), self.day(span[1], "last")
+        return (first, last) if first <= last else (last, first)
+
+    def _filter(self, holidays: bool, categories: Sequence[str] | None) -> Any:
+        from khcal.core.schedule import Filter
+
+        wanted = self.settings.categories if categories is None else tuple(categories)
+        if wanted:
+            from khcal.settings import SettingError
+            from khcal.values import ValueProblem
+
+            for name in wanted:
+                if name not in self.catalogue.categories:
+                    known = ", ".join(self.catalogue.categories)
+                    problem = ValueProblem("error.setting.category", value=name, known=known)
+                    raise SettingError("categories", problem)
+        return Filter(
+            categories=frozenset(wanted) if wanted else None,
+            holidays_only=holidays or self.settings.holidays,
+        )

@@ -1,0 +1,47 @@
+"""The Python API as docs/api.md shows it: every ```python example runs, and the one-liners answer."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "api.md"
+EXAMPLES = re.findall(r"```python\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.S)
+
+
+def test_the_page_has_examples() -> None:
+    assert len(EXAMPLES) >= 6
+    assert any("busdaycalendar" in e for e in EXAMPLES) and any("CustomBusinessDay" in e for e in EXAMPLES)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.split("\n")[-2][:40])
+def test_example_runs(example: str) -> None:
+    exec(compile(example, str(DOC), "exec"), {})
+
+
+def python(code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_one_liners_answer() -> None:
+    fixed = "khcal.Calendar(today='2026-04-14')"
+    assert python(f"import khcal; print({fixed}.is_workday('today'))") == "False\n"
+    days = python("import khcal; print(*khcal.Calendar().days_off(2026).items(), sep='\\n')")
+    assert "(datetime.date(2026, 4, 14), 'Khmer New Year')" in days.splitlines()
+    assert len(days.splitlines()) == 21
+    lunar = python("import khcal; print(khcal.Calendar(lang='km').lunar('2024-05-22')['text'])")
+    assert "ពិសាខ" in lunar
+
+
+def test_import_khcal_is_light() -> None:
+    loaded = python("import sys, khcal; print(' '.join(sorted(sys.modules)))").split()
+    assert "khcal.api" not in loaded and "khcal.core.definitions" not in loaded
+    assert not {"typer", "rich", "icalendar", "dateutil"} & {m.split(".")[0] for m in loaded}
