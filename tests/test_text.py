@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import inspect
 import string
+from datetime import date, timedelta
 
 import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
 
 from khcal import text
+from khcal.core.khmer_calendar import to_lunar
+from khcal.core.rules import HolyDaysRule, LunarRule, NewYearRule, OffsetRule, OnceRule, Rule
 from khcal.errors import DateRangeError, UnknownObservanceError
-from khcal.text import en, km
+from khcal.text import dates, en, km, lunar, rules
 
 
 def parameters(message: text.Message) -> set[str]:
@@ -50,3 +56,80 @@ def test_unknown_id_in_both_languages() -> None:
     error = UnknownObservanceError("pchum", ["pchum-ben"])
     assert str(error).startswith("unknown observance id 'pchum'; did you mean pchum-ben?")
     assert "pchum-ben" in error.message("km") and "unknown" not in error.message("km")
+
+
+# --- dates, countdowns and rules in words --------------------------------------------------------------
+
+
+@given(st.dates(date(1900, 1, 1), date(2100, 12, 31)), st.integers(0, 4000))
+def test_whole_months_as_relativedelta_counts_them(first: date, days: int) -> None:
+    last = first + timedelta(days=days)
+    span = relativedelta(last, first)
+    assert dates.whole_months(first, last) == span.years * 12 + span.months
+
+
+@pytest.mark.parametrize(
+    ("today", "day", "en", "km"),
+    [
+        (date(2026, 1, 2), date(2027, 7, 2), "in 1 year, 6 months", "១ ឆ្នាំ ៦ ខែទៀត"),
+        (date(2026, 1, 2), date(2027, 7, 10), "in 1 year, 6 months", "១ ឆ្នាំ ៦ ខែទៀត"),
+        (date(2026, 1, 2), date(2027, 1, 2), "in 1 year", "១ ឆ្នាំទៀត"),
+        (date(2026, 1, 2), date(2027, 2, 10), "in 1 year, 1 month", "១ ឆ្នាំ ១ ខែទៀត"),
+        (date(2026, 1, 2), date(2028, 1, 2), "in 2 years", "២ ឆ្នាំទៀត"),
+        (date(2026, 1, 2), date(2026, 4, 2), "in 3 months", "៣ ខែទៀត"),
+        (date(2027, 7, 2), date(2026, 1, 2), "1 year, 6 months ago", "១ ឆ្នាំ ៦ ខែមុន"),
+    ],
+)  # fmt: skip
+def test_countdown_in_exact_years_and_months(today: date, day: date, en: str, km: str) -> None:
+    days = (day - today).days
+    assert dates.countdown(days, "en", today) == en
+    assert dates.countdown(days, "km", today) == km
+
+
+def test_eighteen_months_never_read_as_two_years() -> None:
+    today = date(2026, 1, 2)
+    for days in range(366, 700):
+        words = dates.countdown(days, "en", today)
+        assert "2 years" not in words, (days, words)
+    assert dates.countdown(548, "en") == "in 18 months"  # without a date to count from: in months
+
+
+def test_offset_rule_says_one_day_in_the_singular() -> None:
+    assert rules.rule_text(OffsetRule("pchum-ben", 1), 1, "en") == "1 day after pchum-ben"
+    assert rules.rule_text(OffsetRule("pchum-ben", 2), 1, "en") == "2 days after pchum-ben"
+    assert rules.rule_text(OffsetRule("pchum-ben", -1), 1, "en") == "1 day before pchum-ben"
+    assert rules.rule_text(OffsetRule("pchum-ben", 1), 1, "km") == "១ ថ្ងៃក្រោយ pchum-ben"
+
+
+@pytest.mark.parametrize(
+    ("rule", "en", "km"),
+    [
+        (NewYearRule(), "From Moha Songkran day", "ពីថ្ងៃមហាសង្ក្រាន្ត"),
+        (OnceRule(date(2026, 5, 4)), "4 May 2026", "ទី៤ ខែឧសភា ឆ្នាំ២០២៦"),
+        (HolyDaysRule(), "The 8th and 15th waxing days", "ថ្ងៃ ៨ កើត"),
+        (LunarRule("jesth", -1, "waning"), "The last waning day of Jesth", "ថ្ងៃ ចុងក្រោយ រោច ខែជេស្ឋ"),
+        (OffsetRule("x", 3), "3 days after x", "៣ ថ្ងៃក្រោយ x"),
+    ],
+)  # fmt: skip
+def test_every_rule_kind_in_words(rule: Rule, en: str, km: str) -> None:
+    assert rules.rule_text(rule, 1, "en").startswith(en)
+    assert rules.rule_text(rule, 1, "km").startswith(km)
+
+
+def test_lunar_date_one_phrasing() -> None:
+    day = date(2026, 5, 1)
+    found = to_lunar(day)
+    assert lunar.lunar_text(day, found, "km") == "ថ្ងៃសុក្រ ១៥កើត ខែពិសាខ ឆ្នាំមមី អដ្ឋស័ក ព.ស. ២៥៦៩"
+    assert (
+        lunar.lunar_text(day, found, "en")
+        == "Friday, 15th waxing day of Pisakh, Horse year, Attha Sak, BE 2569"
+    )
+    assert lunar.lunar_text(day, found, "en", weekday=False).startswith("15th waxing day of Pisakh")
+
+
+def test_gregorian_dates_in_khmer() -> None:
+    assert dates.format_span(date(2026, 4, 14), date(2026, 4, 16), "km") == (
+        "ទី១៤ ខែមេសា ឆ្នាំ២០២៦ ដល់ ទី១៦ ខែមេសា ឆ្នាំ២០២៦"
+    )
+    assert dates.format_span(date(2026, 4, 30), date(2026, 5, 2), "en") == "30 April - 2 May 2026"
+    assert dates.format_span(date(2026, 4, 14), date(2026, 4, 16), "en") == "14-16 April 2026"

@@ -23,27 +23,6 @@ if TYPE_CHECKING:
 ParseDay = Callable[[str, str], date]
 """(text, what) -> date: a DATE as the command line takes it; `what` names it in error messages."""
 
-WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-WEEKDAYS_KM = ("ច័ន្ទ", "អង្គារ", "ពុធ", "ព្រហស្បតិ៍", "សុក្រ", "សៅរ៍", "អាទិត្យ")
-_WORDS = {
-    "en": {
-        "off": "day off",
-        "weekend": "weekend",
-        "work": "working day",
-        "private": "private sector only",
-        "extra": "company day off (--extra-off)",
-        "worked_by": "worked in the public sector",
-    },
-    "km": {
-        "off": "ថ្ងៃឈប់សម្រាក",
-        "weekend": "ចុងសប្តាហ៍",
-        "work": "ថ្ងៃធ្វើការ",
-        "private": "សម្រាប់តែវិស័យឯកជន",
-        "extra": "ថ្ងៃឈប់សម្រាករបស់ក្រុមហ៊ុន (--extra-off)",
-        "worked_by": "វិស័យសាធារណៈធ្វើការ",
-    },
-}
-
 
 def calendar_for(
     catalogue: Catalogue,
@@ -103,23 +82,30 @@ class Answer:
         }
 
     def line(self, lang: str) -> str:
-        words = _WORDS["km" if lang == "km" else "en"]
-        weekday = (WEEKDAYS_KM if lang == "km" else WEEKDAYS_EN)[self.day.weekday()]
-        head = f"{self.day.isoformat()} {weekday}"
+        """'2026-04-14 Tuesday: day off: Khmer New Year' (words: the script.* messages of khcal.text)."""
+        from khcal.text import say
+        from khcal.text.dates import weekday_name
+
+        head = say(lang, "script.head", day=self.day.isoformat(), weekday=weekday_name(self.day, lang))
         if self.holiday:
-            names = [_reason(o, lang, words) for o in self.reasons]
+            names = [_reason(o, lang) for o in self.reasons]
             if self.extra_off:
-                names.append(words["extra"])
-            return f"{head}: {words['off']}: {'; '.join(names)}"
-        text = f"{head}: {words['weekend'] if self.weekend else words['work']}"
-        if self.private_only:
-            text += f" ({'; '.join(o.name(lang) for o in self.private_only)}: {words['worked_by']})"
-        return text
+                names.append(say(lang, "script.extra"))
+            return say(
+                lang, "script.line.off", head=head, what=say(lang, "script.day-off"), names="; ".join(names)
+            )
+        what = say(lang, "script.weekend" if self.weekend else "script.working-day")
+        if not self.private_only:
+            return say(lang, "script.line", head=head, what=what)
+        note = say(lang, "script.worked-by", names="; ".join(o.name(lang) for o in self.private_only))
+        return say(lang, "script.line.note", head=head, what=what, note=note)
 
 
-def _reason(occ: Occurrence, lang: str, words: dict[str, str]) -> str:
+def _reason(occ: Occurrence, lang: str) -> str:
+    from khcal.text import say
+
     name = occ.name(lang)
-    return f"{name} ({words['private']})" if occ.scope == PRIVATE_ONLY else name
+    return say(lang, "script.private", name=name) if occ.scope == PRIVATE_ONLY else name
 
 
 def answer(cal: WorkCalendar, day: date) -> Answer:
@@ -259,27 +245,34 @@ def long_weekends_json(year: int, cal: WorkCalendar, runs: Sequence[Run], bridge
 def long_weekends_text(
     year: int, cal: WorkCalendar, runs: Sequence[Run], bridges: Sequence[Bridge], lang: str
 ) -> str:
+    """The long weekends and bridge days of a year, in words (the script.* messages of khcal.text)."""
+    from khcal.text import say
+    from khcal.text.dates import weekday_name
+
     def span(run: Run) -> str:
-        return (
-            f"{run.start.isoformat()} {_short(run.start)} .. {run.end.isoformat()} {_short(run.end)}"
-            f"  {run.days:>2} days"
+        return say(
+            lang,
+            "script.span",
+            start=run.start.isoformat(),
+            first=weekday_name(run.start, lang, short=True),
+            end=run.end.isoformat(),
+            last=weekday_name(run.end, lang, short=True),
+            days=run.days,
         )
 
     def why(run: Run) -> str:
-        words = _WORDS["km" if lang == "km" else "en"]
-        names = list(dict.fromkeys(_reason(o, lang, words) for o in run.reasons))
+        names = list(dict.fromkeys(_reason(o, lang) for o in run.reasons))
         if run.extra:
-            names.append("company day off")
+            names.append(say(lang, "script.company-day-off"))
         return "; ".join(names)
 
-    lines = [f"Long weekends in {year} (weekend: {weekend_text(cal.weekend)}, {cal.sector} sector)"]
-    lines += [f"  {span(r)}  {why(r)}" for r in runs] or ["  none"]
-    lines.append("Bridge days (take one off to join the days off around it)")
+    sector = say(lang, f"sector.{cal.sector}")
+    none = [f"  {say(lang, 'script.none')}"]
+    lines = [say(lang, "script.long-weekends", year=year, weekend=weekend_text(cal.weekend), sector=sector)]
+    lines += [f"  {span(r)}  {why(r)}" for r in runs] or none
+    lines.append(say(lang, "script.bridges"))
     lines += [
-        f"  {b.day.isoformat()} {_short(b.day)} -> {span(b.joined)}  {why(b.joined)}" for b in bridges
-    ] or ["  none"]
+        f"  {b.day.isoformat()} {weekday_name(b.day, lang, short=True)} -> {span(b.joined)}  {why(b.joined)}"
+        for b in bridges
+    ] or none
     return "\n".join(lines) + "\n"
-
-
-def _short(day: date) -> str:
-    return WEEKDAYS_EN[day.weekday()][:3]

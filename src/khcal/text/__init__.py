@@ -34,6 +34,16 @@ def table(lang: str) -> Mapping[str, Message]:
     return en.MESSAGES
 
 
+def digits(lang: str, value: int | str) -> str:
+    """A number (or an ISO date, a time) written in the digits of `lang`."""
+    return khmer_digits(value) if lang == "km" else str(value)
+
+
+def has(lang: str, key: str) -> bool:
+    """True when the tables word `key` (a user's own category, for one, is not in them)."""
+    return key in table(lang)
+
+
 def say(lang: str, key: str, /, **params: object) -> str:
     """The message `key` in `lang`, with its parameters filled in."""
     found = table(lang)[key]
