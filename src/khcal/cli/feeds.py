@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from khcal.cli.inputs import DEFAULT_TZ, today_in
+from khcal.cli.inputs import today_in
 from khcal.cli.options import (
     CategoryOpt,
     Env,
@@ -64,7 +64,7 @@ def _feed_options(
         last_year=last_year,
         lang=env.lang,
         holidays=holidays,
-        categories=tuple(dict.fromkeys(category or ())),
+        categories=env.settings.categories or (),  # the settings' filter, as list uses it
         alarm=ics.parse_duration(alarm) if alarm is not None else None,
     )
 
@@ -191,5 +191,5 @@ def serve(
     from khcal.feeds import server
 
     env = setup(None, tz, lang, file)
-    zone = tz or (env.config.tz if env.config is not None else None) or DEFAULT_TZ
+    zone = env.settings.tz
     server.run(env.schedule, host=host, port=port, lang=env.lang, today=lambda: today_in(zone))

@@ -59,9 +59,7 @@ def _status(occ: Occurrence, lang: str) -> str:
     if not occ.holiday:
         return say(lang, "feed.not-off", year=year)
     key = "feed.day-off-private" if occ.scope == "private-sector" else "feed.day-off"
-    status = (
-        say(lang, "feed.official") if occ.status == "official" else say(lang, "feed.projected", year=year)
-    )
+    status = say(lang, f"feed.{occ.status}", year=year)  # official, projected or user
     return say(lang, "feed.status", day_off=say(lang, key, year=year), status=status)
 
 
