@@ -340,3 +340,21 @@ def test_help_page_is_shipped_in_the_wheel(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         for name in ("definitions.md", "config.md"):
             assert archive.read(f"khcal/docs/{name}") == (ROOT / "docs" / name).read_bytes()
+
+
+def test_show_counts_eighteen_months_as_a_year_and_six_months_with_exact_days() -> None:
+    code, out, _ = run("show", "victory-over-genocide", "--today", "2025-07-07")
+    assert code == 0
+    flat = " ".join(out.split())
+    assert "7 January 2027 (in 1 year, 6 months, 48th anniversary, day off, projected, 549 days away)" in flat
+    code, out, _ = run("show", "victory-over-genocide", "--today", "2025-07-07", "--lang", "km")
+    assert "១ ឆ្នាំ ៦ ខែទៀត" in out and "៥៤៩ ថ្ងៃទៀត" in out
+
+
+def test_long_weekends_in_khmer_have_no_english_words() -> None:
+    for args in (["--year", "2026"], ["--year", "2018", "--weekend", "none"]):
+        code, out, _ = run("long-weekends", *args, "--lang", "km")
+        assert code == 0
+        assert "ថ្ងៃឈប់សម្រាកជាប់គ្នាក្នុងឆ្នាំ" in out and "ថ្ងៃស្ពាន" in out
+        assert "សៅរ៍" in out and "៣ ថ្ងៃ" in out
+        assert not re.search(r"[A-Za-z]", out), out

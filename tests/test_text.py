@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import inspect
 import string
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from dateutil.relativedelta import relativedelta
@@ -133,3 +135,79 @@ def test_gregorian_dates_in_khmer() -> None:
     )
     assert dates.format_span(date(2026, 4, 30), date(2026, 5, 2), "en") == "30 April - 2 May 2026"
     assert dates.format_span(date(2026, 4, 14), date(2026, 4, 16), "en") == "14-16 April 2026"
+
+
+# --- no wording outside the text layer ------------------------------------------------------------------
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "khcal"
+# Khmer literals outside text/ that are data, not wording: the calendar's own names of months, animal years
+# and eras; the signs of the Khmer script the wrapper looks for; the language's own name on serve's page.
+KHMER_DATA = {"core/khmer_calendar.py", "views/clusters.py", "feeds/server.py"}
+# Places that look at the language without wording anything, each with its reason.
+LANGUAGE_CHOICES = {
+    "core/model.py": "Text.get picks the catalogue's own text in a language",
+    # Occurrence.name still words a day in lieu (the same words as text.dates.occurrence_name, which every
+    # screen, script, JSON object and feed now uses): the core's owner is moving it out of the core.
+    "core/schedule.py": "Occurrence.name: a day in lieu",
+}
+
+
+def _khmer(value: object) -> bool:
+    return isinstance(value, str) and any("\u1780" <= ch <= "\u17ff" for ch in value)
+
+
+def _chooses_text(node: ast.AST) -> bool:
+    """`"..." if km else "..."`: a choice between two texts on a `km` flag."""
+    return (
+        isinstance(node, ast.IfExp)
+        and isinstance(node.test, ast.Name)
+        and node.test.id == "km"
+        and any(isinstance(o, ast.Constant) and isinstance(o.value, str) for o in (node.body, node.orelse))
+    )
+
+
+def _language_branches(tree: ast.AST) -> list[int]:
+    """Lines that compare a value with the language code "km", or choose between texts on a `km` flag."""
+    found = []
+    for node in ast.walk(tree):
+        compares = isinstance(node, ast.Compare) and any(
+            isinstance(o, ast.Constant) and o.value == "km" for o in [node.left, *node.comparators]
+        )
+        if compares or _chooses_text(node):
+            found.append(getattr(node, "lineno", 0))
+    return found
+
+
+def test_no_wording_chosen_by_language_outside_the_text_machinery() -> None:
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        name = path.relative_to(SRC).as_posix()
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if name != "text/__init__.py" and name not in LANGUAGE_CHOICES:  # say() picks the table there
+            found += [f"{name}:{line}" for line in _language_branches(tree)]
+        if not name.startswith("text/") and name not in KHMER_DATA and name not in LANGUAGE_CHOICES:
+            found += [
+                f"{name}:{node.lineno} (Khmer text)"
+                for node in ast.walk(tree)
+                if isinstance(node, ast.Constant) and _khmer(node.value)
+            ]
+    assert found == []
+
+
+def test_the_scan_finds_wording_chosen_by_language() -> None:
+    tree = ast.parse(
+        'x = "ថ្ងៃ" if km else "day"\nif lang == "km":\n    pass\ny = km.strip() if km else None\n'
+    )
+    assert _language_branches(tree) == [1, 2]
+
+
+def test_occurrence_name_of_a_day_in_lieu() -> None:
+    from khcal.core.definitions import load
+    from khcal.core.schedule import Schedule
+
+    found = [o for o in Schedule(load([])).year(2018) if o.in_lieu_of is not None]
+    assert found
+    for occ in found:
+        assert dates.occurrence_name(occ, "en") == occ.name("en")
+        assert dates.occurrence_name(occ, "km") == occ.name("km")
+        assert dates.occurrence_name(occ, "en").startswith("Day in lieu of ")

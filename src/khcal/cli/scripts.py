@@ -87,7 +87,7 @@ class Answer:
     def line(self, lang: str) -> str:
         """'2026-04-14 Tuesday: day off: Khmer New Year' (words: the script.* messages of khcal.text)."""
         from khcal.text import say
-        from khcal.text.dates import weekday_name
+        from khcal.text.dates import occurrence_name, weekday_name
 
         head = say(lang, "script.head", day=self.day.isoformat(), weekday=weekday_name(self.day, lang))
         if self.holiday:
@@ -100,14 +100,17 @@ class Answer:
         what = say(lang, "script.weekend" if self.weekend else "script.working-day")
         if not self.private_only:
             return say(lang, "script.line", head=head, what=what)
-        note = say(lang, "script.worked-by", names="; ".join(o.name(lang) for o in self.private_only))
+        note = say(
+            lang, "script.worked-by", names="; ".join(occurrence_name(o, lang) for o in self.private_only)
+        )
         return say(lang, "script.line.note", head=head, what=what, note=note)
 
 
 def _reason(occ: Occurrence, lang: str) -> str:
     from khcal.text import say
+    from khcal.text.dates import occurrence_name
 
-    name = occ.name(lang)
+    name = occurrence_name(occ, lang)
     return say(lang, "script.private", name=name) if occ.scope == PRIVATE_ONLY else name
 
 
@@ -253,19 +256,19 @@ def long_weekends_text(
     year: int, cal: WorkCalendar, runs: Sequence[Run], bridges: Sequence[Bridge], lang: str
 ) -> str:
     """The long weekends and bridge days of a year, in words (the script.* messages of khcal.text)."""
-    from khcal.text import say
+    from khcal.text import digits, say
     from khcal.text.dates import weekday_name
 
-    def span(run: Run) -> str:
+    def day(when: date) -> str:
         return say(
             lang,
-            "script.span",
-            start=run.start.isoformat(),
-            first=weekday_name(run.start, lang, short=True),
-            end=run.end.isoformat(),
-            last=weekday_name(run.end, lang, short=True),
-            days=run.days,
+            "script.day",
+            day=digits(lang, when.isoformat()),
+            weekday=weekday_name(when, lang, short=True),
         )
+
+    def span(run: Run) -> str:
+        return say(lang, "script.span", first=day(run.start), last=day(run.end), days=run.days)
 
     def why(run: Run) -> str:
         names = list(dict.fromkeys(_reason(o, lang) for o in run.reasons))
@@ -275,11 +278,10 @@ def long_weekends_text(
 
     sector = say(lang, f"sector.{cal.sector}")
     none = [f"  {say(lang, 'script.none')}"]
-    lines = [say(lang, "script.long-weekends", year=year, weekend=weekend_text(cal.weekend), sector=sector)]
+    names = " ".join(weekday_name(d, lang) for d in sorted(cal.weekend))
+    weekend = say(lang, "script.weekend-days", option=weekend_text(cal.weekend), names=names)
+    lines = [say(lang, "script.long-weekends", year=year, weekend=weekend, sector=sector)]
     lines += [f"  {span(r)}  {why(r)}" for r in runs] or none
     lines.append(say(lang, "script.bridges"))
-    lines += [
-        f"  {b.day.isoformat()} {weekday_name(b.day, lang, short=True)} -> {span(b.joined)}  {why(b.joined)}"
-        for b in bridges
-    ] or none
+    lines += [f"  {day(b.day)} -> {span(b.joined)}  {why(b.joined)}" for b in bridges] or none
     return "\n".join(lines) + "\n"

@@ -259,13 +259,15 @@ def calendar_description(options: FeedOptions) -> str:
 def _event(occ: Occurrence, uid: str, catalogue: Catalogue, options: FeedOptions, stamp: datetime) -> Event:
     from icalendar import Alarm, Event
 
+    from khcal.text.dates import occurrence_name
+
     lang = options.lang
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
     event.add("dtstart", occ.start)
     event.add("dtend", occ.end + timedelta(days=1))
-    event.add("summary", occ.name(lang))
+    event.add("summary", occurrence_name(occ, lang))
     event.add("description", event_description(occ, catalogue, lang))
     categories = [occ.category]
     if occ.holiday:
@@ -280,7 +282,7 @@ def _event(occ: Occurrence, uid: str, catalogue: Catalogue, options: FeedOptions
     if options.alarm is not None:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", occ.name(lang))
+        alarm.add("description", occurrence_name(occ, lang))
         # For an all-day event the start is 00:00 local time on its first day, so -PT15H is 09:00 the day
         # before wherever the phone is.
         alarm.add("trigger", options.alarm, parameters={"RELATED": "START"})

@@ -23,6 +23,7 @@ __all__ = [
     "format_span",
     "month_name",
     "number",
+    "occurrence_name",
     "ordinal",
     "weekday_name",
 ]
@@ -48,6 +49,13 @@ def category_name(category: str, lang: str) -> str:
     """The category in words where khcal knows it; a user's own category stays as written."""
     key = f"category.{category}"
     return say(lang, key) if has(lang, key) else category
+
+
+def occurrence_name(occ: Occurrence, lang: str) -> str:
+    """The observance's name, or 'Day in lieu of Victory over Genocide Day' for a day in lieu."""
+    if occ.in_lieu_of is not None:
+        return say(lang, "name.in-lieu", name=occ.in_lieu_of.name.get(lang))
+    return occ.observance.name.get(lang)
 
 
 def format_date(day: date, lang: str, *, weekday: bool = False) -> str:

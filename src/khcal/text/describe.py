@@ -22,6 +22,7 @@ from khcal.text.dates import (
     format_span,
     month_name,
     number,
+    occurrence_name,
     ordinal,
     weekday_name,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "number",
     "observance_json",
     "occurrence_json",
+    "occurrence_name",
     "ordinal",
     "period_text",
     "rule_text",
@@ -56,7 +58,7 @@ def occurrence_json(occ: Occurrence, today: date, lang: str) -> dict[str, Any]:
     """The occurrence object of the command-line contract, with a few more fields."""
     out: dict[str, Any] = {
         "id": occ.id,
-        "name": occ.name(lang),
+        "name": occurrence_name(occ, lang),
         "category": occ.category,
         "start": occ.start.isoformat(),
         "end": occ.end.isoformat(),

@@ -175,6 +175,7 @@ MESSAGES: dict[str, Message] = {
     "cli.check.valid": "{names}: valid",
     # --- errors: feeds -----------------------------------------------------------------------------------
     # --- text: dates, spans, countdowns, anniversaries ---------------------------------------------------
+    "name.in-lieu": "Day in lieu of {name}",
     "date": "{day} {month} {year}",
     "date.weekday": "{weekday} {date}",
     "date.short": "{day} {month}",
@@ -286,7 +287,9 @@ MESSAGES: dict[str, Message] = {
     "script.long-weekends": "Long weekends in {year} (weekend: {weekend}, {sector} sector)",
     "script.bridges": "Bridge days (take one off to join the days off around it)",
     "script.none": "none",
-    "script.span": lambda start, first, end, last, days: f"{start} {first} .. {end} {last}  {days:>2} days",
+    "script.day": "{day} {weekday}",
+    "script.span": lambda first, last, days: f"{first} .. {last}  {days:>2} days",
+    "script.weekend-days": lambda option, names: option,  # the form --weekend takes
     "script.company-day-off": "company day off",
     # --- feeds: calendar texts ---------------------------------------------------------------------------
     "feed.name.days-off": "Cambodia: days off",

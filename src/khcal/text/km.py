@@ -167,6 +167,7 @@ MESSAGES: dict[str, Message] = {
     "cli.check.valid": "{names}៖ ត្រឹមត្រូវ",
     # --- errors: feeds -----------------------------------------------------------------------------------
     # --- text: dates, spans, countdowns, anniversaries ---------------------------------------------------
+    "name.in-lieu": "ថ្ងៃឈប់សម្រាកសងជំនួស{name}",
     "date": "ទី{day} ខែ{month} ឆ្នាំ{year}",
     "date.weekday": "ថ្ងៃ{weekday} {date}",
     "date.short": "ទី{day} ខែ{month}",
@@ -275,7 +276,9 @@ MESSAGES: dict[str, Message] = {
     "script.long-weekends": "ថ្ងៃឈប់សម្រាកជាប់គ្នាក្នុងឆ្នាំ{year} (ចុងសប្តាហ៍៖ {weekend}, វិស័យ{sector})",
     "script.bridges": "ថ្ងៃស្ពាន (ឈប់មួយថ្ងៃ ដើម្បីភ្ជាប់ថ្ងៃឈប់សម្រាកនៅសងខាង)",
     "script.none": "គ្មាន",
-    "script.span": lambda start, first, end, last, days: f"{start} {first} .. {end} {last}  {days:>2} ថ្ងៃ",
+    "script.day": "{day} {weekday}",
+    "script.span": lambda first, last, days: f"{first} .. {last}  {days:>2} ថ្ងៃ",
+    "script.weekend-days": lambda option, names: names or "គ្មាន",
     "script.company-day-off": "ថ្ងៃឈប់សម្រាករបស់ក្រុមហ៊ុន",
     # --- feeds: calendar texts ---------------------------------------------------------------------------
     "feed.name.days-off": "ថ្ងៃឈប់សម្រាកនៅកម្ពុជា",

@@ -8,7 +8,7 @@ from typing import Any
 from khcal.core.schedule import Occurrence
 from khcal.core.summary import Summary
 from khcal.text import say
-from khcal.text.dates import anniversary, countdown, format_date
+from khcal.text.dates import anniversary, countdown, format_date, occurrence_name
 from khcal.text.describe import occurrence_json
 from khcal.text.lunar import lunar_json, lunar_text
 
@@ -21,14 +21,14 @@ def lunar_line(summary: Summary, lang: str) -> str:
 def status_text(summary: Summary, lang: str) -> str:
     """'A day off: Khmer New Year', 'A weekend day' or 'A working day'."""
     if summary.day_off:
-        names = ", ".join(dict.fromkeys(o.name(lang) for o in summary.days_off))
+        names = ", ".join(dict.fromkeys(occurrence_name(o, lang) for o in summary.days_off))
         return say(lang, "screen.day-off", names=names)
     return say(lang, "screen.weekend" if summary.weekend else "screen.working-day")
 
 
 def today_text(occ: Occurrence, lang: str) -> str:
     """'Today: International Women's Day (116th anniversary)'."""
-    text = say(lang, "screen.today", name=occ.name(lang))
+    text = say(lang, "screen.today", name=occurrence_name(occ, lang))
     extra = anniversary(occ, lang)
     return say(lang, "screen.details", text=text, details=extra) if extra else text
 
@@ -41,7 +41,11 @@ def coming_text(occ: Occurrence, today: date, lang: str) -> str:
     shown = "; ".join(d for d in details if d)
     when = countdown(occ.days_until(today), lang, today)
     text = say(
-        lang, "screen.coming", name=occ.name(lang), date=format_date(occ.start, lang, weekday=True), when=when
+        lang,
+        "screen.coming",
+        name=occurrence_name(occ, lang),
+        date=format_date(occ.start, lang, weekday=True),
+        when=when,
     )
     return say(lang, "screen.details", text=text, details=shown) if shown else text
 

@@ -11,7 +11,7 @@ from rich.text import Text as RichText
 from khcal.core.khmer_calendar import to_lunar
 from khcal.core.schedule import Occurrence
 from khcal.text import say
-from khcal.text.dates import anniversary, format_date, month_name, number
+from khcal.text.dates import anniversary, format_date, month_name, number, occurrence_name
 from khcal.text.lunar import lunar_text
 from khcal.views.console import DASH, HOLY_MARK, OBSERVANCE_MARK, OFF_MARK, Wrapped, console
 from khcal.views.grid import Cell, MonthGrid
@@ -117,7 +117,7 @@ def _occurrence_line(occ: Occurrence, grid: MonthGrid, lang: str) -> RichText:
         )
     kind = "off" if occ.holiday else "observance"
     line = RichText(f"{days:>5} ") + RichText(_MARK_CHARS[kind], style=_MARK_STYLES[kind])
-    line += RichText(f" {occ.name(lang)}", style="bold red" if occ.holiday else "")
+    line += RichText(f" {occurrence_name(occ, lang)}", style="bold red" if occ.holiday else "")
     extras = [anniversary(occ, lang)]
     if occ.holiday and occ.scope == "private-sector":
         extras.append(say(lang, "private-only"))

@@ -10,7 +10,7 @@ from rich.text import Text as RichText
 
 from khcal.core.schedule import Occurrence
 from khcal.text import say
-from khcal.text.dates import anniversary, countdown, month_name, number, weekday_name
+from khcal.text.dates import anniversary, countdown, month_name, number, occurrence_name, weekday_name
 from khcal.views.console import DASH, OFF_MARK, PROJECTED_MARK, Wrapped, console
 
 
@@ -49,7 +49,7 @@ def _mark(occ: Occurrence) -> str:
 
 def _name(occ: Occurrence, lang: str) -> RichText:
     """The name, with its anniversary, scope or note in parentheses."""
-    name = RichText(occ.name(lang), style="bold red" if occ.holiday else "")
+    name = RichText(occurrence_name(occ, lang), style="bold red" if occ.holiday else "")
     extra = [anniversary(occ, lang)]
     if occ.holiday and occ.scope == "private-sector":
         extra.append(say(lang, "private-only"))
