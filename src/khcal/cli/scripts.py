@@ -87,22 +87,22 @@ class Answer:
     def line(self, lang: str) -> str:
         """'2026-04-14 Tuesday: day off: Khmer New Year' (words: the script.* messages of khcal.text)."""
         from khcal.text import say
-        from khcal.text.dates import occurrence_name, weekday_name
 
-        head = say(lang, "script.head", day=self.day.isoformat(), weekday=weekday_name(self.day, lang))
+        weekday = say(lang, f"weekday.{self.day.weekday()}")
+        head = say(lang, "script.head", day=self.day.isoformat(), weekday=weekday)
         if self.holiday:
             names = [_reason(o, lang) for o in self.reasons]
             if self.extra_off:
                 names.append(say(lang, "script.extra"))
-            return say(
-                lang, "script.line.off", head=head, what=say(lang, "script.day-off"), names="; ".join(names)
-            )
+            what = say(lang, "script.day-off")
+            return say(lang, "script.line.off", head=head, what=what, names="; ".join(names))
         what = say(lang, "script.weekend" if self.weekend else "script.working-day")
         if not self.private_only:
             return say(lang, "script.line", head=head, what=what)
-        note = say(
-            lang, "script.worked-by", names="; ".join(occurrence_name(o, lang) for o in self.private_only)
-        )
+        from khcal.text.dates import occurrence_name
+
+        worked = "; ".join(occurrence_name(o, lang) for o in self.private_only)
+        note = say(lang, "script.worked-by", names=worked)
         return say(lang, "script.line.note", head=head, what=what, note=note)
 
 
