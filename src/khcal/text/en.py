@@ -304,6 +304,7 @@ MESSAGES: dict[str, Message] = {
     "feed.official": "Dates from the published list of days off.",
     "feed.projected": "Dates projected from the rules: the list of days off for {year} is not published yet.",
     "feed.user": "Dates from your own definitions file.",
+    "feed.lunar": "Khmer lunar date: {date}.",
     "feed.sources": "Sources:",
     "feed.in-lieu": "Given in place of {name}, which fell on a weekend day.",
     "feed.days": "{n} days, {span}.",

@@ -8,9 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from khcal.core.khmer_calendar import to_lunar
 from khcal.text import digits, say
 from khcal.text.dates import anniversary, format_span
 from khcal.text.describe import source_text
+from khcal.text.lunar import lunar_text
 
 if TYPE_CHECKING:
     from khcal.core.model import Catalogue, Source
@@ -66,6 +68,7 @@ def _status(occ: Occurrence, lang: str) -> str:
 def event_description(occ: Occurrence, catalogue: Catalogue, lang: str) -> str:
     """What the day is, whether it is a day off, and where the data comes from."""
     paragraphs, sources = _what(occ, catalogue, lang)
+    paragraphs.append(say(lang, "feed.lunar", date=lunar_text(occ.start, to_lunar(occ.start), lang)))
     if occ.days > 1:
         paragraphs.append(say(lang, "feed.days", n=occ.days, span=format_span(occ.start, occ.end, lang)))
     paragraphs.append(_status(occ, lang))
