@@ -246,7 +246,7 @@ MESSAGES: dict[str, Message] = {
     "screen.never-off": "មិនមែនជាថ្ងៃឈប់សម្រាកទេ",
     "screen.decreed-exception": "ករណីពិសេសតាមសេចក្តីសម្រេច",
     "screen.year-note": "{year}: {text}",
-    "screen.in-year": "ឆ្នាំ {year}",
+    "screen.in-year": "ឆ្នាំ{year}",
     "screen.next-dates": "កាលបរិច្ឆេទបន្ទាប់",
     "screen.none": "គ្មាន",
     "screen.coming-up": "ខាងមុខ",
