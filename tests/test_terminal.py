@@ -141,8 +141,22 @@ def test_today_on_visak_bochea() -> None:
     assert found["next"][0]["id"] == "royal-ploughing" and found["next"][0]["start"] == "2026-05-05"
     code, out, _ = run("today", "--today", "2026-05-01")
     assert "A day off: International Labour Day, Visak Bochea" in out
-    assert "The 15th waxing day of Pisakh" in out
+    # The lunar date worded as `khcal lunar` words it (one phrasing of a lunar date).
+    assert "Friday, 15th waxing day of Pisakh, Horse year, Attha Sak, BE 2569" in out
     assert "Royal Ploughing Ceremony, Tuesday 5 May 2026: in 4 days" in out
+
+
+@pytest.mark.parametrize("lang", ["en", "km"])
+@pytest.mark.parametrize("day", ["2026-01-02", "2026-04-14", "2026-05-01", "2027-07-24"])
+def test_today_and_lunar_word_a_lunar_day_alike(day: str, lang: str) -> None:
+    _, today_out, _ = run("today", "--today", day, "--lang", lang)
+    _, lunar_out, _ = run("lunar", day, "--lang", lang, "--plain")
+    lunar_text = lunar_out.split("  ", 1)[1].split(" (")[0].strip()
+    assert today_out.splitlines()[1] == lunar_text
+    _, today_json, _ = run("today", "--today", day, "--lang", lang, "--json")
+    _, lunar_json, _ = run("lunar", day, "--lang", lang, "--json")
+    # One JSON shape for a lunar day: today's "lunar" object is the `lunar --json` object.
+    assert json.loads(today_json)["lunar"] == json.loads(lunar_json)
 
 
 def test_today_working_day_and_weekend() -> None:
@@ -326,3 +340,21 @@ def test_help_page_is_shipped_in_the_wheel(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         for name in ("definitions.md", "config.md"):
             assert archive.read(f"khcal/docs/{name}") == (ROOT / "docs" / name).read_bytes()
+
+
+def test_show_counts_eighteen_months_as_a_year_and_six_months_with_exact_days() -> None:
+    code, out, _ = run("show", "victory-over-genocide", "--today", "2025-07-07")
+    assert code == 0
+    flat = " ".join(out.split())
+    assert "7 January 2027 (in 1 year, 6 months, 48th anniversary, day off, projected, 549 days away)" in flat
+    code, out, _ = run("show", "victory-over-genocide", "--today", "2025-07-07", "--lang", "km")
+    assert "១ ឆ្នាំ ៦ ខែទៀត" in out and "៥៤៩ ថ្ងៃទៀត" in out
+
+
+def test_long_weekends_in_khmer_have_no_english_words() -> None:
+    for args in (["--year", "2026"], ["--year", "2018", "--weekend", "none"]):
+        code, out, _ = run("long-weekends", *args, "--lang", "km")
+        assert code == 0
+        assert "ថ្ងៃឈប់សម្រាកជាប់គ្នាក្នុងឆ្នាំ" in out and "ថ្ងៃស្ពាន" in out
+        assert "សៅរ៍" in out and "៣ ថ្ងៃ" in out
+        assert not re.search(r"[A-Za-z]", out), out

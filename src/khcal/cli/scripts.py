@@ -23,17 +23,6 @@ if TYPE_CHECKING:
 ParseDay = Callable[[str, str], date]
 """(text, what) -> date: a DATE as the command line takes it; `what` names it in error messages."""
 
-WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-WEEKDAYS_KM = ("ច័ន្ទ", "អង្គារ", "ពុធ", "ព្រហស្បតិ៍", "សុក្រ", "សៅរ៍", "អាទិត្យ")
-_WORDS = ("off", "weekend", "work", "private", "extra", "worked-by")
-
-
-def _words(lang: str) -> dict[str, str]:
-    """The words of the answer lines (keys `cli.day.*` of the message tables)."""
-    from khcal.text import say
-
-    return {word: say(lang, f"cli.day.{word}") for word in _WORDS}
-
 
 def day_parser(settings: Settings) -> ParseDay:
     """DATE arguments read with the settings' today, looked up only for the words (today, tomorrow...)."""
@@ -81,23 +70,33 @@ class Answer:
         }
 
     def line(self, lang: str) -> str:
-        words = _words(lang)
-        weekday = (WEEKDAYS_KM if lang == "km" else WEEKDAYS_EN)[self.day.weekday()]
-        head = f"{self.day.isoformat()} {weekday}"
+        """'2026-04-14 Tuesday: day off: Khmer New Year' (words: the script.* messages of khcal.text)."""
+        from khcal.text import say
+
+        weekday = say(lang, f"weekday.{self.day.weekday()}")
+        head = say(lang, "script.head", day=self.day.isoformat(), weekday=weekday)
         if self.holiday:
-            names = [_reason(o, lang, words) for o in self.reasons]
+            names = [_reason(o, lang) for o in self.reasons]
             if self.extra_off:
-                names.append(words["extra"])
-            return f"{head}: {words['off']}: {'; '.join(names)}"
-        text = f"{head}: {words['weekend'] if self.weekend else words['work']}"
-        if self.private_only:
-            text += f" ({'; '.join(o.name(lang) for o in self.private_only)}: {words['worked-by']})"
-        return text
+                names.append(say(lang, "script.extra"))
+            what = say(lang, "script.day-off")
+            return say(lang, "script.line.off", head=head, what=what, names="; ".join(names))
+        what = say(lang, "script.weekend" if self.weekend else "script.working-day")
+        if not self.private_only:
+            return say(lang, "script.line", head=head, what=what)
+        from khcal.text.dates import occurrence_name
+
+        worked = "; ".join(occurrence_name(o, lang) for o in self.private_only)
+        note = say(lang, "script.worked-by", names=worked)
+        return say(lang, "script.line.note", head=head, what=what, note=note)
 
 
-def _reason(occ: Occurrence, lang: str, words: dict[str, str]) -> str:
-    name = occ.name(lang)
-    return f"{name} ({words['private']})" if occ.scope == PRIVATE_ONLY else name
+def _reason(occ: Occurrence, lang: str) -> str:
+    from khcal.text import say
+    from khcal.text.dates import occurrence_name
+
+    name = occurrence_name(occ, lang)
+    return say(lang, "script.private", name=name) if occ.scope == PRIVATE_ONLY else name
 
 
 def answer(cal: WorkCalendar, day: date) -> Answer:
@@ -243,34 +242,33 @@ def long_weekends_json(year: int, cal: WorkCalendar, runs: Sequence[Run], bridge
 def long_weekends_text(
     year: int, cal: WorkCalendar, runs: Sequence[Run], bridges: Sequence[Bridge], lang: str
 ) -> str:
-    from khcal.text import say
+    """The long weekends and bridge days of a year, in words (the script.* messages of khcal.text)."""
+    from khcal.text import digits, say
+    from khcal.text.dates import weekday_name
 
-    words = _words(lang)
-
-    def span(run: Run) -> str:
-        days = say(lang, "cli.long-weekends.days", days=f"{run.days:>2}")
-        return (
-            f"{run.start.isoformat()} {_short(run.start)} .. {run.end.isoformat()} {_short(run.end)}  {days}"
+    def day(when: date) -> str:
+        return say(
+            lang,
+            "script.day",
+            day=digits(lang, when.isoformat()),
+            weekday=weekday_name(when, lang, short=True),
         )
 
+    def span(run: Run) -> str:
+        return say(lang, "script.span", first=day(run.start), last=day(run.end), days=run.days)
+
     def why(run: Run) -> str:
-        names = list(dict.fromkeys(_reason(o, lang, words) for o in run.reasons))
+        names = list(dict.fromkeys(_reason(o, lang) for o in run.reasons))
         if run.extra:
-            names.append(say(lang, "api.extra-off"))
+            names.append(say(lang, "script.company-day-off"))
         return "; ".join(names)
 
-    sector = say(lang, f"cli.sector.{cal.sector}")
-    none = "  " + say(lang, "cli.long-weekends.none")
-    lines = [
-        say(lang, "cli.long-weekends.title", year=str(year), weekend=weekend_text(cal.weekend), sector=sector)
-    ]
-    lines += [f"  {span(r)}  {why(r)}" for r in runs] or [none]
-    lines.append(say(lang, "cli.long-weekends.bridges"))
-    lines += [
-        f"  {b.day.isoformat()} {_short(b.day)} -> {span(b.joined)}  {why(b.joined)}" for b in bridges
-    ] or [none]
+    sector = say(lang, f"sector.{cal.sector}")
+    none = [f"  {say(lang, 'script.none')}"]
+    names = " ".join(weekday_name(d, lang) for d in sorted(cal.weekend))
+    weekend = say(lang, "script.weekend-days", option=weekend_text(cal.weekend), names=names)
+    lines = [say(lang, "script.long-weekends", year=year, weekend=weekend, sector=sector)]
+    lines += [f"  {span(r)}  {why(r)}" for r in runs] or none
+    lines.append(say(lang, "script.bridges"))
+    lines += [f"  {day(b.day)} -> {span(b.joined)}  {why(b.joined)}" for b in bridges] or none
     return "\n".join(lines) + "\n"
-
-
-def _short(day: date) -> str:
-    return WEEKDAYS_EN[day.weekday()][:3]

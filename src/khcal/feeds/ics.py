@@ -35,7 +35,7 @@ from khcal.errors import KhcalError
 if TYPE_CHECKING:
     from icalendar import Event
 
-    from khcal.core.model import Catalogue, Observance, Source
+    from khcal.core.model import Catalogue, Observance
     from khcal.core.schedule import Occurrence, Schedule
 
 PRODID = "-//khcal//Cambodia holidays and remembrance days//EN"
@@ -245,37 +245,21 @@ def sequence(occ: Occurrence, catalogue: Catalogue) -> int:
 
 
 def calendar_name(options: FeedOptions) -> str:
-    km = options.lang == "km"
-    if options.holidays:
-        name = "ថ្ងៃឈប់សម្រាកនៅកម្ពុជា" if km else "Cambodia: days off"
-    else:
-        name = "ថ្ងៃបុណ្យ និងទិវារំលឹកនៅកម្ពុជា" if km else "Cambodia: holidays and remembrance days"
-    if options.categories:
-        name += f" ({' + '.join(options.categories)})"
-    return name
+    from khcal.text import feed
+
+    return feed.calendar_name(options.lang, holidays=options.holidays, categories=options.categories)
 
 
 def calendar_description(options: FeedOptions) -> str:
-    from khcal.text.describe import khmer_digits
+    from khcal.text import feed
 
-    years = str(options.first_year)
-    if options.last_year != options.first_year:
-        years += f"-{options.last_year}"
-    if options.lang == "km":
-        years = khmer_digits(years)
-        return (
-            f"ថ្ងៃឈប់សម្រាក ពិធីបុណ្យព្រះពុទ្ធសាសនា និងទិវារំលឹកនៅកម្ពុជា ({years})។ "
-            "បង្កើតដោយ khcal ពីកាតាឡុករបស់វា ដោយមានប្រភពនៃកាលបរិច្ឆេទនីមួយៗ។"
-        )
-    return (
-        f"Public holidays and remembrance days of Cambodia with its Buddhist festivals ({years}). "
-        "Made by khcal from its catalogue: each event names its sources. Where no list of days off is "
-        "published yet the dates are projected from the rules."
-    )
+    return feed.calendar_description(options.lang, options.first_year, options.last_year)
 
 
 def _event(occ: Occurrence, uid: str, catalogue: Catalogue, options: FeedOptions, stamp: datetime) -> Event:
     from icalendar import Alarm, Event
+
+    from khcal.text.dates import occurrence_name
 
     lang = options.lang
     event = Event()
@@ -283,7 +267,7 @@ def _event(occ: Occurrence, uid: str, catalogue: Catalogue, options: FeedOptions
     event.add("dtstamp", stamp)
     event.add("dtstart", occ.start)
     event.add("dtend", occ.end + timedelta(days=1))
-    event.add("summary", occ.name(lang))
+    event.add("summary", occurrence_name(occ, lang))
     event.add("description", event_description(occ, catalogue, lang))
     categories = [occ.category]
     if occ.holiday:
@@ -298,7 +282,7 @@ def _event(occ: Occurrence, uid: str, catalogue: Catalogue, options: FeedOptions
     if options.alarm is not None:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", occ.name(lang))
+        alarm.add("description", occurrence_name(occ, lang))
         # For an all-day event the start is 00:00 local time on its first day, so -PT15H is 09:00 the day
         # before wherever the phone is.
         alarm.add("trigger", options.alarm, parameters={"RELATED": "START"})
@@ -306,71 +290,8 @@ def _event(occ: Occurrence, uid: str, catalogue: Catalogue, options: FeedOptions
     return event
 
 
-# --- words of the description -------------------------------------------------------------------------
-
-_WORDS = {
-    "en": {
-        "day_off": "A day off in Cambodia in {year}.",
-        "day_off_private": "A day off in Cambodia in {year} for private-sector workers.",
-        "not_off": "Not a day off in Cambodia in {year}.",
-        "official": "Dates from the published list of days off.",
-        "projected": "Dates projected from the rules: the list of days off for {year} is not published yet.",
-        "user": "Dates from your own definitions file.",
-        "sources": "Sources:",
-        "in_lieu": "Given in place of {name}, which fell on a weekend day.",
-        "days": "{n} days, {span}.",
-    },
-    "km": {
-        "day_off": "ជាថ្ងៃឈប់សម្រាកនៅកម្ពុជា ក្នុងឆ្នាំ{year}។",
-        "day_off_private": "ជាថ្ងៃឈប់សម្រាកសម្រាប់កម្មករនិយោជិតវិស័យឯកជន ក្នុងឆ្នាំ{year}។",
-        "not_off": "មិនមែនជាថ្ងៃឈប់សម្រាកនៅកម្ពុជា ក្នុងឆ្នាំ{year}ទេ។",
-        "official": "កាលបរិច្ឆេទតាមបញ្ជីថ្ងៃឈប់សម្រាកផ្លូវការ។",
-        "projected": "កាលបរិច្ឆេទគណនាតាមច្បាប់ ព្រោះបញ្ជីថ្ងៃឈប់សម្រាកឆ្នាំ{year} មិនទាន់ចេញផ្សាយនៅឡើយ។",
-        "user": "កាលបរិច្ឆេទតាមឯកសារនិយមន័យផ្ទាល់ខ្លួនរបស់អ្នក។",
-        "sources": "ប្រភព៖",
-        "in_lieu": "សងជំនួស{name} ដែលត្រូវនឹងថ្ងៃចុងសប្តាហ៍។",
-        "days": "{n} ថ្ងៃ៖ {span}។",
-    },
-}
-
-
 def event_description(occ: Occurrence, catalogue: Catalogue, lang: str) -> str:
-    """What the day is, whether it is a day off, and where the data comes from."""
-    from khcal.text.describe import anniversary, format_span, khmer_digits, source_text
+    """What the day is, whether it is a day off, and where the data comes from (words: text/feed.py)."""
+    from khcal.text import feed
 
-    words = _WORDS["km" if lang == "km" else "en"]
-    year = occ.start.year
-    shown_year = khmer_digits(year) if lang == "km" else str(year)
-    paragraphs: list[str] = []
-    sources: list[Source] = []
-    if occ.in_lieu_of is not None:
-        paragraphs.append(words["in_lieu"].format(name=occ.in_lieu_of.name.get(lang)))
-        year_of_rule = occurrence_year(occ)
-        sources.extend(s for rule in catalogue.in_lieu if rule.covers(year_of_rule) for s in rule.sources)
-    else:
-        paragraphs.append(occ.observance.description.get(lang))
-        extra = anniversary(occ, lang)
-        if extra:
-            paragraphs.append(extra[0].upper() + extra[1:] + ("" if lang == "km" else "."))
-        sources.extend(occ.observance.sources)
-        exception = occ.observance.exception(occurrence_year(occ))
-        if exception is not None:
-            sources.extend(exception.sources)
-    if occ.days > 1:
-        n = khmer_digits(occ.days) if lang == "km" else str(occ.days)
-        paragraphs.append(words["days"].format(n=n, span=format_span(occ.start, occ.end, lang)))
-    if occ.holiday:
-        key = "day_off_private" if occ.scope == "private-sector" else "day_off"
-        status = words[occ.status].format(year=shown_year)
-        paragraphs.append(f"{words[key].format(year=shown_year)} {status}")
-    else:
-        paragraphs.append(words["not_off"].format(year=shown_year))
-    if occ.note is not None:
-        paragraphs.append(occ.note.get(lang))
-    published = catalogue.published.get(occurrence_year(occ))
-    if occ.holiday and published is not None:
-        sources.extend(published.sources)
-    unique = list(dict.fromkeys(source_text(s) for s in sources))
-    if unique:
-        paragraphs.append("\n".join([words["sources"], *(f"- {s}" for s in unique)]))
-    return "\n\n".join(p.strip() for p in paragraphs if p.strip())
+    return feed.event_description(occ, catalogue, lang)

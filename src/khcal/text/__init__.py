@@ -2,7 +2,10 @@
 
 `say(lang, key, **params)` words a message. A table entry is a `str.format` template or, where the grammar
 needs it (plurals, lists), a function of the same parameters. In Khmer, whole-number parameters are written
-in Khmer digits. tests/test_text.py checks that every key exists in every language with the same parameters.
+in Khmer digits (a Khmer function receives them as text already), so the code that calls `say` never
+chooses digits or words by language: only this module looks at the language. tests/test_text.py checks
+that every key exists in every language with the same parameters, and that no other module branches on
+the language.
 
 Adding a language is one more table beside en.py and km.py, and the names in the data.
 """
@@ -32,6 +35,16 @@ def table(lang: str) -> Mapping[str, Message]:
     from khcal.text import en
 
     return en.MESSAGES
+
+
+def digits(lang: str, value: int | str) -> str:
+    """A number (or an ISO date, a time) written in the digits of `lang`."""
+    return khmer_digits(value) if lang == "km" else str(value)
+
+
+def has(lang: str, key: str) -> bool:
+    """True when the tables word `key` (a user's own category, for one, is not in them)."""
+    return key in table(lang)
 
 
 def say(lang: str, key: str, /, **params: object) -> str:

@@ -16,67 +16,68 @@ from typing import Any
 from khcal.core import khmer_calendar
 from khcal.core.khmer_calendar import LunarDate
 from khcal.core.schedule import Occurrence
-from khcal.text.describe import (
-    LUNAR_MONTHS_EN,
-    PHASES_KM,
-    WEEKDAYS_EN,
-    WEEKDAYS_KM,
-    format_date,
-    khmer_digits,
-    ordinal,
-)
+from khcal.text import digits, say
+from khcal.text.dates import format_date, weekday_name
 
-# The days of the New Year (Wikipedia "Cambodian New Year"; Khmer as on Khmer calendars).
-NEW_YEAR_DAYS_EN = {"songkran": "Moha Songkran", "vanabat": "Vanabat", "leungsak": "Leungsak"}
-NEW_YEAR_DAYS_KM = {"songkran": "មហាសង្ក្រាន្ត", "vanabat": "វារៈវ័នបត", "leungsak": "វារៈឡើងស័ក"}
-HOLY_DAY_EN = "Holy day"
-HOLY_DAY_KM = "ថ្ងៃសីល"
+NEW_YEAR_DAYS = ("songkran", "vanabat", "leungsak")
 
 
 def animal_name(animal: str, lang: str) -> str:
-    return khmer_calendar.ANIMAL_NAMES_KM[animal] if lang == "km" else animal.capitalize()
+    """'Horse' or 'មមី'."""
+    return say(lang, f"animal.{animal}")
 
 
 def month_name(month: str, lang: str) -> str:
-    return khmer_calendar.MONTH_NAMES_KM[month] if lang == "km" else LUNAR_MONTHS_EN[month]
+    """'Pisakh' or 'ពិសាខ'."""
+    return say(lang, f"lunar-month.{month}")
 
 
 def sak_name(sak: int, lang: str) -> str:
-    return khmer_calendar.SAK_NAMES_KM[sak] if lang == "km" else khmer_calendar.SAK_NAMES[sak]
+    """'Attha Sak' or 'អដ្ឋស័ក'."""
+    return say(lang, f"sak.{sak}")
+
+
+def phase_name(phase: str, lang: str) -> str:
+    """'waxing' or 'កើត'."""
+    return say(lang, f"phase.{phase}")
 
 
 def lunar_day_text(lunar: LunarDate, lang: str) -> str:
     """'15th waxing' or '១៥កើត'."""
-    if lang == "km":
-        return f"{khmer_digits(lunar.day)}{PHASES_KM[lunar.phase]}"
-    return f"{ordinal(lunar.day)} {lunar.phase}"
+    return say(lang, "lunar.day", day=lunar.day, phase=phase_name(lunar.phase, lang))
+
+
+def short_text(lunar: LunarDate, lang: str) -> str:
+    """'15th waxing Pisakh' or '១៥កើត ខែពិសាខ': the day and month, for tables."""
+    return say(lang, "lunar.short", day=lunar_day_text(lunar, lang), month=month_name(lunar.month, lang))
 
 
 def year_text(lunar: LunarDate, lang: str) -> str:
     """'Horse year, Attha Sak, BE 2569' or 'ឆ្នាំមមី អដ្ឋស័ក ព.ស. ២៥៦៩'."""
-    if lang == "km":
-        return (
-            f"ឆ្នាំ{animal_name(lunar.animal_year, lang)} {sak_name(lunar.sak, lang)} "
-            f"ព.ស. {khmer_digits(lunar.be_year)}"
-        )
-    return f"{animal_name(lunar.animal_year, lang)} year, {sak_name(lunar.sak, lang)}, BE {lunar.be_year}"
+    return say(
+        lang,
+        "lunar.year",
+        animal=animal_name(lunar.animal_year, lang),
+        sak=sak_name(lunar.sak, lang),
+        be=lunar.be_year,
+    )
 
 
-def lunar_text(day: date, lunar: LunarDate, lang: str) -> str:
-    """The day as a Khmer calendar writes it.
+def lunar_text(day: date, lunar: LunarDate, lang: str, *, weekday: bool = True) -> str:
+    """The day as a Khmer calendar writes it: khcal's one phrasing of a lunar date.
 
     km: 'ថ្ងៃសុក្រ ១៥កើត ខែពិសាខ ឆ្នាំមមី អដ្ឋស័ក ព.ស. ២៥៦៩';
     en: 'Friday, 15th waxing day of Pisakh, Horse year, Attha Sak, BE 2569'.
+    Without the weekday where the Gregorian date beside it already names it.
     """
-    if lang == "km":
-        return (
-            f"ថ្ងៃ{WEEKDAYS_KM[day.weekday()]} {lunar_day_text(lunar, lang)} "
-            f"ខែ{month_name(lunar.month, lang)} {year_text(lunar, lang)}"
-        )
-    return (
-        f"{WEEKDAYS_EN[day.weekday()]}, {ordinal(lunar.day)} {lunar.phase} day of "
-        f"{month_name(lunar.month, lang)}, {year_text(lunar, lang)}"
+    text = say(
+        lang,
+        "lunar.date",
+        day=lunar_day_text(lunar, lang),
+        month=month_name(lunar.month, lang),
+        year=year_text(lunar, lang),
     )
+    return say(lang, "lunar.date.weekday", weekday=weekday_name(day, lang), date=text) if weekday else text
 
 
 def new_year_day(day: date) -> str | None:
@@ -97,20 +98,24 @@ def day_notes(day: date, lunar: LunarDate, lang: str) -> list[str]:
     """What a Khmer calendar marks on the day: a Buddhist holy day, a day of the New Year."""
     notes = []
     if lunar.holy_day:
-        notes.append(HOLY_DAY_KM if lang == "km" else HOLY_DAY_EN)
+        notes.append(say(lang, "holy-day"))
     which = new_year_day(day)
     if which is not None:
-        notes.append((NEW_YEAR_DAYS_KM if lang == "km" else NEW_YEAR_DAYS_EN)[which])
+        notes.append(say(lang, f"new-year.{which}"))
     return notes
+
+
+def notes_text(notes: list[str], lang: str) -> str:
+    """The notes of a day as one phrase."""
+    return say(lang, "lunar.notes.separator").join(notes)
 
 
 def lunar_line(day: date, lunar: LunarDate, lang: str) -> str:
     """One line for a day: the Gregorian date, the lunar date, and the notes of the day."""
-    gregorian = day.isoformat() if lang != "km" else khmer_digits(day.isoformat())
-    line = f"{gregorian}  {lunar_text(day, lunar, lang)}"
+    line = say(lang, "lunar.line", gregorian=digits(lang, day.isoformat()), text=lunar_text(day, lunar, lang))
     notes = day_notes(day, lunar, lang)
     if notes:
-        line += f" ({', '.join(notes)})" if lang != "km" else f" ({' '.join(notes)})"
+        line = say(lang, "lunar.line.notes", line=line, notes=notes_text(notes, lang))
     return line
 
 
@@ -126,7 +131,7 @@ def lunar_json(day: date, lunar: LunarDate, lang: str = "en") -> dict[str, Any]:
         "animal_year": lunar.animal_year,
         "sak": lunar.sak,
         "holy_day": lunar.holy_day,
-        "weekday": WEEKDAYS_EN[day.weekday()].lower(),
+        "weekday": weekday_name(day, "en").lower(),  # the contract's English name
         "month_days": lunar.month_days,
         "animal_year_km": lunar.animal_name_km,
         "sak_name": lunar.sak_name,
@@ -195,31 +200,24 @@ def new_year_json(occ: Occurrence) -> dict[str, Any] | None:
     return out
 
 
-def new_year_lines(occ: Occurrence, lang: str) -> list[str]:
-    """The New Year days in words, one line each, for `khcal show khmer-new-year`."""
+def new_year_lines(occ: Occurrence, lang: str) -> list[tuple[str, str]]:
+    """The New Year days in words, each with its lunar date, for `khcal show khmer-new-year`."""
     found = new_year_days(occ)
     if found is None:
         return []
-    km = lang == "km"
-    moment = found.songkran.strftime("%H:%M")
-    if km:
-        source = "តាមការប្រកាសផ្លូវការ" if found.announced else "តាមការគណនា"
-        lines = [
-            f"{NEW_YEAR_DAYS_KM['songkran']}: {format_date(found.songkran.date(), lang, weekday=True)} "
-            f"ម៉ោង {khmer_digits(moment)} ({source})"
-        ]
-        lines += [
-            f"{NEW_YEAR_DAYS_KM['vanabat']}: {format_date(d, lang, weekday=True)}" for d in found.vanabat
-        ]
-        lines.append(f"{NEW_YEAR_DAYS_KM['leungsak']}: {format_date(found.leungsak, lang, weekday=True)}")
-        lines.append(f"{khmer_digits(found.days)} ថ្ងៃ")
-        return lines
-    source = "officially announced" if found.announced else "computed"
-    lines = [
-        f"{NEW_YEAR_DAYS_EN['songkran']}: {format_date(found.songkran.date(), lang, weekday=True)} "
-        f"at {moment} ({source})"
-    ]
-    lines += [f"{NEW_YEAR_DAYS_EN['vanabat']}: {format_date(d, lang, weekday=True)}" for d in found.vanabat]
-    lines.append(f"{NEW_YEAR_DAYS_EN['leungsak']}: {format_date(found.leungsak, lang, weekday=True)}")
-    lines.append(f"{found.days} days")
-    return lines
+    first = found.songkran.date()
+    source = say(lang, "new-year.announced" if found.announced else "new-year.computed")
+    songkran = say(
+        lang,
+        "new-year.songkran-line",
+        name=say(lang, "new-year.songkran"),
+        date=format_date(first, lang, weekday=True),
+        time=digits(lang, found.songkran.strftime("%H:%M")),
+        source=source,
+    )
+    days = [(songkran, first)]
+    for name, day in [("vanabat", d) for d in found.vanabat] + [("leungsak", found.leungsak)]:
+        words = {"name": say(lang, f"new-year.{name}"), "date": format_date(day, lang, weekday=True)}
+        days.append((say(lang, "new-year.day-line", **words), day))
+    lines = [(line, lunar_text(day, khmer_calendar.to_lunar(day), lang, weekday=False)) for line, day in days]
+    return [*lines, (say(lang, "new-year.days", n=found.days), "")]
