@@ -170,6 +170,14 @@ def serve(
             "--port", metavar="P", min=0, max=65535, help="Port (0 picks a free one). Example: --port 8080"
         ),
     ] = 8080,
+    trust_proxy: Annotated[
+        bool,
+        typer.Option(
+            "--trust-proxy",
+            help="Take the index page's links from X-Forwarded-Proto and X-Forwarded-Host (only behind a "
+            "reverse proxy that sets them). Example: --trust-proxy",
+        ),
+    ] = False,
     tz: TzOpt = None,
     lang: LangOpt = None,
     file: FileOpt = None,
@@ -178,7 +186,9 @@ def serve(
 
     The query takes the options of export, e.g. ?lang=km&holidays=1&from=2026&to=2028, also category
     (repeatable) and alarm (default range: this year and the next two, in --tz). The page at / shows
-    the links to subscribe with. Requests are logged on stderr; Ctrl-C stops it.
+    the links to subscribe with. Runs on waitress: a bounded pool of threads, idle connections closed
+    after 30 s, feeds cached (gzipped for clients that accept it). Requests are logged on stderr;
+    Ctrl-C stops it.
 
     Examples:
 
@@ -187,9 +197,19 @@ def serve(
       khcal serve --port 8080 --lang km
 
       khcal serve --host 0.0.0.0 --port 8000 --file company.toml
+
+      khcal serve --port 8000 --trust-proxy   (behind nginx or another reverse proxy)
     """
+    from datetime import UTC, datetime
+
     from khcal.feeds import server
 
     env = setup(None, tz, lang, file)
     zone = tz or (env.config.tz if env.config is not None else None) or DEFAULT_TZ
-    server.run(env.schedule, host=host, port=port, lang=env.lang, today=lambda: today_in(zone))
+    paths = [*(env.config.definition_files(Path.home()) if env.config is not None else []), *(file or [])]
+    stamps = [p.stat().st_mtime for p in paths if p.is_file()]
+    data_time = datetime.fromtimestamp(max(stamps), UTC) if stamps else None
+    server.run(
+        env.schedule, host=host, port=port, lang=env.lang, today=lambda: today_in(zone),
+        trust_proxy=trust_proxy, data_time=data_time,
+    )  # fmt: skip
