@@ -375,3 +375,85 @@ def test_serve_on_a_busy_port_exits_2() -> None:
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert f"--port {port}: cannot listen there" in result.stderr
+
+
+# --- what the WSGI application adds: gzip, bounds, escaped logs (under waitress and gunicorn alike) ------
+
+
+def test_gzip_when_accepted(served: Served) -> None:
+    import gzip
+
+    _, plain_headers, plain = served.request("/khcal.ics")
+    status, headers, body = served.request("/khcal.ics", headers={"Accept-Encoding": "gzip, deflate"})
+    assert status == 200
+    assert headers["content-encoding"] == "gzip"
+    assert headers["vary"] == "Accept-Encoding" == plain_headers["vary"]
+    assert gzip.decompress(body) == plain
+    assert len(body) * 4 < len(plain)
+    assert headers["etag"] != plain_headers["etag"]
+    status, _, _ = served.request(
+        "/khcal.ics", headers={"Accept-Encoding": "gzip", "If-None-Match": headers["etag"]}
+    )
+    assert status == 304
+    _, refused, _ = served.request("/khcal.ics", headers={"Accept-Encoding": "gzip;q=0"})
+    assert "content-encoding" not in refused
+
+
+def test_last_modified_is_never_after_the_response(served: Served) -> None:
+    _, headers, _ = served.request("/khcal.ics?from=2030&to=2032")
+    assert parsedate_to_datetime(headers["last-modified"]) <= noon(served.today)
+
+
+@pytest.mark.parametrize("alarm", ["P9999999999D", "-PT99999999999999999999H", "P400D"])
+def test_an_alarm_too_far_away_gives_400(served: Served, alarm: str) -> None:
+    status, _, body = served.request(f"/khcal.ics?alarm={alarm}")
+    assert status == 400
+    assert body.decode() == f"khcal: bad request: alarm: '{alarm}' is more than a year away from the event\n"
+
+
+def test_control_characters_are_escaped_in_the_log(
+    served: Served, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served.request("/nope%1b[31m%07")
+    with socket.create_connection(("127.0.0.1", served.port), timeout=10) as raw:
+        raw.sendall(b"GET /x\x1b[2J\x07 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+        while raw.recv(65536):
+            pass
+    logged = served.logged(capsys)
+    assert "\x1b" not in logged and "\x07" not in logged
+    assert "\\x1b" in logged or "%1b" in logged.lower()
+
+
+def test_a_client_hanging_up_leaves_no_traceback(served: Served, capsys: pytest.CaptureFixture[str]) -> None:
+    for _ in range(20):
+        with socket.create_connection(("127.0.0.1", served.port), timeout=10) as raw:
+            raw.sendall(b"GET /khcal.ics?from=2026&to=2060 HTTP/1.1\r\nHost: a\r\n\r\n")
+            raw.recv(10)
+    status, _, _ = served.request("/khcal.ics")
+    assert status == 200
+    assert "Traceback" not in served.logged(capsys)
+
+
+def test_index_links_behind_a_trusted_proxy_only(builtin_schedule: Schedule) -> None:
+    headers = {"Host": "127.0.0.1:8080", "X-Forwarded-Proto": "https", "X-Forwarded-Host": "cal.example.org"}
+    for trust in (False, True):
+        running = Running(builtin_schedule, trust_proxy=trust)
+        try:
+            _, _, body = running.request("/", headers=headers)
+        finally:
+            running.stop()
+        page = body.decode()
+        if trust:
+            assert 'href="https://cal.example.org/khcal.ics"' in page
+        else:
+            assert 'href="http://127.0.0.1:8080/khcal.ics"' in page
+            assert "cal.example.org" not in page
+
+
+def test_a_wildcard_address_gives_usable_links() -> None:
+    from khcal.feeds import pages
+
+    assert pages.reachable_address("0.0.0.0") not in ("0.0.0.0", "")
+    assert not pages.host_port("0.0.0.0", 8080).startswith("0.0.0.0")
+    base = pages.public_base({"SERVER_NAME": "0.0.0.0", "SERVER_PORT": "8080"}, False, None)
+    assert base[1].endswith(":8080") and not base[1].startswith("0.0.0.0")

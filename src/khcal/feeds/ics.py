@@ -13,30 +13,30 @@ What keeps phones from duplicating or shifting events:
   kept many times a year). It depends on nothing else, so it is the same across runs, versions, machines,
   languages and filters, and a refreshed feed replaces each event instead of adding a copy.
 - ``DTSTAMP`` is the catalogue's ``revision`` date at midnight UTC, not the clock.
-- ``SEQUENCE`` is 0 for an event whose dates come from the observance's own rule alone: those cannot move
-  without a new rule. An event whose dates or day-off status the data set (a decreed exception for that
-  year, a holiday period with its own rule or length, a day in lieu) has as ``SEQUENCE`` the number of days
-  from 2000-01-01 to the revision date, and ``LAST-MODIFIED`` that revision date. A later revision that moves
-  a day therefore always carries a higher sequence than the feed before it. (To undo a decree, keep its
-  exception with the computed date rather than deleting it, so the sequence keeps rising.)
+- ``SEQUENCE`` and ``LAST-MODIFIED`` derive from the event's content and the revision: see
+  `khcal.feeds.versions` for the scheme (they move whenever an event's dates or text change, and `khcal
+  publish`, which knows the previous edition, keeps them put for unchanged events and strictly rising for
+  changed ones).
+- A selection with no event still gives a valid calendar: RFC 5545 wants at least one component, so such a
+  feed carries one VTIMEZONE (UTC), which calendar apps read and show nothing for.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from khcal.core.rules import OffsetRule
 from khcal.errors import KhcalError
 
 if TYPE_CHECKING:
-    from icalendar import Event
+    from icalendar import Component, Event
 
-    from khcal.core.model import Catalogue, Observance, Source
+    from khcal.core.model import Catalogue, Source
     from khcal.core.schedule import Occurrence, Schedule
+    from khcal.feeds.versions import Version
 
 PRODID = "-//khcal//Cambodia holidays and remembrance days//EN"
 UID_DOMAIN = "khcal"
@@ -46,7 +46,6 @@ DEFAULT_YEARS = 3
 """A feed without an explicit range covers this year and the next two."""
 MAX_YEARS = 100
 """The longest range one feed may cover."""
-_SEQUENCE_EPOCH = date(2000, 1, 1)
 _FALLBACK_REVISION = date(2000, 1, 1)
 
 _DURATION_RE = re.compile(
@@ -69,6 +68,18 @@ class FeedOptions:
     holidays: bool = False
     categories: tuple[str, ...] = ()
     alarm: timedelta | None = None
+    first_day: date | None = None
+    """A first day within first_year (export --from YYYY-MM-DD); None: 1 January."""
+    last_day: date | None = None
+    """A last day within last_year (export --to YYYY-MM-DD); None: 31 December."""
+
+    @property
+    def start(self) -> date:
+        return self.first_day or date(self.first_year, 1, 1)
+
+    @property
+    def end(self) -> date:
+        return self.last_day or date(self.last_year, 12, 31)
 
 
 # --- option checking, shared by `khcal export` and `khcal serve` --------------------------------------
@@ -117,17 +128,23 @@ def parse_duration(text: str, what: str = "--alarm") -> timedelta:
             f"{what}: '{text}' is not a duration (use e.g. -PT15H for 09:00 the day before, "
             "-P1D for midnight the day before, PT9H for 09:00 on the day)"
         )
-    parts = {k: int(v) for k, v in match.groupdict().items() if k != "sign" and v is not None}
-    value = timedelta(
+    parts = {k: v for k, v in match.groupdict().items() if k != "sign" and v is not None}
+    if any(len(v.lstrip("0")) > 7 for v in parts.values()):  # no OverflowError from timedelta
+        raise FeedOptionError(f"{what}: '{text}' is more than a year away from the event")
+    value = _timedelta({k: int(v) for k, v in parts.items()})
+    if abs(value) > timedelta(days=366):
+        raise FeedOptionError(f"{what}: '{text}' is more than a year away from the event")
+    return -value if match.group("sign") == "-" else value
+
+
+def _timedelta(parts: dict[str, int]) -> timedelta:
+    return timedelta(
         weeks=parts.get("weeks", 0),
         days=parts.get("days", 0),
         hours=parts.get("hours", 0),
         minutes=parts.get("minutes", 0),
         seconds=parts.get("seconds", 0),
     )
-    if abs(value) > timedelta(days=366):
-        raise FeedOptionError(f"{what}: '{text}' is more than a year away from the event")
-    return -value if match.group("sign") == "-" else value
 
 
 def format_duration(value: timedelta) -> str:
@@ -160,7 +177,7 @@ def check_options(options: FeedOptions, catalogue: Catalogue) -> None:
 # --- the feed -----------------------------------------------------------------------------------------
 
 
-def build(schedule: Schedule, options: FeedOptions) -> bytes:
+def build(schedule: Schedule, options: FeedOptions, previous: Mapping[str, Version] | None = None) -> bytes:
     """The feed for a range of years: one event for each occurrence `khcal list` gives for it."""
     from khcal.core.schedule import Filter
 
@@ -169,8 +186,8 @@ def build(schedule: Schedule, options: FeedOptions) -> bytes:
         categories=frozenset(options.categories) if options.categories else None,
         holidays_only=options.holidays,
     )
-    found = schedule.between(date(options.first_year, 1, 1), date(options.last_year, 12, 31), only)
-    return render(found, schedule.catalogue, options)
+    found = schedule.between(options.start, options.end, only)
+    return render(found, schedule.catalogue, options, previous)
 
 
 def revision(catalogue: Catalogue) -> date:
@@ -178,8 +195,16 @@ def revision(catalogue: Catalogue) -> date:
     return catalogue.revision or _FALLBACK_REVISION
 
 
-def render(occurrences: Sequence[Occurrence], catalogue: Catalogue, options: FeedOptions) -> bytes:
-    """The iCalendar bytes (UTF-8, CRLF, folded at 75 octets) of these occurrences."""
+def render(
+    occurrences: Sequence[Occurrence],
+    catalogue: Catalogue,
+    options: FeedOptions,
+    previous: Mapping[str, Version] | None = None,
+) -> bytes:
+    """The iCalendar bytes (UTF-8, CRLF, folded at 75 octets) of these occurrences.
+
+    `previous`: the versions of the edition published before (khcal publish), by UID.
+    """
     from icalendar import Calendar, vDuration, vText
 
     stamp = datetime.combine(revision(catalogue), datetime.min.time(), tzinfo=UTC)
@@ -203,7 +228,9 @@ def render(occurrences: Sequence[Occurrence], catalogue: Catalogue, options: Fee
         counts[uid] = counts.get(uid, 0) + 1
         if counts[uid] > 1:  # two occurrences with one key (a user's data can do it): keep them apart
             uid = uid.replace(f"@{UID_DOMAIN}", f"-{counts[uid]}@{UID_DOMAIN}")
-        cal.add_component(_event(occ, uid, catalogue, options, stamp))
+        cal.add_component(_event(occ, uid, catalogue, options, stamp, (previous or {}).get(uid)))
+    if not occurrences:
+        cal.add_component(_placeholder())
     out: bytes = cal.to_ical()
     return out
 
@@ -218,30 +245,19 @@ def occurrence_year(occ: Occurrence) -> int:
     return int(occ.key[:4])
 
 
-def set_by_data(occ: Occurrence, catalogue: Catalogue) -> bool:
-    """True when the data, not the observance's own rule alone, decided this occurrence's days."""
-    if occ.in_lieu_of is not None:
-        return True
-    return _obs_set_by_data(occ.observance, occurrence_year(occ), catalogue, set())
+def _placeholder() -> Component:
+    """The component of a feed without events (RFC 5545 wants one): a UTC time zone, which shows nothing."""
+    from icalendar import Timezone, TimezoneStandard
 
-
-def _obs_set_by_data(obs: Observance, year: int, catalogue: Catalogue, seen: set[str]) -> bool:
-    if obs.exception(year) is not None:
-        return True
-    period = obs.period(year)
-    if period is not None and (period.rule is not None or period.days is not None):
-        return True
-    rule = period.rule if period is not None and period.rule is not None else obs.rule
-    if isinstance(rule, OffsetRule) and rule.of not in seen and rule.of in catalogue.observances:
-        return _obs_set_by_data(catalogue.observances[rule.of], year, catalogue, seen | {obs.id})
-    return False
-
-
-def sequence(occ: Occurrence, catalogue: Catalogue) -> int:
-    """0 for rule-only dates; for dates the data set, the revision's day number (rises with each revision)."""
-    if not set_by_data(occ, catalogue):
-        return 0
-    return max(1, (revision(catalogue) - _SEQUENCE_EPOCH).days)
+    zone = Timezone()
+    zone.add("tzid", "UTC")
+    standard = TimezoneStandard()
+    standard.add("dtstart", datetime(1970, 1, 1))
+    standard.add("tzoffsetfrom", timedelta(0))
+    standard.add("tzoffsetto", timedelta(0))
+    standard.add("tzname", "UTC")
+    zone.add_component(standard)
+    return zone
 
 
 def calendar_name(options: FeedOptions) -> str:
@@ -274,27 +290,39 @@ def calendar_description(options: FeedOptions) -> str:
     )
 
 
-def _event(occ: Occurrence, uid: str, catalogue: Catalogue, options: FeedOptions, stamp: datetime) -> Event:
+def _event(
+    occ: Occurrence,
+    uid: str,
+    catalogue: Catalogue,
+    options: FeedOptions,
+    stamp: datetime,
+    previous: Version | None,
+) -> Event:
     from icalendar import Alarm, Event
 
+    from khcal.feeds import versions
+
     lang = options.lang
+    summary = occ.name(lang)
+    description = event_description(occ, catalogue, lang)
+    categories = [occ.category]
+    if occ.holiday:
+        categories.append("day-off")
+    end = occ.end + timedelta(days=1)
+    content = versions.fingerprint(uid, occ.start, end, summary, description, categories)
+    version = versions.following(content, revision(catalogue), previous)
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
     event.add("dtstart", occ.start)
-    event.add("dtend", occ.end + timedelta(days=1))
-    event.add("summary", occ.name(lang))
-    event.add("description", event_description(occ, catalogue, lang))
-    categories = [occ.category]
-    if occ.holiday:
-        categories.append("day-off")
+    event.add("dtend", end)
+    event.add("summary", summary)
+    event.add("description", description)
     event.add("categories", categories)
     event.add("transp", "TRANSPARENT")
     event.add("class", "PUBLIC")
-    seq = sequence(occ, catalogue)
-    event.add("sequence", seq)
-    if seq:
-        event.add("last-modified", stamp)
+    event.add("sequence", version.sequence)
+    event.add("last-modified", version.modified)
     if options.alarm is not None:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
