@@ -10,23 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from conftest import run
 from khcal.cli import app
-
-
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "80")
-    for name in ("KHCAL_TZ", "KHCAL_LANG"):
-        monkeypatch.delenv(name, raising=False)
-
-
-def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args), input=input)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_next_json_starts_with_victory_over_genocide() -> None:
@@ -128,7 +114,7 @@ def test_list_defaults_to_this_year_in_the_time_zone() -> None:
         ),
         (["show", "pchum-benn"], "khcal: unknown observance id 'pchum-benn'; did you mean pchum-ben"),
         (["next", "--bogus"], "khcal: No such option: --bogus"),
-        (["next", "zero"], "khcal: Invalid value for '[N]'"),
+        (["next", "zero"], "khcal: N: 'zero' is not a whole number (use digits, such as 3 or -3)"),
         (["show"], "khcal: Missing argument 'ID'"),
         (["check", "/nonexistent/file.toml"], "khcal: /nonexistent/file.toml: no such file"),
     ],

@@ -24,14 +24,14 @@ from khcal.cli import app, fastpath
 TODAY = ["--today", "2026-01-02"]
 
 
-@pytest.fixture(autouse=True)
-def no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No user definitions or settings leak in from the machine running the tests."""
-    home = tmp_path / "config"
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
-    monkeypatch.delenv("KHCAL_TZ", raising=False)
-    monkeypatch.delenv("KHCAL_LANG", raising=False)
-    return home
+FORMS = "(use YYYY-MM-DD, today, tomorrow, yesterday, or a day such as 7 Jan 2027 or 2027/1/7)"
+"""What every DATE accepts, as the hint of a bad date lists it."""
+
+
+@pytest.fixture
+def no_user_config(isolated: Path) -> Path:
+    """The empty config folder of the shared isolation (tests/conftest.py)."""
+    return isolated
 
 
 def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
@@ -191,7 +191,7 @@ def test_batch_bad_lines_are_reported_and_the_rest_answered() -> None:
     assert code == 2
     assert out == "2026-04-14\tno\n2020-04-14\tyes\n2020-08-18\tno\n"
     assert err.splitlines() == [
-        "khcal: line 2: 'not a date' is not a date (use YYYY-MM-DD, today or tomorrow)",
+        "khcal: line 2: 'not a date' is not a date " + FORMS,
         "khcal: line 4: year 1799 is outside the supported range 1800-2200",
     ]
 
@@ -259,7 +259,7 @@ def test_workdays(args: list[str], expected: str) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["add", "2026-01-05", "three"], "khcal: Invalid value for 'N'"),
+        (["add", "2026-01-05", "three"], "khcal: N: 'three' is not a whole number (use digits"),
         (["add", "2200-12-30", "5"], "khcal: year 2201 is outside the supported range"),
         (["count", "2026-01-05"], "khcal: Missing argument 'B'"),
         (["count", "2026-01-05", "2026-13-01"], "khcal: B: '2026-13-01' is not a date"),
@@ -373,12 +373,34 @@ def test_quick_start_hands_over_what_it_does_not_answer(
     assert run_fast(capsys, monkeypatch, *args) == (None, "", "")
 
 
-def test_quick_start_steps_aside_for_a_config_file(
-    no_user_config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["is-holiday", "2026-01-07"],
+        ["is-workday", "2026-01-02", "--json"],
+        ["workdays", "next", "2026-01-01"],
+        ["next", "2", "--json"],
+        ["next", "1", "--category", "royal", "--json"],
+    ],
+    ids=" ".join,
+)
+def test_quick_start_answers_with_a_config_file(
+    args: list[str], no_user_config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The fast path reads config.toml through the same settings layer: the same answers as Typer's."""
     (no_user_config / "khcal").mkdir(parents=True)
-    (no_user_config / "khcal" / "config.toml").write_text("", encoding="utf-8")
-    assert run_fast(capsys, monkeypatch, "is-holiday", "2026-04-14")[0] is None
+    (no_user_config / "khcal" / "config.toml").write_text(
+        'lang = "km"\nweekend = "fri,sat"\ncategories = ["remembrance"]\n', encoding="utf-8"
+    )
+    fast = run_fast(capsys, monkeypatch, *args)
+    assert fast[0] is not None, "the quick start declined"
+    assert fast == run(*args)
+    if args[0] == "is-holiday":
+        assert "ទិវាជ័យជម្នះ" in fast[1]  # in Khmer, from the settings file
+    if args[:2] == ["workdays", "next"]:
+        assert fast[1] == "2026-01-04\n"  # Friday 2 and Saturday 3 January are the weekend
+    if args[:2] == ["next", "2"]:
+        assert [o["category"] for o in json.loads(fast[1])] == ["remembrance", "remembrance"]
 
 
 def test_quick_start_fast_options_exist_in_the_full_command_line() -> None:
@@ -415,10 +437,10 @@ def test_installed_command_exit_codes() -> None:
     assert installed("is-workday", "2026-04-14", "-q").returncode == 1
     bad = installed("is-workday", "2026-04-31")
     assert (bad.returncode, bad.stdout) == (2, "")
-    assert bad.stderr == "khcal: DATE: '2026-04-31' is not a date (use YYYY-MM-DD, today or tomorrow)\n"
+    assert bad.stderr == "khcal: DATE: '2026-04-31' is not a date " + FORMS + "\n"
     batch = installed("is-workday", "-", stdin="2026-04-14\nx\n2026-04-13\n")
     assert (batch.returncode, batch.stdout) == (2, "2026-04-14\tno\n2026-04-13\tyes\n")
-    assert batch.stderr == "khcal: line 2: 'x' is not a date (use YYYY-MM-DD, today or tomorrow)\n"
+    assert batch.stderr == "khcal: line 2: 'x' is not a date " + FORMS + "\n"
     assert installed("workdays", "add", "2026-04-20", "-5").stdout == "2026-04-08\n"
 
 

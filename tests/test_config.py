@@ -6,19 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from conftest import run
 from khcal import settings as config
-from khcal.cli import app
-
-
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "80")
-    for name in ("KHCAL_TZ", "KHCAL_LANG"):
-        monkeypatch.delenv(name, raising=False)
 
 
 def write_config(tmp_path: Path, text: str) -> Path:
@@ -27,11 +17,6 @@ def write_config(tmp_path: Path, text: str) -> Path:
     path = folder / "config.toml"
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 # --- parsing ------------------------------------------------------------------------------------------
@@ -96,7 +81,7 @@ def test_every_problem_is_listed() -> None:
 
 def test_config_sets_the_language(tmp_path: Path) -> None:
     write_config(tmp_path, 'lang = "km"\n')
-    code, out, err = run("next", "1", "--today", "2026-01-02", "--json")
+    code, out, err = run("next", "1", "--today", "2026-01-04", "--json")
     assert code == 0, err
     assert json.loads(out)[0]["name"] == "ទិវាជ័យជម្នះលើរបបប្រល័យពូជសាសន៍"
 
@@ -205,6 +190,17 @@ def test_invalid_config_stops_every_command(tmp_path: Path, text: str, expected:
 
 
 def test_config_toml_is_not_a_definitions_file(tmp_path: Path) -> None:
-    write_config(tmp_path, 'lang = "en"\n')
-    code, _, err = run("next", "--today", "2026-01-02")
+    """config.toml sits in the folder of the user's definitions files but is read as settings only: its
+    language is used, and it is not merged (nor refused) as a definitions file beside company.toml."""
+    path = write_config(tmp_path, 'lang = "km"\n')
+    (path.parent / "company.toml").write_text(
+        '[[observances]]\nid = "company-day"\nname = "Company Day"\ncategory = "company"\n'
+        'rule = { kind = "fixed", month = 1, day = 3 }\ndescription = "Ours."\n',
+        encoding="utf-8",
+    )
+    code, out, err = run("next", "2", "--today", "2026-01-02", "--json", "--category", "company")
     assert code == 0, err
+    assert [o["id"] for o in json.loads(out)] == ["company-day", "company-day"]
+    code, out, err = run("next", "1", "--today", "2026-01-04", "--json")
+    assert code == 0, err
+    assert json.loads(out)[0]["name"] == "ទិវាជ័យជម្នះលើរបបប្រល័យពូជសាសន៍"

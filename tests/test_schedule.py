@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -344,3 +345,52 @@ def test_published_totals_match_the_rules() -> None:
         assert listed == published.total, year
         checked += 1
     assert checked >= 10
+
+
+def test_a_users_own_observances_have_status_user(tmp_path: Path) -> None:
+    # A company day from the user's file is neither published nor projected: it is the user's own.
+    path = tmp_path / "company.toml"
+    path.write_text(
+        """
+[[observances]]
+id = "company-day"
+name = "Company Day"
+category = "company"
+rule = { kind = "fixed", month = 5, day = 1 }
+description = "Our founding day."
+[[observances.holiday]]
+since = 2000
+
+[[observances]]
+id = "victory-over-genocide"
+name = "Victory Day, the user's way"
+category = "national"
+rule = { kind = "fixed", month = 1, day = 8 }
+description = "Replaced by the user."
+[[observances.holiday]]
+since = 1980
+
+[[in_lieu]]
+since = 2026
+weekdays = ["fri"]
+sources = ["Company rule"]
+""",
+        encoding="utf-8",
+    )
+    schedule = Schedule(catalogue.load([path]))
+    found = {(o.id, o.status) for o in schedule.year(2026)}
+    assert ("company-day", "user") in found and ("victory-over-genocide", "user") in found
+    assert ("international-labour-day", "official") in found  # the built-in catalogue is unchanged
+    assert ("company-day-in-lieu", "user") in found  # 1 May 2026 is a Friday
+    assert {o.status for o in schedule.year(2027) if o.observance.user} == {"user"}
+    assert {o.status for o in schedule.year(2027) if not o.observance.user} == {"projected"}
+    # A file loaded as the catalogue itself (no built-in under it) keeps official and projected.
+    alone = Schedule(catalogue.load([path], builtin=False))
+    assert {o.status for o in alone.year(2026)} == {"projected"}
+    # The feed says where a user day's dates come from, and never calls it projected.
+    from khcal.feeds import ics
+
+    feed = ics.build(schedule, ics.FeedOptions(2027, 2027, categories=("company",)))
+    events = feed.decode().replace("\r\n ", "").split("BEGIN:VEVENT")[1:]
+    assert events and all("Dates from your own definitions file." in e for e in events)
+    assert not any("projected" in e for e in events)

@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from conftest import run
 from khcal.cli import app, help_topics
 from khcal.core import definitions as catalogue
 from khcal.text import describe
@@ -24,18 +24,8 @@ from khcal.views.render import date_span
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "80")
-    for name in ("KHCAL_TZ", "KHCAL_LANG"):
-        monkeypatch.delenv(name, raising=False)
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
+FORMS = "(use YYYY-MM-DD, today, tomorrow, yesterday, or a day such as 7 Jan 2027 or 2027/1/7)"
+"""What every DATE accepts, as the hint of a bad date lists it."""
 
 
 # --- countdowns and anniversaries ---------------------------------------------------------------------
@@ -166,7 +156,7 @@ def test_today_working_day_and_weekend() -> None:
 def test_today_bad_input() -> None:
     code, out, err = run("today", "--today", "2026-13-01")
     assert (code, out) == (2, "")
-    assert err.strip() == "khcal: --today: '2026-13-01' is not a date (use YYYY-MM-DD, today or tomorrow)"
+    assert err.strip() == "khcal: --today: '2026-13-01' is not a date " + FORMS
 
 
 # --- cal --------------------------------------------------------------------------------------------------
@@ -178,7 +168,7 @@ def test_today_bad_input() -> None:
         (["cal", "2026", "13"], "khcal: MONTH: 13 is not a month (use 1 to 12)"),
         (["cal", "2026", "0"], "khcal: MONTH: 0 is not a month (use 1 to 12)"),
         (["cal", "2300"], "khcal: year 2300 is outside the supported range 1800-2200"),
-        (["cal", "twenty"], "khcal: Invalid value for 'YEAR'"),
+        (["cal", "twenty"], "khcal: YEAR: 'twenty' is not a whole number"),
         (["cal", "2026", "1", "--lang", "fr"], "khcal: --lang: 'fr' is not one of en, km"),
         (["cal", "2026", "1", "--category", "sports"], "khcal: --category: 'sports' is not a category"),
     ],
@@ -239,9 +229,13 @@ def test_help_topics() -> None:
 
 
 def keys_read_by_the_catalogue() -> set[str]:
-    """Every key name the definitions reader accepts: the literal tuples passed to `self.keys(...)`."""
-    tree = ast.parse(Path(catalogue.__file__).read_text(encoding="utf-8"))
-    found: set[str] = set()
+    """Every key name the definitions reader accepts: the literal tuples passed to `self.keys(...)`, and
+    the keys of every rule kind."""
+    from khcal.core import validate
+    from khcal.core.rules import KINDS
+
+    tree = ast.parse(Path(validate.__file__).read_text(encoding="utf-8"))
+    found: set[str] = {key for kind in KINDS.values() for key in kind.toml_keys()}
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "keys" and len(node.args) >= 2:
             allowed = node.args[1]

@@ -7,8 +7,10 @@ the Python API raises the same errors and never prints.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,48 +24,59 @@ class KhcalError(Exception):
         super().__init__(key)
 
     def message(self, lang: str = "en") -> str:
-        """The error in words, in `lang`."""
-        from khcal.text import say, table
-
-        if self.key not in table("en"):
-            return self.key  # a message not yet in the tables: shown as written
-        return say(lang, self.key, **self.params)
+        """The error in words, in `lang` (a key not yet in the tables is shown as written)."""
+        return _say(lang, self.key, self.params)
 
     def __str__(self) -> str:
         return self.message("en")
 
 
+def _say(lang: str, key: str, params: Mapping[str, object]) -> str:
+    """A message of the tables, or `key` itself while it is not in them (transitional)."""
+    from khcal.text import say, table
+
+    if key not in table("en"):
+        return key
+    return say(lang, key, **params)
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One problem found in a definitions file."""
+    """One problem found in a definitions (or settings) file: where it is, and a message key with params."""
 
     path: Path | str
-    message: str
+    key: str
     line: int | None = None
     observance: str | None = None
     field: str | None = None
+    params: Mapping[str, object] = dataclasses.field(default_factory=dict)
 
-    def __str__(self) -> str:
+    def message(self, lang: str = "en") -> str:
+        """`file:line: observance 'id': field 'name': what is wrong`, in `lang`."""
         where = str(self.path)
         if self.line is not None:
             where += f":{self.line}"
         parts = [where]
         if self.observance:
-            parts.append(f"observance '{self.observance}'")
+            parts.append(_say(lang, "problem.where-observance", {"ident": self.observance}))
         if self.field:
-            parts.append(f"field '{self.field}'")
-        return ": ".join(parts) + f": {self.message}"
+            parts.append(_say(lang, "problem.where-field", {"name": self.field}))
+        parts.append(_say(lang, self.key, self.params))
+        return ": ".join(parts)
+
+    def __str__(self) -> str:
+        return self.message("en")
 
 
 class DefinitionsError(KhcalError):
-    """A definitions file has one or more problems; all of them are listed."""
+    """A definitions file has one or more problems; all of them are listed, one a line."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+        super().__init__("error.definitions")
 
     def message(self, lang: str = "en") -> str:
-        return "\n".join(str(p) for p in self.problems)
+        return "\n".join(p.message(lang) for p in self.problems)
 
 
 class UnknownObservanceError(KhcalError):
@@ -84,6 +97,11 @@ class UnknownObservanceError(KhcalError):
 
 class DateRangeError(KhcalError):
     """A date or year outside the range khcal can compute."""
+
+
+class BadValueError(KhcalError, ValueError):
+    """A value khcal cannot take (a weekday name, a lunar month...); a ValueError too, for callers that add
+    where the value came from."""
 
 
 def silence_stdout() -> None:

@@ -1,160 +1,263 @@
-"""The settings file, `$XDG_CONFIG_HOME/khcal/config.toml`: defaults for the command-line options.
+"""The one settings layer: every entry point (the Typer commands, the fast path, `serve` and the Python API)
+turns what it was given into a `Settings` value here, the same way.
 
-    lang = "km"                      # en or km
-    tz = "Asia/Phnom_Penh"           # the IANA zone that decides what today is
-    weekend = ["sat", "sun"]         # or "sat,sun"; [] for none
-    categories = ["national", "royal"]
-    files = ["company.toml"]         # extra definitions files, relative to this file's folder
-
-Pure: the command line finds the file and passes its path and text; this module parses and validates them
-and reports every problem the way definitions errors are reported (`path:line: field 'x': problem`).
+Each value is taken from the first place that has it: an explicit argument (an option such as `--tz`, or
+an argument of `khcal.Calendar`), then the environment (`KHCAL_LANG`, `KHCAL_TZ`, `NO_COLOR`,
+`FORCE_COLOR`), then `config.toml`, then the default. Every value is checked the same way wherever it came
+from, and a bad one is reported naming that place (`--tz`, `KHCAL_TZ`, `config.toml:3`) and listing what
+is accepted. Light on purpose: the fast path imports it; zoneinfo and dateutil are loaded only when a value
+needs them.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
-import tomllib
+import os
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from khcal.core.definitions import syntax_problem, toml_type
-from khcal.core.model import LANGUAGES
-from khcal.core.workdays import parse_weekend
-from khcal.errors import DefinitionsError, Problem
+from khcal.config_file import FILENAME, KEYS, Config, ConfigError, parse_text, read
+from khcal.errors import KhcalError
+from khcal.values import (
+    DEFAULT_TZ,
+    SECTORS,
+    ValueProblem,
+    check_lang,
+    check_sector,
+    check_tz,
+    check_weekend,
+    parse_date,
+    today_in,
+)
 
-FILENAME = "config.toml"
-KEYS = ("lang", "tz", "weekend", "categories", "files")
-_CATEGORY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+if TYPE_CHECKING:
+    from khcal.core.model import Catalogue
+    from khcal.core.schedule import Filter
 
+__all__ = [
+    "DEFAULT_TZ",
+    "FILENAME",
+    "KEYS",
+    "SECTORS",
+    "Config",
+    "ConfigError",
+    "SettingError",
+    "Settings",
+    "config_home",
+    "load_config",
+    "parse_text",
+    "resolve",
+]
 
-class ConfigError(DefinitionsError):
-    """The settings file has one or more problems; all of them are listed."""
-
-
-@dataclass(frozen=True, slots=True)
-class Config:
-    """Settings from config.toml; None (or empty) where the file says nothing."""
-
-    path: Path | None = None
-    lang: str | None = None
-    tz: str | None = None
-    weekend: tuple[int, ...] | None = None  # 0 = Monday
-    categories: tuple[str, ...] | None = None
-    files: tuple[Path, ...] = ()  # as written in the file; see `definition_files`
-    lines: dict[str, int] = field(default_factory=dict, compare=False)
-
-    def problem(self, key: str, message: str) -> ConfigError:
-        """An error about one of this file's settings, found later (e.g. an unknown category)."""
-        return ConfigError([Problem(self.path or FILENAME, message, self.lines.get(key), field=key)])
-
-    def definition_files(self, home: Path) -> list[Path]:
-        """The `files` setting as paths: `~` is `home`, relative paths start at the file's folder."""
-        base = self.path.parent if self.path is not None else Path.cwd()
-        out = []
-        for path in self.files:
-            text = str(path)
-            if text == "~" or text.startswith("~/"):
-                path = home / text[2:]
-            out.append(path if path.is_absolute() else base / path)
-        return out
+SAT_SUN = frozenset({5, 6})
 
 
-def parse_text(text: str, path: Path | str = FILENAME) -> Config:
-    """Parse and validate the text of a settings file; raises ConfigError listing every problem."""
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([syntax_problem(exc, path)]) from None
-    lines = _key_lines(text)
-    problems: list[Problem] = []
+class SettingError(KhcalError):
+    """A bad value, reported with where it came from: `--tz: ...`, `KHCAL_TZ: ...`."""
 
-    def problem(key: str, message: str) -> None:
-        problems.append(Problem(path, message, lines.get(key), field=key))
+    def __init__(self, where: str, problem: ValueProblem) -> None:
+        self.where = where
+        self.problem = problem
+        super().__init__(problem.key, **problem.params)
 
-    values: dict[str, Any] = {}
-    for key, value in raw.items():
-        if key not in KEYS:
-            close = difflib.get_close_matches(key, KEYS, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            problem(key, f"unknown setting '{key}'{hint}; settings are {', '.join(KEYS)}")
-            continue
-        try:
-            values[key] = _READERS[key](value)
-        except ValueError as exc:
-            problem(key, str(exc))
-    if problems:
-        raise ConfigError(problems)
-    return Config(path=Path(path), lines=lines, **values)
+    def message(self, lang: str = "en") -> str:
+        from khcal.text import say
+
+        return f"{self.where}: {say(lang, self.problem.key, **self.problem.params)}"
 
 
-def _key_lines(text: str) -> dict[str, int]:
-    lines: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = re.match(r"^\s*([A-Za-z0-9_\-]+)\s*=", line)
-        if match:
-            lines.setdefault(match.group(1), number)
-    return lines
+def config_home(environ: Mapping[str, str] | None = None) -> Path:
+    """`$XDG_CONFIG_HOME`, else `~/.config`."""
+    base = (os.environ if environ is None else environ).get("XDG_CONFIG_HOME")
+    return Path(base) if base else Path.home() / ".config"
 
 
-def _string(value: Any) -> str:
+def cache_home(environ: Mapping[str, str] | None = None) -> Path:
+    """`$XDG_CACHE_HOME/khcal`, else `~/.cache/khcal`."""
+    base = (os.environ if environ is None else environ).get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path.home() / ".cache") / "khcal"
+
+
+def load_config(environ: Mapping[str, str] | None = None) -> Config:
+    """The settings of `$XDG_CONFIG_HOME/khcal/config.toml`, or none when there is no such file."""
+    return read(config_home(environ) / "khcal" / FILENAME)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the commands and the API take from the user, resolved and checked."""
+
+    lang: str = "en"
+    tz: str = DEFAULT_TZ
+    given_today: date | None = None
+    files: tuple[Path, ...] = ()
+    categories: tuple[str, ...] | None = None  # in the order given
+    holidays: bool = False
+    weekend: frozenset[int] = SAT_SUN
+    sector: str = "private"
+    extra_off: tuple[date, ...] = ()
+    color: bool | None = None  # True: always, False: never, None: when stdout is a terminal
+    cache_dir: Path = field(default_factory=cache_home)
+    config: Config = field(default_factory=Config)
+    origins: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    @cached_property
+    def today(self) -> date:
+        """`--today`, else today's date in the time zone (looked up once, when first needed)."""
+        return self.given_today if self.given_today is not None else today_in(self.tz)
+
+    def where(self, name: str) -> str:
+        """Where a setting came from, for a message: `--category`, `KHCAL_TZ`, `config.toml:3: field ...`."""
+        return self.origins.get(name, name)
+
+    def filter(self) -> Filter:
+        """Which occurrences the date commands and the feed show."""
+        from khcal.core.schedule import Filter
+
+        wanted = frozenset(self.categories) if self.categories is not None else None
+        return Filter(categories=wanted, holidays_only=self.holidays)
+
+    def check_categories(self, catalogue: Catalogue) -> None:
+        """Each chosen category must be one the catalogue has (a user's file may add some)."""
+        for name in self.categories or ():
+            if name not in catalogue.categories:
+                problem = ValueProblem(
+                    "error.setting.category", value=name, known=", ".join(catalogue.categories)
+                )
+                where = self.where("categories")
+                if where.startswith("config"):
+                    raise self.config.problem("categories", problem.english())
+                raise SettingError(where, problem)
+
+
+Parser = Callable[[str], object]
+
+
+def _pick(
+    name: str,
+    given: object,
+    option: str,
+    environ: Mapping[str, str],
+    env_name: str | None,
+    config: Config,
+) -> tuple[object, str] | None:
+    """The first of option, environment and config.toml that has a value, with where it came from."""
+    if given is not None:
+        return given, option
+    if env_name is not None and env_name in environ:  # KHCAL_TZ= is an empty value, refused
+        return environ[env_name], env_name
+    found = getattr(config, name, None)
+    if found is not None:
+        return found, config.where(name)
+    return None
+
+
+def _checked(check: Callable[[str], object], value: object, where: str) -> object:
     if not isinstance(value, str):
-        raise ValueError(f"must be a string, not {toml_type(value)}")
-    return value
-
-
-def _lang(value: Any) -> str:
-    text = _string(value)
-    if text not in LANGUAGES:
-        raise ValueError(f"'{text}' is not one of {', '.join(LANGUAGES)}")
-    return text
-
-
-def _tz(value: Any) -> str:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    text = _string(value)
+        return value  # already checked by the config.toml reader
     try:
-        ZoneInfo(text)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone '{text}' (use an IANA name such as Asia/Phnom_Penh)") from None
-    return text
+        return check(value)
+    except ValueProblem as problem:
+        raise SettingError(where, problem) from None
 
 
-def _weekend(value: Any) -> tuple[int, ...]:
-    if not isinstance(value, str | list):
-        raise ValueError(
-            f'must be a string such as "sat,sun" or an array of day names, not {toml_type(value)}'
+def resolve(
+    *,
+    lang: str | None = None,
+    tz: str | None = None,
+    today: str | date | None = None,
+    files: Sequence[str | Path] = (),
+    categories: Sequence[str] = (),
+    holidays: bool = False,
+    weekend: str | Sequence[str] | None = None,
+    sector: str | None = None,
+    extra_off: Sequence[str | date] = (),
+    color: bool | None = None,
+    environ: Mapping[str, str] | None = None,
+    config: Config | None = None,
+    names: Mapping[str, str] | None = None,
+) -> Settings:
+    """Settings from explicit values, then the environment, then config.toml, then the defaults.
+
+    `names` maps a setting to how the caller's user spells it in messages (`--tz` by default; the API
+    passes `tz=`). Raises SettingError (or ConfigError for the settings file) on the first bad value; the
+    error carries the language it should be worded in (`exc.lang`) once the language is known.
+    """
+    env = os.environ if environ is None else environ
+    spelled = {k: f"--{k.replace('_', '-')}" for k in ("lang", "tz", "today", "weekend", "sector")}
+    spelled |= {"categories": "--category", "extra_off": "--extra-off", "files": "--file"}
+    spelled |= dict(names or {})
+    conf = load_config(env) if config is None else config
+    found: dict[str, object] = {}
+    origins: dict[str, str] = {}
+
+    def take(name: str, given: object, check: Callable[[str], object], env_name: str | None = None) -> None:
+        picked = _pick(name, given, spelled[name], env, env_name, conf)
+        if picked is not None:
+            value = _checked(check, *picked)
+            found[name] = frozenset(value) if isinstance(value, tuple) else value
+            origins[name] = picked[1]
+
+    take("lang", lang, check_lang, "KHCAL_LANG")
+    try:
+        take("tz", tz, check_tz, "KHCAL_TZ")
+        take("weekend", weekend if weekend is None or isinstance(weekend, str) else ",".join(weekend),
+             check_weekend)  # fmt: skip
+        take("sector", sector, check_sector)
+        if categories or conf.categories:
+            found["categories"] = tuple(dict.fromkeys(categories or conf.categories or ()))
+            origins["categories"] = spelled["categories"] if categories else conf.where("categories")
+        zone = str(found.get("tz", DEFAULT_TZ))
+        given_today = _today(today, zone, spelled["today"])
+        clock = _Clock(zone, given_today)
+        found["extra_off"] = tuple(
+            d if isinstance(d, date) else _checked(lambda t: parse_date(t, clock), d, spelled["extra_off"])
+            for d in extra_off
         )
-    return tuple(sorted(parse_weekend(value)))
+    except KhcalError as exc:
+        exc.lang = found.get("lang", "en")  # type: ignore[attr-defined]
+        raise
+    return Settings(
+        given_today=given_today,
+        files=(*conf.definition_files(Path.home()), *(Path(f) for f in files)),
+        holidays=holidays,
+        color=_color(color, env),
+        cache_dir=cache_home(env),
+        config=conf,
+        origins=origins,
+        **found,  # type: ignore[arg-type]
+    )
 
 
-def _names(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [n.strip() for n in value.split(",") if n.strip()]
-    if not isinstance(value, list):
-        raise ValueError(f"must be an array of strings, not {toml_type(value)}")
-    for item in value:
-        if not isinstance(item, str):
-            raise ValueError(f"must be an array of strings, but one item is {toml_type(item)}")
-    return list(value)
+class _Clock:
+    """Today for the words today/tomorrow/yesterday in other values: `--today` if given, else the clock."""
+
+    def __init__(self, zone: str, given: object) -> None:
+        self.zone = zone
+        self.given = given if isinstance(given, date) else None
+
+    def __call__(self) -> date:
+        return self.given if self.given is not None else today_in(self.zone)
 
 
-def _categories(value: Any) -> tuple[str, ...]:
-    names = _names(value)
-    for name in names:
-        if not _CATEGORY_RE.match(name):
-            raise ValueError(f"'{name}' is not a category name (lowercase letters, digits and hyphens)")
-    return tuple(names)
+def _today(value: str | date | None, zone: str, where: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return parse_date(value, lambda: today_in(zone))
+    except ValueProblem as problem:
+        raise SettingError(where, problem) from None
 
 
-def _files(value: Any) -> tuple[Path, ...]:
-    names = _names(value)
-    for name in names:
-        if not name.strip():
-            raise ValueError("an empty file name")
-    return tuple(Path(n) for n in names)
-
-
-_READERS = {"lang": _lang, "tz": _tz, "weekend": _weekend, "categories": _categories, "files": _files}
+def _color(flag: bool | None, env: Mapping[str, str]) -> bool | None:
+    """--color/--no-color first, then NO_COLOR (https://no-color.org), then FORCE_COLOR."""
+    if flag is not None:
+        return flag
+    if env.get("NO_COLOR"):
+        return False
+    if env.get("FORCE_COLOR"):
+        return True
+    return None

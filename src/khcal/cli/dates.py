@@ -8,33 +8,34 @@ from typing import Annotated
 
 import typer
 
-from khcal.cli.inputs import parse_day
+from khcal.cli.inputs import catalogue_of, colour, number, parse_day
 from khcal.cli.options import (
     CategoryOpt,
+    ColorOpt,
+    Env,
     FileOpt,
     HolidaysOpt,
     JsonOpt,
     LangOpt,
-    NoColorOpt,
     TodayOpt,
     TzOpt,
-    basics,
     emit_json,
     resolve_range,
-    settings_catalogue,
+    resolved,
     setup,
     stream_json_array,
-    weekend_days,
 )
 from khcal.cli.root import app
 from khcal.errors import KhcalError
+from khcal.settings import SettingError
+from khcal.values import ValueProblem
 
 
 @app.command("next")
 def next_(
     count: Annotated[
-        int, typer.Argument(metavar="[N]", help="How many occurrences (default 5).", min=1, max=10000)
-    ] = 5,
+        str, typer.Argument(metavar="[N]", help="How many occurrences, 1 to 10000 (default 5).")
+    ] = "5",
     today: TodayOpt = None,
     tz: TzOpt = None,
     lang: LangOpt = None,
@@ -42,7 +43,7 @@ def next_(
     holidays: HolidaysOpt = False,
     category: CategoryOpt = None,
     as_json: JsonOpt = False,
-    no_color: NoColorOpt = False,
+    color: ColorOpt = None,
 ) -> None:
     """The next N occurrences from today, with a countdown; one running today counts.
 
@@ -54,25 +55,30 @@ def next_(
 
       khcal next --today 2026-01-02 --json
     """
-    env = setup(today, tz, lang, file, holidays, category)
-    found = env.schedule.upcoming(env.today, count, env.only)
+    env = setup(today, tz, lang, file, holidays, category, color=color)
+    found = env.schedule.upcoming(env.today, number(count, "N", 1, 10000), env.only)
     if as_json:
         from khcal.text.describe import occurrence_json
 
         emit_json([occurrence_json(o, env.today, env.lang) for o in found])
         return
+    from khcal.text import say
     from khcal.views import render
 
-    title = "ខាងមុខ" if env.lang == "km" else "Coming up"
-    render.occurrences(found, env.today, env.lang, no_color=no_color, title=title)
+    title = say(env.lang, "cli.title.next")
+    with colour(env.settings):
+        render.occurrences(found, env.today, env.lang, no_color=env.settings.color is False, title=title)
 
 
 @app.command("list")
 def list_(
     year: Annotated[
-        int | None,
+        str | None,
         typer.Option("--year", metavar="Y", help="A whole year (default: this year). Example: --year 2026"),
     ] = None,
+    ids: Annotated[
+        bool, typer.Option("--ids", help="Every observance id with its name, one a line. Example: --ids")
+    ] = False,
     start: Annotated[
         str | None,
         typer.Option("--from", metavar="A", help="First day or year, inclusive. Example: --from 2025-06-01"),
@@ -87,7 +93,7 @@ def list_(
     holidays: HolidaysOpt = False,
     category: CategoryOpt = None,
     as_json: JsonOpt = False,
-    no_color: NoColorOpt = False,
+    color: ColorOpt = None,
 ) -> None:
     """Occurrences in a year (default this year) or a range of days or years.
 
@@ -99,8 +105,11 @@ def list_(
 
       khcal list --from 2026-04-01 --to 2026-04-30 --json
     """
-    env = setup(today, tz, lang, file, holidays, category)
-    first, last = resolve_range(year, start, end, env.today)
+    env = setup(today, tz, lang, file, holidays, category, color=color)
+    if ids:
+        _ids(env, as_json)
+        return
+    first, last = resolve_range(None if year is None else number(year, "--year"), start, end, env.today)
     found = env.schedule.between(first, last, env.only)
     if as_json:
         from khcal.text.describe import occurrence_json
@@ -114,25 +123,36 @@ def list_(
         if (first, last) == (date(first.year, 1, 1), date(first.year, 12, 31))
         else (f"{first.isoformat()} .. {last.isoformat()}")
     )
-    render.occurrences(found, env.today, env.lang, no_color=no_color, title=title)
+    with colour(env.settings):
+        render.occurrences(found, env.today, env.lang, no_color=env.settings.color is False, title=title)
+
+
+def _ids(env: Env, as_json: bool) -> None:
+    """`list --ids`: every observance id of the catalogue with its name, whatever the filters."""
+    observances = sorted(env.catalogue.observances.values(), key=lambda o: o.id)
+    if as_json:
+        emit_json([{"id": o.id, "name": o.name.get(env.lang)} for o in observances])
+        return
+    width = max((len(o.id) for o in observances), default=0)
+    sys.stdout.write("".join(f"{o.id:<{width}}  {o.name.get(env.lang)}\n" for o in observances))
 
 
 @app.command("show")
 def show(
     ident: Annotated[str, typer.Argument(metavar="ID", help="An observance id, e.g. pchum-ben.")],
     year: Annotated[
-        int | None, typer.Option("--year", metavar="Y", help="Show the dates of year Y. Example: --year 2024")
+        str | None, typer.Option("--year", metavar="Y", help="Show the dates of year Y. Example: --year 2024")
     ] = None,
     count: Annotated[
-        int,
-        typer.Option("--count", metavar="N", min=1, max=100, help="How many next dates. Example: --count 5"),
-    ] = 3,
+        str,
+        typer.Option("--count", metavar="N", help="How many next dates, 1 to 100. Example: --count 5"),
+    ] = "3",
     today: TodayOpt = None,
     tz: TzOpt = None,
     lang: LangOpt = None,
     file: FileOpt = None,
     as_json: JsonOpt = False,
-    no_color: NoColorOpt = False,
+    color: ColorOpt = None,
 ) -> None:
     """One observance: names, description, rule, history, sources, next dates and countdown.
 
@@ -146,14 +166,14 @@ def show(
     """
     from khcal.core.schedule import Filter, check_year
 
-    env = setup(today, tz, lang, file)
+    env = setup(today, tz, lang, file, color=color)
     obs = env.catalogue.get(ident)
     only = Filter(ids=frozenset({obs.id}), categories=frozenset({obs.category}))
     if year is not None:
-        check_year(year)
-        dates = env.schedule.year(year, only)
+        check_year(number(year, "--year"))
+        dates = env.schedule.year(number(year, "--year"), only)
     else:
-        dates = env.schedule.upcoming(env.today, count, only)
+        dates = env.schedule.upcoming(env.today, number(count, "--count", 1, 100), only)
     if as_json:
         from khcal.text.describe import observance_json
 
@@ -161,15 +181,24 @@ def show(
         return
     from khcal.views import render
 
-    render.observance(obs, dates, env.today, env.lang, env.catalogue, no_color=no_color, year=year)
+    with colour(env.settings):
+        render.observance(
+            obs,
+            dates,
+            env.today,
+            env.lang,
+            env.catalogue,
+            no_color=env.settings.color is False,
+            year=None if year is None else number(year, "--year"),
+        )
 
 
 @app.command("cal")
 def cal(
-    year: Annotated[
-        int | None, typer.Argument(metavar="YEAR", help="A year: the whole year, three months across.")
+    year_text: Annotated[
+        str | None, typer.Argument(metavar="YEAR", help="A year: the whole year, three months across.")
     ] = None,
-    month: Annotated[int | None, typer.Argument(metavar="MONTH", help="A month of YEAR, 1-12.")] = None,
+    month_text: Annotated[str | None, typer.Argument(metavar="MONTH", help="A month of YEAR, 1-12.")] = None,
     lunar: Annotated[
         bool, typer.Option("--lunar", help="The Khmer lunar day under each date. Example: --lunar")
     ] = False,
@@ -182,7 +211,7 @@ def cal(
     file: FileOpt = None,
     holidays: HolidaysOpt = False,
     category: CategoryOpt = None,
-    no_color: NoColorOpt = False,
+    color: ColorOpt = None,
 ) -> None:
     """A month grid (or a whole year) with days off, observances and Buddhist holy days marked.
 
@@ -199,11 +228,13 @@ def cal(
     """
     from khcal.views import grid, render
 
-    env = setup(today, tz, lang, file, holidays, category)
-    weekend = weekend_days(None, env.config)
+    env = setup(today, tz, lang, file, holidays, category, color=color)
+    weekend = env.settings.weekend
     first_weekday = 6 if sunday else 0
+    year = None if year_text is None else number(year_text, "YEAR")
+    month = None if month_text is None else number(month_text, "MONTH")
     if month is not None and not 1 <= month <= 12:
-        raise KhcalError(f"MONTH: {month} is not a month (use 1 to 12)")
+        raise SettingError("MONTH", ValueProblem("error.options.month", value=month))
     if year is None:
         grids = [
             grid.month_grid(env.schedule, env.today.year, env.today.month, env.today, env.only,
@@ -218,17 +249,18 @@ def cal(
             grid.month_grid(env.schedule, year, month, env.today, env.only,
                             weekend=weekend, first_weekday=first_weekday)
         ]  # fmt: skip
-    render.calendar(grids, env.lang, env.today, lunar=lunar, no_color=no_color)
+    with colour(env.settings):
+        render.calendar(grids, env.lang, env.today, lunar=lunar, no_color=env.settings.color is False)
 
 
 @app.command("today")
 def today_(
     count: Annotated[
-        int,
+        str,
         typer.Option(
-            "--count", metavar="N", min=1, max=100, help="How many coming occurrences. Example: --count 5"
+            "--count", metavar="N", help="How many coming occurrences, 1 to 100. Example: --count 5"
         ),
-    ] = 3,
+    ] = "3",
     today: TodayOpt = None,
     tz: TzOpt = None,
     lang: LangOpt = None,
@@ -236,7 +268,7 @@ def today_(
     holidays: HolidaysOpt = False,
     category: CategoryOpt = None,
     as_json: JsonOpt = False,
-    no_color: NoColorOpt = False,
+    color: ColorOpt = None,
 ) -> None:
     """Today's date, its Khmer lunar date, whether it is a day off, and what comes next.
 
@@ -250,8 +282,10 @@ def today_(
     """
     from khcal.core.summary import summarise
 
-    env = setup(today, tz, lang, file, holidays, category)
-    found = summarise(env.schedule, env.today, env.only, weekend_days(None, env.config), count)
+    env = setup(today, tz, lang, file, holidays, category, color=color)
+    found = summarise(
+        env.schedule, env.today, env.only, env.settings.weekend, number(count, "--count", 1, 100)
+    )
     if as_json:
         from khcal.text.today import summary_json
 
@@ -259,7 +293,8 @@ def today_(
         return
     from khcal.views import render
 
-    render.today_screen(found, env.lang, no_color=no_color)
+    with colour(env.settings):
+        render.today_screen(found, env.lang, no_color=env.settings.color is False)
 
 
 # --- the Khmer calendar: khcal lunar -------------------------------------------------------------------
@@ -296,7 +331,7 @@ def lunar(
     tz: TzOpt = None,
     lang: LangOpt = None,
     as_json: JsonOpt = False,
-    no_color: NoColorOpt = False,
+    color: ColorOpt = None,
 ) -> None:
     """The Khmer lunar date of a day, or of every day in a range.
 
@@ -318,9 +353,10 @@ def lunar(
     """
     from khcal.text import lunar as lunar_view
 
-    settings, lang, now = basics(today, tz, lang)
+    settings = resolved(today, tz, lang, None, color=color)
+    lang, now = settings.lang, settings.today
     if settings.categories or settings.files:
-        settings_catalogue(settings, None)  # lunar needs no catalogue, but a broken setting is still an error
+        catalogue_of(settings)  # lunar needs no catalogue, but a broken setting is still an error
     if start is None and end is None:
         one = parse_day(day, now, "DATE") if day is not None else now
         found = lunar_view.lunar_days(one, one)
@@ -332,10 +368,11 @@ def lunar(
         else:
             from khcal.views import render
 
-            render.lunar_day(one, lunar_date, lang, no_color=no_color)
+            with colour(settings):
+                render.lunar_day(one, lunar_date, lang, no_color=settings.color is False)
         return
     if day is not None:
-        raise KhcalError(f"DATE '{day}' cannot be combined with --from/--to (give one day or a range)")
+        raise KhcalError("error.options.day-and-range", value=day)
     first, last = resolve_range(None, start, end, now)
     days = lunar_view.lunar_days(first, last)
     if as_json:
@@ -347,10 +384,10 @@ def lunar(
     else:
         count = (last - first).days + 1
         if count > LUNAR_TABLE_MAX_DAYS:
-            raise KhcalError(
-                f"--from/--to: {count} days is too many for a table (at most {LUNAR_TABLE_MAX_DAYS}; "
-                "use --plain or --json for longer ranges)"
-            )
+            problem = ValueProblem("error.options.too-many-days", count=count, most=LUNAR_TABLE_MAX_DAYS)
+            raise SettingError("--from/--to", problem)
         from khcal.views import render
 
-        render.lunar_table(days, lang, no_color=no_color, title=f"{first.isoformat()} .. {last.isoformat()}")
+        with colour(settings):
+            title = f"{first.isoformat()} .. {last.isoformat()}"
+            render.lunar_table(days, lang, no_color=settings.color is False, title=title)

@@ -3,29 +3,29 @@
 Running a Typer command costs more than the answer: recent Typer versions check every parameter with
 pydantic, which alone takes longer to import than Typer itself. So for `is-holiday`, `is-workday`,
 `workdays count|add|next|prev` and `next`, this module reads the command line itself when it is plain
-(options it knows, each at most once, no --help) and calls the same functions as the Typer commands in
-cli.py. Anything else goes to the full command line: other commands, --help, unknown options, a config file
-(`config.toml`, whose settings only cli.py reads), and every error, which cli.py then reports in its own
-words. tests/test_cli_scripts.py runs both paths on the same arguments and compares what they print.
+(options it knows, each at most once, no --help) and turns it into the same request as the Typer command
+would: the same settings layer (`khcal.settings.resolve`: options, environment, config.toml, defaults), the
+same parsers and the same functions. It has no defaults, checks or messages of its own: SPECS says only
+which words are options, flags or lists. Anything else goes to the full command line: other commands,
+--help, unknown options, and every error, which the full command line then reports (in the same words,
+from the same checks). tests/test_cli_scripts.py runs both paths on the same arguments and compares them.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING
 
-from khcal.cli.inputs import DEFAULT_TZ, LANGS, config_home, load_catalogue, parse_day, today_in
+from khcal.cli.inputs import catalogue_of, colour, hoist, number
 from khcal.errors import KhcalError, silence_stdout
 
 if TYPE_CHECKING:
-    pass
+    from khcal.settings import Settings
 
 
-_WORK_VALUES = frozenset({"--weekend", "--sector", "--today", "--tz"})
+_WORK_VALUES = frozenset({"--weekend", "--sector", "--today", "--tz"})  # options that take a value
 _WORK_LISTS = frozenset({"--extra-off", "--file"})
 
 
@@ -58,7 +58,7 @@ SPECS: dict[str, Spec] = {
     "next": Spec(
         0,
         1,
-        frozenset({"--holidays", "--json", "--no-color"}),
+        frozenset({"--holidays", "--json", "--no-color", "--color"}),
         frozenset({"--today", "--tz", "--lang"}),
         frozenset({"--file", "--category"}),
     ),
@@ -99,122 +99,79 @@ def parse_args(spec: Spec, tokens: Sequence[str]) -> Args | None:
     return args
 
 
-# --- what cli.setup does, for the commands above ----------------------------------------------------------
+# --- the same requests as the Typer commands, through the same settings layer ------------------------------
 
 
-class Today:
-    """Today in the chosen zone, looked up only if a command needs it (zoneinfo costs a few milliseconds)."""
+def _settings(args: Args) -> Settings:
+    """The options as the Typer commands pass them to `khcal.settings.resolve`."""
+    from khcal.settings import resolve
 
-    def __init__(self, given: str | None, tz: str) -> None:
-        self.given = given
-        self.tz = tz
-        self._real: date | None = None
-        self._day: date | None = None
-
-    def real(self) -> date:
-        if self._real is None:
-            self._real = today_in(self.tz)
-        return self._real
-
-    def __call__(self) -> date:
-        if self._day is None:
-            self._day = parse_day(self.given, self.real, "--today") if self.given is not None else self.real()
-        return self._day
-
-
-def _start(args: Args, *, has_lang: bool) -> Today:
-    lang = args.values.get("--lang", os.environ.get("KHCAL_LANG") or "en")
-    if has_lang and lang not in LANGS:
-        raise KhcalError("--lang")
-    tz = args.values.get("--tz", os.environ.get("KHCAL_TZ") or DEFAULT_TZ)
-    today = Today(args.values.get("--today"), tz)
-    # The full command line checks --tz and --today even when the answer does not use them.
-    if tz != DEFAULT_TZ:
-        today.real()
-    if args.values.get("--today") is not None:
-        today()
-    return today
-
-
-def _int(text: str) -> int:
-    digits = text[1:] if text.startswith("-") else text
-    if not (digits.isascii() and digits.isdigit()):
-        raise KhcalError(f"'{text}' is not a whole number")
-    return int(text)
-
-
-# --- the commands -----------------------------------------------------------------------------------------
+    color = True if "--color" in args.flags else False if "--no-color" in args.flags else None
+    return resolve(
+        lang=args.values.get("--lang"),
+        tz=args.values.get("--tz"),
+        today=args.values.get("--today"),
+        files=args.lists.get("--file", ()),
+        categories=args.lists.get("--category", ()),
+        holidays="--holidays" in args.flags,
+        weekend=args.values.get("--weekend"),
+        sector=args.values.get("--sector"),
+        extra_off=args.lists.get("--extra-off", ()),
+        color=color,
+    )
 
 
 def _work(command: str, args: Args) -> int:
     from khcal.cli import scripts
-    from khcal.core.workdays import weekend_option
 
-    today = _start(args, has_lang=command.startswith("is-"))
-
-    def parse(text: str, what: str) -> date:
-        return parse_day(text, today, what)
-
+    settings = _settings(args)
+    cal = scripts.calendar_for(catalogue_of(settings), settings)
+    parse = scripts.day_parser(settings)
     quiet = bool(args.flags & {"-q", "--quiet"})
     as_json = "--json" in args.flags
     if quiet and as_json:
-        raise KhcalError("-q --json")
-    cal = scripts.calendar_for(
-        load_catalogue(args.lists.get("--file", [])),
-        weekend=weekend_option(args.values.get("--weekend", "sat,sun")),
-        extra_off=args.lists.get("--extra-off", []),
-        sector=args.values.get("--sector", "private"),
-        parse=parse,
-    )
+        raise KhcalError("error.options.together", first="-q", second="--json")
     pos = args.positional
     if command in ("is-holiday", "is-workday"):
         kind = "holiday" if command == "is-holiday" else "workday"
-        lang = args.values.get("--lang", os.environ.get("KHCAL_LANG") or "en")
-        return scripts.is_day(
-            kind, pos[0] if pos else None, cal, parse, quiet=quiet, as_json=as_json, lang=lang
-        )
+        target = pos[0] if pos else None
+        return scripts.is_day(kind, target, cal, parse, quiet=quiet, as_json=as_json, lang=settings.lang)
     if command == "workdays count":
         return scripts.count(cal, parse(pos[0], "A"), parse(pos[1], "B"))
     if command == "workdays add":
-        return scripts.shift(cal, parse(pos[0], "DATE"), _int(pos[1]))
+        return scripts.shift(cal, parse(pos[0], "DATE"), number(pos[1], "N"))
     step = 1 if command == "workdays next" else -1
     return scripts.shift(cal, parse(pos[0] if pos else "today", "DATE"), step)
 
 
 def _next(args: Args) -> int:
-    from khcal.core.schedule import Filter, Schedule
+    from khcal.core.schedule import Schedule
 
-    count = _int(args.positional[0]) if args.positional else 5
-    if not 1 <= count <= 10000:
-        raise KhcalError("N")
-    today = _start(args, has_lang=True)
-    day = today()
-    lang = args.values.get("--lang", os.environ.get("KHCAL_LANG") or "en")
-    cat = load_catalogue(args.lists.get("--file", []))
-    wanted = None
-    if "--category" in args.lists:
-        if not set(args.lists["--category"]) <= set(cat.categories):
-            raise KhcalError("--category")
-        wanted = frozenset(args.lists["--category"])
-    only = Filter(categories=wanted, holidays_only="--holidays" in args.flags)
-    found = Schedule(cat).upcoming(day, count, only)
+    settings = _settings(args)
+    count = number(args.positional[0] if args.positional else "5", "N", 1, 10000)
+    found = Schedule(catalogue_of(settings)).upcoming(settings.today, count, settings.filter())
     if "--json" in args.flags:
         import json
 
         from khcal.text.describe import occurrence_json
 
-        value = [occurrence_json(o, day, lang) for o in found]
+        value = [occurrence_json(o, settings.today, settings.lang) for o in found]
         sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
         return 0
+    from khcal.text import say
     from khcal.views import render
 
-    title = "ខាងមុខ" if lang == "km" else "Coming up"  # the same title as cli.next_
-    render.occurrences(found, day, lang, no_color="--no-color" in args.flags, title=title)
+    with colour(settings):
+        title = say(settings.lang, "cli.title.next")
+        render.occurrences(
+            found, settings.today, settings.lang, no_color=settings.color is False, title=title
+        )
     return 0
 
 
 def dispatch(argv: Sequence[str]) -> int | None:
     """Run the command if it is one this module answers and all goes well; None hands it to cli.py."""
+    argv = hoist(argv)
     if not argv:
         return None
     command = argv[0]
@@ -225,7 +182,7 @@ def dispatch(argv: Sequence[str]) -> int | None:
     if spec is None:
         return None
     args = parse_args(spec, rest)
-    if args is None or (config_home() / "khcal" / "config.toml").exists():
+    if args is None:
         return None
     try:
         return _next(args) if command == "next" else _work(command, args)
@@ -247,7 +204,9 @@ def main() -> None:
         if exc.filename is not None:
             raise
         silence_stdout()
-        print(f"khcal: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        from khcal.text import say
+
+        print(f"khcal: {say('en', 'error.output', reason=exc.strerror or exc)}", file=sys.stderr)
         sys.exit(2)
     if code is not None:
         sys.exit(code)

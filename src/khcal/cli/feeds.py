@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from khcal.cli.inputs import DEFAULT_TZ, today_in
+from khcal.cli.inputs import today_in
 from khcal.cli.options import (
     CategoryOpt,
     Env,
@@ -54,14 +53,14 @@ AlarmOpt = Annotated[
 ]
 
 
-def _bound(text: str | None, *, end: bool, what: str) -> tuple[str | None, date | None]:
+def _bound(text: str | None, *, end: bool, what: str, today: date) -> tuple[str | None, date | None]:
     """A year (kept as text for the feed's year range) or a day (YYYY-MM-DD), read as `list` reads it."""
     if text is None:
         return None, None
     value = text.strip()
     if value.isdigit():
         return value, None
-    day = parse_bound(value, end=end, what=what)
+    day = parse_bound(value, end=end, what=what, today=today)
     return str(day.year), day
 
 
@@ -75,8 +74,8 @@ def _feed_options(
 ) -> FeedOptions:
     from khcal.feeds import ics
 
-    first_text, first_day = _bound(first, end=False, what="--from")
-    last_text, last_day = _bound(last, end=True, what="--to")
+    first_text, first_day = _bound(first, end=False, what="--from", today=env.today)
+    last_text, last_day = _bound(last, end=True, what="--to", today=env.today)
     if first_day is not None and last_day is not None and last_day < first_day:
         raise ics.FeedOptionError(f"--from {first} is after --to {last}")
     first_year, last_year = ics.year_range(first_text, last_text, env.today.year)
@@ -85,7 +84,7 @@ def _feed_options(
         last_year=last_year,
         lang=env.lang,
         holidays=holidays,
-        categories=tuple(dict.fromkeys(category or ())),
+        categories=env.settings.categories or (),  # the settings' filter, as list uses it
         alarm=ics.parse_duration(alarm) if alarm is not None else None,
         first_day=first_day,
         last_day=last_day,
@@ -198,9 +197,8 @@ def serve(
     from khcal.feeds import server
 
     env = setup(None, tz, lang, file)
-    zone = tz or (env.config.tz if env.config is not None else None) or DEFAULT_TZ
-    paths = [*(env.config.definition_files(Path.home()) if env.config is not None else []), *(file or [])]
-    stamps = [p.stat().st_mtime for p in paths if p.is_file()]
+    zone = env.settings.tz
+    stamps = [p.stat().st_mtime for p in env.settings.files if p.is_file()]
     data_time = datetime.fromtimestamp(max(stamps), UTC) if stamps else None
     server.run(
         env.schedule, host=host, port=port, lang=env.lang, today=lambda: today_in(zone),

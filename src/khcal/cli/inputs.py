@@ -1,69 +1,113 @@
-"""What both command lines read from the user and the system: dates, today, the configuration folder, and the
-catalogue with the user's files.
+"""What both command lines read from the user and the system: dates, numbers, options given before the
+command name, and the catalogue with the user's files.
 
-Shared by cli.py (the full Typer command line) and fastpath.py (the quick path for the commands scripts run
-most), so that the two read input the same way and say the same thing about bad input. Light on purpose:
-importing this module costs next to nothing.
+Shared by the Typer commands and the fast path (fastpath.py), so that the two read input the same way and
+say the same thing about bad input; the checks themselves are those of `khcal.values` and
+`khcal.settings`. Light on purpose: importing this module costs next to nothing.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from khcal.core.model import LANGUAGES
-from khcal.errors import KhcalError
+from khcal.settings import SettingError, config_home
+from khcal.values import DEFAULT_TZ, ValueProblem, parse_date, parse_int, today_in
 
 if TYPE_CHECKING:
     from khcal.core.model import Catalogue
+    from khcal.settings import Settings
 
-DEFAULT_TZ = "Asia/Phnom_Penh"
+__all__ = [
+    "DEFAULT_TZ",
+    "LANGS",
+    "catalogue_of",
+    "colour",
+    "config_home",
+    "hoist",
+    "load_catalogue",
+    "number",
+    "parse_day",
+    "today_in",
+]
+
 LANGS = LANGUAGES
-_WORDS = {"today": 0, "tomorrow": 1, "yesterday": -1}
+
+GLOBAL_VALUES = frozenset({"--lang", "--tz", "--today", "--file", "--weekend", "--sector", "--category"})
+GLOBAL_FLAGS = frozenset({"--no-color", "--color", "--json", "--holidays"})
 
 
-def parse_day(text: str, today: date | Callable[[], date], what: str = "date") -> date:
-    """A DATE argument: YYYY-MM-DD, today, tomorrow or yesterday.
-
-    `today` may be a function, called only for the words, so that a plain date never needs the clock.
-    """
-    from khcal.core.schedule import check_date
-
-    value = text.strip().lower()
-    if value in _WORDS:
-        base = today if isinstance(today, date) else today()
-        day = base + timedelta(days=_WORDS[value])
-    else:
-        try:
-            if len(value) != 10:
-                raise ValueError
-            day = date.fromisoformat(value)
-        except ValueError:
-            raise KhcalError(f"{what}: '{text}' is not a date (use YYYY-MM-DD, today or tomorrow)") from None
-    check_date(day)
-    return day
-
-
-def today_in(tz: str) -> date:
-    """Today's date in an IANA time zone."""
-    from datetime import datetime
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
+def parse_day(text: str, today: date | Callable[[], date], what: str = "DATE") -> date:
+    """A DATE argument (see `khcal.values.parse_date`), its errors naming `what`."""
     try:
-        zone = ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise KhcalError(
-            f"--tz: unknown time zone '{tz}' (use an IANA name such as Asia/Phnom_Penh)"
-        ) from None
-    return datetime.now(zone).date()
+        return parse_date(text, today)
+    except ValueProblem as problem:
+        raise SettingError(what, problem) from None
 
 
-def config_home() -> Path:
-    base = os.environ.get("XDG_CONFIG_HOME")
-    return Path(base) if base else Path.home() / ".config"
+def number(text: str, what: str, low: int | None = None, high: int | None = None) -> int:
+    """A whole-number argument, its errors in khcal's words naming `what`."""
+    try:
+        return parse_int(text, low, high)
+    except ValueProblem as problem:
+        raise SettingError(what, problem) from None
+
+
+def hoist(argv: Sequence[str]) -> list[str]:
+    """`khcal --lang km next` -> `khcal next --lang km`: shared options may come before the command name.
+
+    Options before the first word that is not an option are moved to the end of the command line.
+    """
+    moved: list[str] = []
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        name = token.partition("=")[0]
+        if name in GLOBAL_FLAGS and "=" not in token:
+            moved.append(token)
+            i += 1
+        elif name in GLOBAL_VALUES:
+            take = 1 if "=" in token else 2
+            moved.extend(argv[i : i + take])
+            i += take
+        else:
+            break
+    if not moved or i >= len(argv):
+        return list(argv)
+    return [*argv[i:], *moved]
+
+
+def catalogue_of(settings: Settings) -> Catalogue:
+    """The catalogue with the settings' files merged over it; the chosen categories are checked against it,
+    so that a bad setting stops every command."""
+    cat = load_catalogue(settings.files)
+    settings.check_categories(cat)
+    return cat
+
+
+@contextmanager
+def colour(settings: Settings) -> Iterator[None]:
+    """Let the terminal layer see the resolved colour choice (--color/--no-color beat NO_COLOR and
+    FORCE_COLOR) through the variables it reads, for the time of one screen."""
+    if settings.color is None:
+        yield
+        return
+    saved = {name: os.environ.get(name) for name in ("NO_COLOR", "FORCE_COLOR")}
+    os.environ.pop("FORCE_COLOR" if settings.color is False else "NO_COLOR", None)
+    os.environ["NO_COLOR" if settings.color is False else "FORCE_COLOR"] = "1"
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def load_catalogue(files: Sequence[str | Path] | None) -> Catalogue:

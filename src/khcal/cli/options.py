@@ -7,17 +7,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from khcal.cli.inputs import DEFAULT_TZ, LANGS, config_home, load_catalogue, parse_day, today_in
+from khcal.cli.inputs import catalogue_of
+from khcal.cli.root import ERROR_LANG
 from khcal.errors import KhcalError
+from khcal.settings import SettingError
 
 if TYPE_CHECKING:
     from khcal.core.model import Catalogue
     from khcal.core.schedule import Filter, Schedule
-    from khcal.settings import Config
+    from khcal.settings import Config, Settings
 
 # --- the options shared by the commands that show dates ---------------------------------------------
 
@@ -26,16 +28,17 @@ TodayOpt = Annotated[
     typer.Option(
         "--today",
         metavar="DATE",
-        help="Take DATE as today (YYYY-MM-DD, today, tomorrow). Example: --today 2026-01-02",
+        help="Take DATE as today (YYYY-MM-DD, today, tomorrow, yesterday, 7 Jan 2027, 2027/1/7). "
+        "Example: --today 2026-01-02",
     ),
 ]
 TzOpt = Annotated[
     str | None,
     typer.Option(
         "--tz",
-        envvar="KHCAL_TZ",
         metavar="ZONE",
-        help="IANA time zone that decides what today is (default Asia/Phnom_Penh, or config.toml's tz). "
+        help="IANA time zone that decides what today is (default: KHCAL_TZ, config.toml's tz, "
+        "else Asia/Phnom_Penh). "
         "Example: --tz Europe/Paris",
     ),
 ]
@@ -43,9 +46,8 @@ LangOpt = Annotated[
     str | None,
     typer.Option(
         "--lang",
-        envvar="KHCAL_LANG",
         metavar="en|km",
-        help="Language (default en, or config.toml's lang). Example: --lang km",
+        help="Language (default: KHCAL_LANG, config.toml's lang, else en). Example: --lang km",
     ),
 ]
 FileOpt = Annotated[
@@ -68,70 +70,59 @@ CategoryOpt = Annotated[
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output. Example: --json")]
-NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour. Example: --no-color")]
+ColorOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--color/--no-color",
+        show_default=False,
+        help="Colour always, or never (default: when the output is a terminal, unless NO_COLOR is set or "
+        "FORCE_COLOR asks for it; these options win over both). Example: --no-color",
+    ),
+]
 
 
 @dataclass
 class Env:
-    """What every date command needs: the catalogue, the schedule, today, the language, the filter."""
+    """What every date command needs: the settings, the catalogue and its schedule."""
 
+    settings: Settings
     catalogue: Catalogue
     schedule: Schedule
-    today: date
-    lang: str
-    only: Filter
-    config: Config | None = None
+
+    @property
+    def today(self) -> date:
+        return self.settings.today
+
+    @property
+    def lang(self) -> str:
+        return self.settings.lang
+
+    @property
+    def only(self) -> Filter:
+        return self.settings.filter()
+
+    @property
+    def config(self) -> Config:
+        return self.settings.config
 
 
-def load_config() -> Config:
-    """The settings of `$XDG_CONFIG_HOME/khcal/config.toml`, or none when there is no such file."""
-    from khcal import settings as config
-    from khcal.errors import Problem
+def resolved(
+    today: str | None,
+    tz: str | None,
+    lang: str | None,
+    files: Sequence[Path] | None = None,
+    **more: Any,
+) -> Settings:
+    """The settings of a command: its options, then the environment, then config.toml (khcal.settings)."""
+    from khcal.settings import resolve
 
-    path = config_home() / "khcal" / config.FILENAME
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return config.Config()
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.reason if isinstance(exc, UnicodeDecodeError) else exc.strerror
-        raise config.ConfigError([Problem(path, f"cannot be read ({reason})")]) from None
-    return config.parse_text(text, path)
-
-
-def basics(today: str | None, tz: str | None, lang: str | None) -> tuple[Config, str, date]:
-    """The settings file, the language and today: options (and their environment variables) first, then
-    config.toml, then the defaults."""
-    settings = load_config()
-    lang = lang or settings.lang or "en"
-    if lang not in LANGS:
-        raise KhcalError(f"--lang: '{lang}' is not one of {', '.join(LANGS)}")
-    real_today = today_in(tz or settings.tz or DEFAULT_TZ)
-    day = parse_day(today, real_today, "--today") if today is not None else real_today
-    return settings, lang, day
-
-
-def settings_catalogue(settings: Config, files: Sequence[Path] | None) -> Catalogue:
-    """The catalogue with the settings' and the options' files merged over it; the settings' categories
-    are checked against it, so that a bad setting stops every command."""
-    cat = load_catalogue([*settings.definition_files(Path.home()), *(files or [])])
-    for name in settings.categories or ():
-        if name not in cat.categories:
-            raise settings.problem(
-                "categories", f"'{name}' is not a category (known: {', '.join(cat.categories)})"
-            )
-    return cat
-
-
-def weekend_days(option: str | None, settings: Config | None) -> frozenset[int]:
-    """--weekend if given, else the settings file's weekend, else Saturday and Sunday."""
-    from khcal.core.workdays import SAT_SUN, weekend_option
-
-    if option is not None:
-        return weekend_option(option)
-    if settings is not None and settings.weekend is not None:
-        return frozenset(settings.weekend)
-    return SAT_SUN
+        settings = resolve(today=today, tz=tz, lang=lang, files=tuple(files or ()), **more)
+    except KhcalError as exc:
+        ERROR_LANG[0] = getattr(exc, "lang", "en")
+        raise
+    ERROR_LANG[0] = settings.lang  # later errors of the command are worded in this language
+    return settings
 
 
 def setup(
@@ -141,24 +132,16 @@ def setup(
     files: Sequence[Path] | None,
     holidays: bool = False,
     categories: Sequence[str] | None = None,
+    color: bool | None = None,
 ) -> Env:
-    """Options first, then environment variables (handled by the options), then config.toml."""
-    from khcal.core.schedule import Filter, Schedule
+    """The settings, catalogue and schedule of a date command."""
+    from khcal.core.schedule import Schedule
 
-    settings, lang, day = basics(today, tz, lang)
-    cat = settings_catalogue(settings, files)
-    wanted = None
-    if not categories and settings.categories:
-        categories = settings.categories
-    if categories:
-        known = set(cat.categories)
-        for name in categories:
-            if name not in known:
-                raise KhcalError(
-                    f"--category: '{name}' is not a category (known: {', '.join(sorted(known))})"
-                )
-        wanted = frozenset(categories)
-    return Env(cat, Schedule(cat), day, lang, Filter(categories=wanted, holidays_only=holidays), settings)
+    settings = resolved(
+        today, tz, lang, files, holidays=holidays, categories=tuple(categories or ()), color=color
+    )
+    cat = catalogue_of(settings)
+    return Env(settings, cat, Schedule(cat))
 
 
 def emit_json(value: Any) -> None:
@@ -167,40 +150,42 @@ def emit_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
-def parse_bound(text: str, *, end: bool, what: str) -> date:
-    """A range bound: YYYY (the whole year) or YYYY-MM-DD."""
+def parse_bound(text: str, *, end: bool, what: str, today: date) -> date:
+    """A range bound: YYYY (the whole year) or any DATE."""
+    from khcal.core.schedule import check_year
+    from khcal.values import ValueProblem, parse_date
+
     value = text.strip()
     if len(value) == 4 and value.isdigit():
-        from khcal.core.schedule import check_year
-
         year = int(value)
         check_year(year)
         return date(year, 12, 31) if end else date(year, 1, 1)
-    return parse_day(value, date(2000, 1, 1), what) if value not in ("today", "tomorrow") else _no_words(what)
-
-
-def _no_words(what: str) -> NoReturn:
-    raise KhcalError(f"{what}: give YYYY or YYYY-MM-DD")
+    try:
+        return parse_date(value, today)
+    except ValueProblem as problem:
+        if problem.key != "error.setting.date":
+            raise SettingError(what, problem) from None
+        raise SettingError(what, ValueProblem("error.options.bound", value=text)) from None
 
 
 def resolve_range(year: int | None, start: str | None, end: str | None, today: date) -> tuple[date, date]:
     from khcal.core.schedule import check_year
 
     if year is not None and (start is not None or end is not None):
-        raise KhcalError("--year cannot be combined with --from/--to")
+        raise KhcalError("error.options.year-and-range")
     if start is None and end is None:
         chosen = today.year if year is None else year
         check_year(chosen)
         return date(chosen, 1, 1), date(chosen, 12, 31)
-    first = parse_bound(start, end=False, what="--from") if start is not None else None
-    last = parse_bound(end, end=True, what="--to") if end is not None else None
+    first = parse_bound(start, end=False, what="--from", today=today) if start is not None else None
+    last = parse_bound(end, end=True, what="--to", today=today) if end is not None else None
     if first is None:
         assert last is not None
         first = date(last.year, 1, 1)
     if last is None:
         last = date(first.year, 12, 31)
     if last < first:
-        raise KhcalError(f"--from {start} is after --to {end}")
+        raise KhcalError("error.options.range-order", start=start, end=end)
     return first, last
 
 
@@ -235,7 +220,7 @@ ExtraOffOpt = Annotated[
     ),
 ]
 SectorOpt = Annotated[
-    str,
+    str | None,
     typer.Option(
         "--sector",
         metavar="private|public",
@@ -251,7 +236,8 @@ DayOrStdin = Annotated[
     str | None,
     typer.Argument(
         metavar="DATE|-",
-        help="YYYY-MM-DD, today or tomorrow (default today); - reads one date a line from stdin.",
+        help="YYYY-MM-DD, today, tomorrow, yesterday or e.g. 7 Jan 2027 (default today); "
+        "- reads one date a line from stdin.",
         show_default=False,
     ),
 ]
@@ -259,5 +245,9 @@ DayOrStdin = Annotated[
 
 OptionalDay = Annotated[
     str | None,
-    typer.Argument(metavar="DATE", help="YYYY-MM-DD, today or tomorrow (default today).", show_default=False),
+    typer.Argument(
+        metavar="DATE",
+        help="YYYY-MM-DD, today, tomorrow, yesterday or e.g. 7 Jan 2027 (default today).",
+        show_default=False,
+    ),
 ]

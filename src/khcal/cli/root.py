@@ -12,6 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from khcal import __version__
+from khcal.cli.inputs import hoist
 from khcal.errors import KhcalError, silence_stdout
 
 
@@ -21,10 +22,16 @@ class KhcalGroup(TyperGroup):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         standalone = kwargs.pop("standalone_mode", True)
         kwargs["standalone_mode"] = False
+        given = kwargs.get("args", args[0] if args else None)
+        argv = hoist(sys.argv[1:] if given is None else list(given))
+        if args:
+            args = (argv, *args[1:])
+        else:
+            kwargs["args"] = argv
         try:
             result = super().main(*args, **kwargs)
         except KhcalError as exc:
-            _fail(str(exc))
+            _fail(exc.message(_error_lang(exc)))
         except KeyboardInterrupt:
             sys.exit(130)
         except Exception as exc:
@@ -36,8 +43,10 @@ class KhcalGroup(TyperGroup):
                     # `khcal` or `khcal workdays` alone: the help is the answer, not an error.
                     print(exc.ctx.get_help())  # type: ignore[attr-defined]
                     sys.exit(0)
+                from khcal.text import say
+
                 command = getattr(getattr(exc, "ctx", None), "command_path", "khcal")
-                _fail(f"{exc.format_message()} (see '{command} --help')")
+                _fail(say(ERROR_LANG[0], "error.usage", message=exc.format_message(), command=command))
             raise
         if not standalone:
             return result
@@ -57,7 +66,16 @@ class KhcalGroup(TyperGroup):
                 raise  # a file the command itself opened: not about the output
             # The output could not be written (a full disk, a closed terminal).
             silence_stdout()
-            raise KhcalError(f"cannot write the output: {exc.strerror or exc}") from None
+            raise KhcalError("error.output", reason=exc.strerror or str(exc)) from None
+
+
+ERROR_LANG = ["en"]
+"""The language errors are worded in: the resolved --lang once the settings are known (see cli.options)."""
+
+
+def _error_lang(exc: KhcalError) -> str:
+    """The language an error is worded in: English while the language itself is what is wrong."""
+    return str(getattr(exc, "lang", None) or ERROR_LANG[0])
 
 
 def _fail(message: str) -> NoReturn:

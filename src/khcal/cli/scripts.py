@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
-from khcal.core.workdays import PRIVATE_ONLY, Bridge, Run, WorkCalendar, weekend_text
+from khcal.core.workdays import PRIVATE_ONLY, Bridge, Run, WorkCalendar, parse_sector, weekend_text
 from khcal.errors import KhcalError
 
 if TYPE_CHECKING:
     from khcal.core.model import Catalogue
     from khcal.core.schedule import Occurrence
+    from khcal.settings import Settings
 
 ParseDay = Callable[[str, str], date]
 """(text, what) -> date: a DATE as the command line takes it; `what` names it in error messages."""
@@ -45,26 +46,28 @@ _WORDS = {
 }
 
 
-def calendar_for(
-    catalogue: Catalogue,
-    *,
-    weekend: frozenset[int],
-    extra_off: Sequence[str],
-    sector: str,
-    parse: ParseDay,
-) -> WorkCalendar:
-    """The working-day calendar the options describe, over the catalogue's days off."""
+def calendar_for(catalogue: Catalogue, settings: Settings) -> WorkCalendar:
+    """The working-day calendar the settings describe (weekend, sector, extra days off)."""
     from khcal.core.model import MAX_YEAR, MIN_YEAR
     from khcal.core.schedule import Schedule
 
-    extra = frozenset(parse(text, "--extra-off") for text in extra_off)
     return WorkCalendar(
         Schedule(catalogue).days_off,
-        weekend,
-        extra,
-        sector,
+        settings.weekend,
+        frozenset(settings.extra_off),
+        parse_sector(settings.sector),
         limits=(date(MIN_YEAR, 1, 1), date(MAX_YEAR, 12, 31)),
     )
+
+
+def day_parser(settings: Settings) -> ParseDay:
+    """DATE arguments read with the settings' today, looked up only for the words (today, tomorrow...)."""
+    from khcal.cli.inputs import parse_day
+
+    def parse(text: str, what: str) -> date:
+        return parse_day(text, lambda: settings.today, what)
+
+    return parse
 
 
 # --- is-holiday / is-workday ---------------------------------------------------------------------------
@@ -148,12 +151,12 @@ def is_day(
     out = stdout or sys.stdout
     if target is not None and target.strip() == "-":
         if quiet:
-            raise KhcalError("-q cannot be used with '-': batch mode prints one answer a line")
+            raise KhcalError("error.options.quiet-batch")
         lines = stdin or sys.stdin
         reconfigure = getattr(lines, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")  # a line that is not UTF-8 is reported as not a date, not a crash
-        return batch(kind, lines, cal, parse, as_json=as_json, out=out, err=stderr or sys.stderr)
+        return batch(kind, lines, cal, parse, as_json=as_json, out=out, err=stderr or sys.stderr, lang=lang)
     found = answer(cal, parse(target if target is not None else "today", "DATE"))
     yes = found.holiday if kind == "holiday" else found.workday
     if as_json:
@@ -174,12 +177,16 @@ def batch(
     as_json: bool,
     out: TextIO,
     err: TextIO,
+    lang: str = "en",
 ) -> int:
     """One answer for each line of input: `DATE<TAB>yes|no`, or a JSON object a line.
 
-    Blank lines are skipped. A line that is not a date is reported on stderr with its number and the others
-    are still answered; the exit code is then 2, else 0 (the answers are in the output, not the exit code).
+    Blank lines are skipped; a byte-order mark and Windows line ends are accepted. A line that is not a date
+    is reported on stderr with its number and the others are still answered; the exit code is then 2, else
+    0 (the answers are in the output, not the exit code).
     """
+    from khcal.text import say
+
     dumps: Callable[[Any], str] | None = None
     if as_json:
         import json
@@ -189,10 +196,10 @@ def batch(
     bad = 0
     chunk: list[str] = []
     for number, raw in enumerate(lines, start=1):
-        text = raw.strip()
+        text = raw.strip().lstrip("\ufeff").strip() if number == 1 else raw.strip()
         if not text:
             continue
-        where = f"line {number}"
+        where = say(lang, "error.where.line", number=number)
         try:
             day = parse(text, where)
             if dumps is not None:
@@ -201,7 +208,7 @@ def batch(
                 yes = cal.is_day_off(day) if holiday else cal.is_workday(day)
                 chunk.append(f"{day.isoformat()}\t{'yes' if yes else 'no'}")
         except KhcalError as exc:
-            message = str(exc)
+            message = exc.message(lang)
             if not message.startswith(where):
                 message = f"{where}: {message}"
             if chunk:

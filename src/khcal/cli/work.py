@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from khcal.cli.inputs import parse_day
+from khcal.cli.inputs import catalogue_of, number
 from khcal.cli.options import (
     DayOrStdin,
     ExtraOffOpt,
@@ -26,10 +26,8 @@ from khcal.cli.options import (
     TodayOpt,
     TzOpt,
     WeekendOpt,
-    basics,
     emit_json,
-    settings_catalogue,
-    weekend_days,
+    resolved,
 )
 from khcal.cli.root import app
 from khcal.errors import KhcalError
@@ -46,24 +44,16 @@ def _work_setup(
     files: Sequence[Path] | None,
     weekend: str | None,
     extra_off: Sequence[str] | None,
-    sector: str,
+    sector: str | None,
 ) -> tuple[WorkCalendar, ParseDay, str]:
     """The working-day calendar of the options and settings, a date parser, and the language."""
     from khcal.cli import scripts
 
-    settings, lang, day = basics(today, tz, lang)
-
-    def parse(text: str, what: str) -> date:
-        return parse_day(text, day, what)
-
-    cal = scripts.calendar_for(
-        settings_catalogue(settings, files),
-        weekend=weekend_days(weekend, settings),
-        extra_off=extra_off or [],
-        sector=sector,
-        parse=parse,
+    settings = resolved(
+        today, tz, lang, files, weekend=weekend, sector=sector, extra_off=tuple(extra_off or ())
     )
-    return cal, parse, lang
+    cal = scripts.calendar_for(catalogue_of(settings), settings)
+    return cal, scripts.day_parser(settings), settings.lang
 
 
 def _is_command(
@@ -73,7 +63,7 @@ def _is_command(
     as_json: bool,
     weekend: str | None,
     extra_off: list[str] | None,
-    sector: str,
+    sector: str | None,
     today: str | None,
     tz: str | None,
     lang: str | None,
@@ -81,9 +71,9 @@ def _is_command(
 ) -> int:
     from khcal.cli import scripts
 
-    if quiet and as_json:
-        raise KhcalError("-q and --json cannot be used together")
     cal, parse, lang = _work_setup(today, tz, lang, file, weekend, extra_off, sector)
+    if quiet and as_json:
+        raise KhcalError("error.options.together", first="-q", second="--json")
     return scripts.is_day(kind, day, cal, parse, quiet=quiet, as_json=as_json, lang=lang)
 
 
@@ -94,7 +84,7 @@ def is_holiday(
     as_json: JsonOpt = False,
     weekend: WeekendOpt = None,
     extra_off: ExtraOffOpt = None,
-    sector: SectorOpt = "private",
+    sector: SectorOpt = None,
     today: TodayOpt = None,
     tz: TzOpt = None,
     lang: LangOpt = None,
@@ -124,7 +114,7 @@ def is_workday(
     as_json: JsonOpt = False,
     weekend: WeekendOpt = None,
     extra_off: ExtraOffOpt = None,
-    sector: SectorOpt = "private",
+    sector: SectorOpt = None,
     today: TodayOpt = None,
     tz: TzOpt = None,
     lang: LangOpt = None,
@@ -163,11 +153,14 @@ app.add_typer(workdays_app)
 
 @workdays_app.command("count")
 def workdays_count(
-    first: Annotated[str, typer.Argument(metavar="A", help="First day (YYYY-MM-DD, today, tomorrow).")],
+    first: Annotated[
+        str,
+        typer.Argument(metavar="A", help="First day (YYYY-MM-DD, today, tomorrow, yesterday, 7 Jan 2027)."),
+    ],
     last: Annotated[str, typer.Argument(metavar="B", help="Last day.")],
     weekend: WeekendOpt = None,
     extra_off: ExtraOffOpt = None,
-    sector: SectorOpt = "private",
+    sector: SectorOpt = None,
     today: TodayOpt = None,
     tz: TzOpt = None,
     file: FileOpt = None,
@@ -188,11 +181,16 @@ def workdays_count(
 
 @workdays_app.command("add", context_settings={"ignore_unknown_options": True})
 def workdays_add(
-    day: Annotated[str, typer.Argument(metavar="DATE", help="Start day (YYYY-MM-DD, today, tomorrow).")],
-    n: Annotated[int, typer.Argument(metavar="N", help="Working days to add; negative counts back.")],
+    day: Annotated[
+        str,
+        typer.Argument(
+            metavar="DATE", help="Start day (YYYY-MM-DD, today, tomorrow, yesterday, 7 Jan 2027)."
+        ),
+    ],
+    n: Annotated[str, typer.Argument(metavar="N", help="Working days to add; negative counts back.")],
     weekend: WeekendOpt = None,
     extra_off: ExtraOffOpt = None,
-    sector: SectorOpt = "private",
+    sector: SectorOpt = None,
     today: TodayOpt = None,
     tz: TzOpt = None,
     file: FileOpt = None,
@@ -212,7 +210,7 @@ def workdays_add(
     from khcal.cli import scripts
 
     cal, parse, _ = _work_setup(today, tz, "en", file, weekend, extra_off, sector)
-    return scripts.shift(cal, parse(day, "DATE"), n)
+    return scripts.shift(cal, parse(day, "DATE"), number(n, "N"))
 
 
 def _step_command(step: int, day: str | None, *options: Any) -> int:
@@ -227,7 +225,7 @@ def workdays_next(
     day: OptionalDay = None,
     weekend: WeekendOpt = None,
     extra_off: ExtraOffOpt = None,
-    sector: SectorOpt = "private",
+    sector: SectorOpt = None,
     today: TodayOpt = None,
     tz: TzOpt = None,
     file: FileOpt = None,
@@ -248,7 +246,7 @@ def workdays_prev(
     day: OptionalDay = None,
     weekend: WeekendOpt = None,
     extra_off: ExtraOffOpt = None,
-    sector: SectorOpt = "private",
+    sector: SectorOpt = None,
     today: TodayOpt = None,
     tz: TzOpt = None,
     file: FileOpt = None,
@@ -267,12 +265,12 @@ def workdays_prev(
 @app.command("long-weekends")
 def long_weekends(
     year: Annotated[
-        int | None,
+        str | None,
         typer.Option("--year", metavar="Y", help="The year (default: this year). Example: --year 2026"),
     ] = None,
     weekend: WeekendOpt = None,
     extra_off: ExtraOffOpt = None,
-    sector: SectorOpt = "private",
+    sector: SectorOpt = None,
     today: TodayOpt = None,
     tz: TzOpt = None,
     lang: LangOpt = None,
@@ -296,7 +294,7 @@ def long_weekends(
     from khcal.core.schedule import check_year
 
     cal, parse, lang = _work_setup(today, tz, lang, file, weekend, extra_off, sector)
-    chosen = parse("today", "--today").year if year is None else year
+    chosen = parse("today", "--today").year if year is None else number(year, "--year")
     check_year(chosen)
     runs, bridges = cal.long_weekends(date(chosen, 1, 1), date(chosen, 12, 31))
     if as_json:

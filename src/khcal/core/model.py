@@ -9,20 +9,43 @@ import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Final, Literal, get_args
 
-from khcal.core.rules import OnceRule, Rule
 from khcal.errors import UnknownObservanceError
 
+if TYPE_CHECKING:
+    from khcal.core.rules import Rule
+
+# --- the closed sets of words of the format and of the model: each spelled here once -----------------
+
+Language = Literal["en", "km"]
+"""The languages khcal speaks; a text of the catalogue falls back to English."""
+Scope = Literal["public", "private-sector"]
+"""Who had a day off: everyone, or only private-sector workers (the days in lieu of 2018-2021)."""
+Status = Literal["official", "projected", "user"]
+"""Where an occurrence's dates come from: a published list of days off, the rules, or the user's own file."""
+Phase = Literal["waxing", "waning"]
+"""The half of a lunar month."""
+EventKind = Literal["anniversary", "birthday"]
+"""What an observance with an `event_year` remembers."""
+Sector = Literal["private", "public"]
+"""Whose working days are counted: the private sector (every day off) or the public sector."""
+
+LANGUAGES: Final[tuple[Language, ...]] = get_args(Language)
+SCOPES: Final[tuple[Scope, ...]] = get_args(Scope)
+STATUSES: Final[tuple[Status, ...]] = get_args(Status)
+PHASES: Final[tuple[Phase, ...]] = get_args(Phase)
+EVENT_KINDS: Final[tuple[EventKind, ...]] = get_args(EventKind)
+SECTORS: Final[tuple[Sector, ...]] = get_args(Sector)
+PUBLIC: Final[Scope] = "public"
+PRIVATE_SECTOR: Final[Scope] = "private-sector"
+
 FORMAT_VERSION = 1
-LANGUAGES = ("en", "km")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 LUNAR_MONTHS = (
     "migasir", "boss", "meak", "phalkun", "cheit", "pisakh", "jesth", "asadh",
     "pathamasadh", "tutiyasadh", "srap", "photrobot", "assoch", "kadeuk",
 )  # fmt: skip
-PHASES = ("waxing", "waning")
-SCOPES = ("public", "private-sector")
-EVENT_KINDS = ("anniversary", "birthday")
 MIN_YEAR = 1800
 MAX_YEAR = 2200
 
@@ -55,7 +78,7 @@ class HolidayPeriod:
     until: int | None
     days: int | None = None
     rule: Rule | None = None
-    scope: str = "public"
+    scope: Scope = PUBLIC
     note: Text | None = None
     sources: tuple[Source, ...] = ()
 
@@ -93,16 +116,20 @@ class Observance:
     since: int | None = None
     until: int | None = None
     event_year: int | None = None
-    event_kind: str = "anniversary"
+    event_kind: EventKind = "anniversary"
     holiday: tuple[HolidayPeriod, ...] = ()
     exceptions: tuple[Exception_, ...] = ()
     history: tuple[HistoryNote, ...] = ()
     sources: tuple[Source, ...] = ()
     origin: str = ""
+    """The file the observance was read from."""
+    user: bool = False
+    """Read from a user's file laid over the built-in catalogue: its occurrences have status `user`."""
 
     def exists_in(self, year: int) -> bool:
-        if isinstance(self.rule, OnceRule):
-            return self.rule.date.year == year
+        only = self.rule.only_year()
+        if only is not None:
+            return only == year
         if self.event_year is not None and year < self.event_year:
             return False  # nothing to remember before the event
         return (self.since is None or self.since <= year) and (self.until is None or year <= self.until)
@@ -131,7 +158,7 @@ class InLieuRule:
     since: int
     until: int | None
     weekdays: tuple[int, ...]
-    scope: str
+    scope: Scope
     sources: tuple[Source, ...]
     note: Text | None = None
 

@@ -6,23 +6,11 @@ by hand are the decreed exceptions in the definitions files, each with its sourc
 
 from __future__ import annotations
 
-import calendar
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from khcal.core import khmer_calendar
-from khcal.core.model import MAX_YEAR, MIN_YEAR, Catalogue, Observance, Text
-from khcal.core.rules import (
-    FixedRule,
-    HolyDaysRule,
-    LunarRule,
-    NewYearRule,
-    NthWeekdayRule,
-    OffsetRule,
-    OnceRule,
-    Rule,
-)
+from khcal.core.model import MAX_YEAR, MIN_YEAR, PUBLIC, Catalogue, Observance, Scope, Status, Text
 from khcal.errors import DateRangeError
 
 HIDDEN_BY_DEFAULT = frozenset({"holy-day"})
@@ -40,9 +28,9 @@ class Occurrence:
     start: date
     end: date
     holiday: bool
-    status: str  # "official" | "projected"
+    status: Status
     key: str  # stable within its observance: "2026", or "2026-05-01" for one kept many times a year
-    scope: str = "public"  # who had the day off: "public" or "private-sector"
+    scope: Scope = PUBLIC
     in_lieu_of: Observance | None = None
     songkran: datetime | None = None
     note: Text | None = None
@@ -143,37 +131,44 @@ class Schedule:
             found = self._own[key] = tuple(self._compute(obs, year))
         return found
 
+    def status(self, obs: Observance, year: int) -> Status:
+        """`user` for a user's own observance, else `official` where the year's list is published."""
+        if obs.user:
+            return "user"
+        return "official" if year in self.catalogue.published else "projected"
+
+    def first_day(self, ident: str, year: int) -> date | None:
+        """The first day of observance `ident` in `year` (what an offset rule counts from)."""
+        found = self.of(self.catalogue.observances[ident], year)
+        return found[0].start if found else None
+
     def _compute(self, obs: Observance, year: int) -> Iterator[Occurrence]:
         if not obs.exists_in(year):
             return
-        status = "official" if year in self.catalogue.published else "projected"
+        status = self.status(obs, year)
         period = obs.period(year)
         rule = period.rule if period is not None and period.rule is not None else obs.rule
-        if isinstance(rule, HolyDaysRule):
-            for day in _holy_days(year):
+        starts = rule.dates(year, self)
+        if rule.many_a_year:
+            for day in starts:
                 yield Occurrence(obs, day, day, False, status, day.isoformat())
             return
+        if not starts:
+            return
         exception = obs.exception(year)
-        songkran = None
-        start: date | None
-        if isinstance(rule, NewYearRule):
-            new_year = khmer_calendar.new_year(year)
-            songkran = new_year.songkran
-            days = new_year.days
+        start, days, songkran = starts[0], obs.days, None
+        moment = rule.moment(year)
+        if moment is not None:
+            songkran, days = moment
             if exception is not None and exception.songkran is not None:
                 # An officially announced moment, pinned in the data: the New Year starts on its day and
                 # keeps the computed number of days.
                 songkran = exception.songkran
             start = songkran.date()
-        else:
-            start = self._start(rule, year)
-            days = obs.days
-        if start is None:
-            return
         if period is not None and period.days is not None:
             days = period.days
         holiday = period is not None
-        scope = period.scope if period is not None else "public"
+        scope = period.scope if period is not None else PUBLIC
         note = period.note if period is not None else None
         if exception is not None:
             start = exception.start or start
@@ -191,23 +186,6 @@ class Schedule:
             songkran=songkran,
             note=note,
         )
-
-    def _start(self, rule: Rule, year: int) -> date | None:
-        if isinstance(rule, FixedRule):
-            if rule.month == 2 and rule.day == 29 and not calendar.isleap(year):
-                return None
-            return date(year, rule.month, rule.day)
-        if isinstance(rule, NthWeekdayRule):
-            return _nth_weekday(year, rule)
-        if isinstance(rule, LunarRule):
-            return khmer_calendar.from_lunar(year, rule.month, rule.day, rule.phase)
-        if isinstance(rule, OnceRule):
-            return rule.date if rule.date.year == year else None
-        if isinstance(rule, OffsetRule):
-            base = self.catalogue.observances[rule.of]
-            found = self.of(base, year)
-            return found[0].start + timedelta(days=rule.days) if found else None
-        raise AssertionError(f"no start for {rule!r}")  # New Year and holy days are handled by the caller
 
     # -- a whole year
 
@@ -227,7 +205,6 @@ class Schedule:
             rule = rules[-1]
             off = self._plain_days_off(year) | self._plain_days_off(year + 1)
             taken: set[date] = set()
-            status = "official" if year in self.catalogue.published else "projected"
             for occ in sorted(self._holidays(year), key=lambda o: (o.start, o.id)):
                 for day in occ.dates:
                     if day.weekday() not in rule.weekdays or day in taken or day.year != year:
@@ -238,7 +215,8 @@ class Schedule:
                         lieu += _ONE_DAY
                     taken.add(lieu)
                     # A day in lieu for a day off that only some had keeps the narrower scope.
-                    scope = rule.scope if occ.scope == "public" else occ.scope
+                    scope = rule.scope if occ.scope == PUBLIC else occ.scope
+                    status = self.status(occ.observance, year)
                     out.append(Occurrence(
                         occ.observance, lieu, lieu, True, status, str(year), scope=scope,
                         in_lieu_of=occ.observance, note=rule.note,
@@ -305,20 +283,21 @@ class Schedule:
             return found
         check_year(year)
         gathered: dict[date, list[Occurrence]] = {}
-        for source_year in (year - 1, year):
-            if not MIN_YEAR <= source_year <= MAX_YEAR:
-                continue
-            for occ in (*self._holidays(source_year), *self.in_lieu(source_year)):
-                for day in occ.dates:
-                    if day.year == year:
-                        gathered.setdefault(day, []).append(occ)
-        if year < MAX_YEAR:
-            for occ in self._holidays(year + 1):
-                for day in occ.dates:
-                    if day.year == year:
-                        gathered.setdefault(day, []).append(occ)
+        for occ in self._days_off_around(year):
+            for day in occ.dates:
+                if day.year == year:
+                    gathered.setdefault(day, []).append(occ)
         found = self._days_off[year] = {d: tuple(sorted(v, key=_order)) for d, v in sorted(gathered.items())}
         return found
+
+    def _days_off_around(self, year: int) -> Iterator[Occurrence]:
+        """Days off and days in lieu of the years whose occurrences may reach into `year`."""
+        for source_year in (year - 1, year):
+            if MIN_YEAR <= source_year <= MAX_YEAR:
+                yield from self._holidays(source_year)
+                yield from self.in_lieu(source_year)
+        if year < MAX_YEAR:
+            yield from self._holidays(year + 1)
 
     def on(self, day: date, only: Filter | None = None) -> list[Occurrence]:
         """Occurrences that include `day`."""
@@ -327,24 +306,3 @@ class Schedule:
 
 def _order(occ: Occurrence) -> tuple[date, str, date]:
     return (occ.start, occ.id, occ.end)
-
-
-def _nth_weekday(year: int, rule: NthWeekdayRule) -> date | None:
-    last_day = calendar.monthrange(year, rule.month)[1]
-    days = [date(year, rule.month, d) for d in range(1, last_day + 1)]
-    matching = [d for d in days if d.weekday() == rule.weekday]
-    index = rule.n - 1 if rule.n > 0 else rule.n
-    try:
-        return matching[index]
-    except IndexError:
-        return None
-
-
-def _holy_days(year: int) -> Iterable[date]:
-    """Thngai Sel of a Gregorian year, from the lunar calendar."""
-    day = date(year, 1, 1)
-    end = date(year, 12, 31)
-    while day <= end:
-        if khmer_calendar.to_lunar(day).holy_day:
-            yield day
-        day += _ONE_DAY

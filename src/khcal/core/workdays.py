@@ -14,16 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from khcal.core.model import WEEKDAYS
-from khcal.errors import KhcalError
+from khcal.core.model import PRIVATE_SECTOR, SECTORS, WEEKDAYS, Sector
+from khcal.errors import BadValueError, KhcalError
 
 if TYPE_CHECKING:
     from khcal.core.schedule import Occurrence
 
 _FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SAT_SUN = frozenset({5, 6})
-SECTORS = ("private", "public")
-PRIVATE_ONLY = "private-sector"
+PRIVATE_ONLY = PRIVATE_SECTOR
 """The scope of a day off that only private-sector workers had (the days in lieu of 2018-2021)."""
 
 _ONE_DAY = timedelta(days=1)
@@ -37,8 +36,8 @@ def parse_weekend(value: str | Sequence[str]) -> frozenset[int]:
     """Weekend days as weekday numbers (0 = Monday), from every form a user writes them in.
 
     'sat,sun' or ['sat', 'sun'] -> {5, 6}; 'sun' -> {6}; full names ('sunday') too; 'none' or [] -> no
-    weekend. At least one working day must be left. Raises ValueError saying what is wrong; the caller
-    adds where (an option, or a settings file's line).
+    weekend. At least one working day must be left. Raises BadValueError (a ValueError) saying what is
+    wrong; the caller adds where (an option, or a settings file's line).
     """
     if isinstance(value, str):
         if value.strip().lower() == "none":
@@ -55,14 +54,12 @@ def parse_weekend(value: str | Sequence[str]) -> frozenset[int]:
             days.add(_FULL_WEEKDAYS.index(key))
         else:
             close = difflib.get_close_matches(key, WEEKDAYS, n=1) if key else []
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
             shown = name.strip() if isinstance(name, str) else repr(name)
-            raise ValueError(
-                f"'{shown}' is not a day of the week{hint}; use a comma list of "
-                f"{', '.join(WEEKDAYS)} (e.g. sat,sun), or none"
+            raise BadValueError(
+                "error.weekend-day", value=shown, close=close[0] if close else "", days=", ".join(WEEKDAYS)
             )
     if len(days) == 7:
-        raise ValueError("every day of the week is a weekend day; leave at least one working day")
+        raise BadValueError("error.weekend-full")
     return frozenset(days)
 
 
@@ -70,8 +67,16 @@ def weekend_option(text: str) -> frozenset[int]:
     """The --weekend option: parse_weekend, with errors that name the option."""
     try:
         return parse_weekend(text)
-    except ValueError as exc:
-        raise KhcalError(f"--weekend: {exc}") from None
+    except BadValueError as exc:
+        raise KhcalError("error.weekend-option", error=exc) from None
+
+
+def parse_sector(value: str) -> Sector:
+    """The --sector option: `private` or `public`."""
+    found = next((s for s in SECTORS if s == value), None)
+    if found is None:
+        raise KhcalError("error.sector", value=value, choices=", ".join(SECTORS))
+    return found
 
 
 def weekend_text(weekend: frozenset[int]) -> str:
@@ -112,17 +117,16 @@ class WorkCalendar:
     days_off: DaysOff
     weekend: frozenset[int] = SAT_SUN
     extra_off: frozenset[date] = frozenset()
-    sector: str = "private"
+    sector: Sector = "private"
     limits: tuple[date, date] = (date.min + _MARGIN, date.max - _MARGIN)
     """The first and last day that `days_off` can answer for; runs are not looked for outside."""
     _years: dict[int, dict[date, tuple[Occurrence, ...]]] = field(default_factory=dict, repr=False)
     _off: dict[int, frozenset[date]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        if self.sector not in SECTORS:
-            raise KhcalError(f"--sector: '{self.sector}' is not one of {', '.join(SECTORS)}")
+        parse_sector(self.sector)
         if len(self.weekend) >= 7:
-            raise KhcalError("--weekend: leave at least one working day in the week")
+            raise KhcalError("error.weekend-none-left")
 
     # -- one day
 

@@ -343,6 +343,7 @@ _WORDS = {
         "not_off": "Not a day off in Cambodia in {year}.",
         "official": "Dates from the published list of days off.",
         "projected": "Dates projected from the rules: the list of days off for {year} is not published yet.",
+        "user": "Dates from your own definitions file.",
         "sources": "Sources:",
         "in_lieu": "Given in place of {name}, which fell on a weekend day.",
         "days": "{n} days, {span}.",
@@ -353,6 +354,7 @@ _WORDS = {
         "not_off": "មិនមែនជាថ្ងៃឈប់សម្រាកនៅកម្ពុជា ក្នុងឆ្នាំ{year}ទេ។",
         "official": "កាលបរិច្ឆេទតាមបញ្ជីថ្ងៃឈប់សម្រាកផ្លូវការ។",
         "projected": "កាលបរិច្ឆេទគណនាតាមច្បាប់ ព្រោះបញ្ជីថ្ងៃឈប់សម្រាកឆ្នាំ{year} មិនទាន់ចេញផ្សាយនៅឡើយ។",
+        "user": "កាលបរិច្ឆេទតាមឯកសារនិយមន័យផ្ទាល់ខ្លួនរបស់អ្នក។",
         "sources": "ប្រភព៖",
         "in_lieu": "សងជំនួស{name} ដែលត្រូវនឹងថ្ងៃចុងសប្តាហ៍។",
         "days": "{n} ថ្ងៃ៖ {span}។",
@@ -387,7 +389,7 @@ def event_description(occ: Occurrence, catalogue: Catalogue, lang: str) -> str:
         paragraphs.append(words["days"].format(n=n, span=format_span(occ.start, occ.end, lang)))
     if occ.holiday:
         key = "day_off_private" if occ.scope == "private-sector" else "day_off"
-        status = words["official"] if occ.status == "official" else words["projected"].format(year=shown_year)
+        status = words[occ.status].format(year=shown_year)
         paragraphs.append(f"{words[key].format(year=shown_year)} {status}")
     else:
         paragraphs.append(words["not_off"].format(year=shown_year))

@@ -9,8 +9,146 @@ MESSAGES: dict[str, Message] = {
     "error.unknown-id": "គ្មានទិវាដែលមានលេខសម្គាល់ '{ident}' ទេ{hint} (khcal list --ids បង្ហាញលេខសម្គាល់ទាំងអស់)",
     "error.unknown-id.hint": "។ តើអ្នកចង់និយាយថា {names} ឬ?",
     "error.year-range": "ឆ្នាំ{year} នៅក្រៅចន្លោះដែល khcal គណនាបាន ({low}-{high})",
+    "error.date-outside": "{day} នៅក្រៅចន្លោះដែល khcal គណនាបាន {first}..{last}",
+    "error.year-outside": "ឆ្នាំ{year} នៅក្រៅចន្លោះដែល khcal គណនាបាន {first}..{last} (ឆ្នាំ {low}..{high})",
+    "error.be-year-outside": (
+        "ឆ្នាំពុទ្ធសករាជ {year} នៅក្រៅចន្លោះដែល khcal គណនាបាន {first}..{last} (ព.ស. {low}..{high})"
+    ),
+    "error.lunar-month": "មិនស្គាល់ខែចន្ទគតិ {month} ទេ៖ សូមប្រើខែមួយក្នុងចំណោម {months}",
+    "error.lunar-phase": "ដំណាក់កាលត្រូវតែជា 'waxing' (កើត) ឬ 'waning' (រនោច) មិនមែន {value} ទេ",
+    "error.lunar-day": "ថ្ងៃចន្ទគតិត្រូវតែពី ១ ដល់ ១៥ ឬ -១ (ថ្ងៃចុងក្រោយ) មិនមែន {day} ទេ",
+    "error.weekend-day": lambda value, close, days: (
+        f"'{value}' មិនមែនជាថ្ងៃនៃសប្ដាហ៍ទេ"
+        + (f" (តើអ្នកចង់សរសេរ '{close}' ឬ?)" if close else "")
+        + f"៖ សូមប្រើបញ្ជីដែលបំបែកដោយក្បៀសនៃ {days} (ឧ. sat,sun) ឬ none"
+    ),
+    "error.weekend-full": "គ្រប់ថ្ងៃនៃសប្ដាហ៍ជាថ្ងៃចុងសប្ដាហ៍៖ សូមទុកថ្ងៃធ្វើការយ៉ាងហោចណាស់មួយថ្ងៃ",
+    "error.weekend-option": lambda error: f"--weekend: {error.message('km')}",
+    "error.weekend-none-left": "--weekend: សូមទុកថ្ងៃធ្វើការយ៉ាងហោចណាស់មួយថ្ងៃក្នុងសប្ដាហ៍",
+    "error.sector": "--sector: '{value}' មិនមែនជាតម្លៃមួយក្នុងចំណោម {choices} ទេ",
+    "error.definitions": "ឯកសារនិយមន័យមានបញ្ហា",
+    "problem.where-observance": "ទិវា '{ident}'",
+    "problem.where-field": "វាល '{name}'",
+    "problem.no-file": "គ្មានឯកសារនេះទេ",
+    "problem.is-folder": "ជាថតឯកសារ មិនមែនជាឯកសារនិយមន័យទេ",
+    "problem.not-utf8": "មិនមែនជាអត្ថបទ UTF-8 ទេ ({reason})",
+    "problem.unreadable": "មិនអាចអានបានទេ ({reason})",
+    "problem.toml-syntax": "កំហុសវាក្យសម្ព័ន្ធ TOML៖ {detail}",
+    "problem.format": "khcal នេះអានទម្រង់ {expected} មិនមែនទម្រង់ {value} ទេ",
+    "problem.unknown-key": lambda key, close: (
+        f"មិនស្គាល់សោ '{key}' ទេ" + (f" (តើអ្នកចង់សរសេរ '{close}' ឬ?)" if close else "")
+    ),
+    "problem.found": lambda found, value: _found(found, value),
+    "problem.required": "ត្រូវតែមាន",
+    "problem.wrong-type": lambda expected, found, value: (
+        f"ត្រូវតែជា{_kinds(expected)} មិនមែន{_found(found, value)}ទេ"
+    ),
+    "problem.range": "ត្រូវតែនៅចន្លោះ {low} ដល់ {high} មិនមែន {value} ទេ",
+    "problem.not-one-of": "'{value}' មិនមែនជាតម្លៃមួយក្នុងចំណោម {choices} ទេ",
+    "problem.datetime-not-date": "ត្រូវតែជាកាលបរិច្ឆេទ (YYYY-MM-DD) មិនមែនកាលបរិច្ឆេទ និងម៉ោងទេ",
+    "problem.bad-date": "'{value}' មិនមែនជាកាលបរិច្ឆេទត្រឹមត្រូវ (YYYY-MM-DD) ទេ",
+    "problem.date-range": "{value} នៅក្រៅចន្លោះ {low}-{high}",
+    "problem.empty": "មិនត្រូវទុកទទេទេ",
+    "problem.no-sources": "ត្រូវតែដាក់ប្រភពយ៉ាងហោចណាស់មួយ",
+    "problem.source-type": lambda found, value: (
+        f"ត្រូវតែជាខ្សែអក្សរ ឬតារាងដែលមាន title និង url មិនមែន{_found(found, value)}ទេ"
+    ),
+    "problem.not-http": "'{value}' មិនមែនជាអាសយដ្ឋាន http(s) ទេ",
+    "problem.control-character": ("មានតួអក្សរបញ្ជា {char}៖ សូមលុបវាចេញ (អត្ថបទអាចមានតែ tab និងការចុះបន្ទាត់ប៉ុណ្ណោះ)"),
+    "problem.year-twice": "ឆ្នាំ{year} ត្រូវបានដាក់ពីរដង",
+    "problem.duplicate-id": "លេខសម្គាល់ '{ident}' ស្ទួន (កំណត់ដំបូងនៅបន្ទាត់ {line})",
+    "problem.not-array-of-tables": lambda name, found, value: (
+        f"ត្រូវតែជាអារេនៃតារាង ([[{name}]]) មិនមែន{_found(found, value)}ទេ"
+    ),
+    "problem.entry-not-table": lambda n, found, value: f"ធាតុទី{n} ត្រូវតែជាតារាង មិនមែន{_found(found, value)}ទេ",
+    "problem.not-table": lambda found, value: f"ត្រូវតែជាតារាង មិនមែន{_found(found, value)}ទេ",
+    "problem.rule-not-table": lambda found, value: (
+        'ត្រូវតែជាតារាង ដូចជា { kind = "fixed", month = 1, day = 7 } មិនមែន' + _found(found, value) + "ទេ"
+    ),
+    "problem.until-before-since": "{until} នៅមុន since = {since}",
+    "problem.bad-id": "'{ident}' ត្រូវតែមានតែអក្សរតូច លេខ និងសញ្ញាដកតែមួយៗ",
+    "problem.bad-category": "'{value}' ត្រូវតែមានតែអក្សរតូច លេខ និងសញ្ញាដក",
+    "problem.exception-twice": "ឆ្នាំ{year} មានករណីលើកលែងច្រើនជាងមួយ៖ សូមបញ្ចូលវាជាមួយ",
+    "problem.new-year-days": ("ចំនួនថ្ងៃចូលឆ្នាំត្រូវបានគណនា (៣ ឬ ៤ ថ្ងៃ)៖ សូមប្ដូរវាតាមឆ្នាំដោយករណីលើកលែង ឬតាមកំឡុងពេល"),
+    "problem.holy-days-days": "ថ្ងៃសីលគឺជាថ្ងៃតែមួយៗ",
+    "problem.no-such-day": "ខែ{month} គ្មានថ្ងៃទី{day} ទេ",
+    "problem.nth-zero": "ត្រូវតែពី ១ ដល់ ៥ ឬពី -១ ដល់ -៥ រាប់ពីចុងខែ",
+    "problem.lunar-day": 'ត្រូវតែពី ១ ដល់ ១៥ ឬ "last" មិនមែន {value} ទេ',
+    "problem.last-waxing": '"last" សម្រាប់តែថ្ងៃរនោចប៉ុណ្ណោះ',
+    "problem.far-start": "{start} នៅឆ្ងាយពីឆ្នាំ{year} នៃករណីលើកលែង",
+    "problem.songkran-not-new-year": "មានតែបុណ្យចូលឆ្នាំទេ ដែលមានពេលមហាសង្ក្រាន្ត",
+    "problem.songkran-year": "{moment} មិនស្ថិតក្នុងឆ្នាំ{year} ទេ",
+    "problem.changes-nothing": "មិនផ្លាស់ប្ដូរអ្វីទេ៖ សូមដាក់ start, days, holiday ឬ songkran",
+    "problem.overlap": "ត្រួតលើ {other} (ឆ្នាំ {a} និង {b})",
+    "problem.unknown-ref": lambda ident, close: (
+        f"យោងទៅទិវា '{ident}' ដែលមិនស្គាល់" + (f" (តើអ្នកចង់សរសេរ '{close}' ឬ?)" if close else "")
+    ),
+    "problem.offset-cycle": "គម្លាតថ្ងៃវិលជារង្វង់៖ {chain}",
     # --- errors: settings and options --------------------------------------------------------------------
+    "error.setting.empty": "តម្លៃទទេ។ សូមប្រើមួយក្នុងចំណោម {accepted}",
+    "error.setting.empty-tz": "តម្លៃទទេ។ សូមប្រើឈ្មោះល្វែងម៉ោង IANA ដូចជា Asia/Phnom_Penh",
+    "error.setting.choice": "'{value}' មិនមែនជាមួយក្នុងចំណោម {choices} ទេ",
+    "error.setting.tz": "មិនស្គាល់ល្វែងម៉ោង '{value}' ទេ (សូមប្រើឈ្មោះ IANA ដូចជា Asia/Phnom_Penh)",
+    "error.setting.weekend-empty": "តម្លៃទទេ។ សូមប្រើបញ្ជីថ្ងៃដែលខណ្ឌដោយក្បៀស {days} (ឧ. sat,sun) ឬ none",
+    "error.setting.weekend": "{problem}",
+    "error.setting.category": "'{value}' មិនមែនជាប្រភេទទិវាទេ (ប្រភេទដែលមាន៖ {known})",
+    "error.setting.date": "'{value}' មិនមែនជាកាលបរិច្ឆេទទេ (សូមប្រើ YYYY-MM-DD, today, tomorrow, yesterday "
+    "ឬថ្ងៃដូចជា 7 Jan 2027 ឬ 2027/1/7)",
+    "error.setting.date-ambiguous": "'{value}' អាចយល់បានពីរយ៉ាង (ថ្ងៃ និងខែអាចច្រឡំគ្នា)។ "
+    "សូមសរសេរជា YYYY-MM-DD ឬសរសេរខែជាអក្សរ ដូចជា 7 Jan {year}",
+    "error.setting.number": "'{value}' មិនមែនជាចំនួនគត់ទេ (សូមប្រើលេខ ដូចជា 3 ឬ -3)",
+    "error.setting.number-range": "{value} មិននៅចន្លោះ {low} និង {high} ទេ",
+    "error.config.unreadable": "មិនអាចអានបានទេ ({reason})",
+    "error.config.hint": " (តើអ្នកចង់សរសេរ '{name}' ឬ?)",
+    "error.config.unknown": "មិនស្គាល់ការកំណត់ '{key}' ទេ{hint}។ ការកំណត់ដែលមាន៖ {keys}",
+    "error.config.type": "ត្រូវតែជា {expected} មិនមែន {found} ទេ",
+    "error.config.item-type": "ត្រូវតែជាបញ្ជីនៃអក្សរ ប៉ុន្តែធាតុមួយជា {found}",
+    "error.config.category-name": "'{name}' មិនមែនជាឈ្មោះប្រភេទទេ (អក្សរឡាតាំងតូច លេខ និងសញ្ញា -)",
+    "error.config.empty-file": "ឈ្មោះឯកសារទទេ",
+    "error.options.together": "{first} និង {second} មិនអាចប្រើជាមួយគ្នាបានទេ",
+    "error.options.quiet-batch": "-q មិនអាចប្រើជាមួយ '-' បានទេ៖ "
+    "ពេលអានពី stdin khcal បោះពុម្ពចម្លើយមួយបន្ទាត់សម្រាប់កាលបរិច្ឆេទនីមួយៗ",
+    "error.options.year-and-range": "--year មិនអាចប្រើជាមួយ --from/--to បានទេ",
+    "error.options.range-order": "--from {start} នៅក្រោយ --to {end}",
+    "error.options.bound": "'{value}' មិនមែនជាកាលបរិច្ឆេទ ឬឆ្នាំទេ (សូមប្រើ YYYY, YYYY-MM-DD, today, "
+    "tomorrow, yesterday ឬថ្ងៃដូចជា 7 Jan 2027 ឬ 2027/1/7)",
+    "error.options.month": "{value} មិនមែនជាខែទេ (សូមប្រើពី ១ ដល់ ១២)",
+    "error.options.day-and-range": "DATE '{value}' មិនអាចប្រើជាមួយ --from/--to បានទេ (សូមផ្តល់ថ្ងៃមួយ ឬចន្លោះមួយ)",
+    "error.options.too-many-days": "{count} ថ្ងៃ ច្រើនពេកសម្រាប់តារាង (យ៉ាងច្រើន {most} ថ្ងៃ។ "
+    "សូមប្រើ --plain ឬ --json សម្រាប់ចន្លោះវែងជាងនេះ)",
+    "error.output": "មិនអាចសរសេរលទ្ធផលបានទេ៖ {reason}",
+    "error.usage": "{message} (សូមមើល '{command} --help')",
+    "error.where.line": "បន្ទាត់ទី {number}",
+    "cli.title.next": "ខាងមុខ",
+    "cli.check.valid": "{names}៖ ត្រឹមត្រូវ",
     # --- errors: feeds -----------------------------------------------------------------------------------
     # --- views: terminal screens -------------------------------------------------------------------------
     # --- feeds: calendar texts ---------------------------------------------------------------------------
 }
+
+
+# --- errors: core (helpers: the TOML types named in definitions problems) -----------------------------
+
+_KINDS = {
+    "integer": "ចំនួនគត់",
+    "string": "ខ្សែអក្សរ",
+    "boolean": "true ឬ false",
+    "array": "អារេ",
+    "table": "តារាង",
+    "date": "កាលបរិច្ឆេទ",
+    "datetime": "កាលបរិច្ឆេទ និងម៉ោង",
+}
+
+
+def _kinds(codes: tuple[str, ...]) -> str:
+    return " ឬ".join(_KINDS.get(code, code) for code in codes)
+
+
+def _found(code: str, value: str) -> str:
+    if code == "boolean":
+        return "true/false"
+    if code == "number":
+        return f"លេខ {value}"
+    if code == "string":
+        return f"ខ្សែអក្សរ {value}"
+    return _KINDS.get(code, code)

@@ -1,0 +1,184 @@
+"""The settings file, `$XDG_CONFIG_HOME/khcal/config.toml`: defaults for the options (see khcal.settings).
+
+    lang = "km"                      # en or km
+    tz = "Asia/Phnom_Penh"           # the IANA zone that decides what today is
+    weekend = ["sat", "sun"]         # or "sat,sun"; [] for none
+    categories = ["national", "royal"]
+    files = ["company.toml"]         # extra definitions files, relative to this file's folder
+
+This module reads and validates the file and reports every problem the way definitions errors are reported
+(`path:line: field 'x': problem`); `khcal.settings` decides which value wins.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from khcal.core.definitions import syntax_problem, toml_type
+from khcal.core.workdays import parse_weekend
+from khcal.errors import DefinitionsError, KhcalError, Problem
+
+FILENAME = "config.toml"
+KEYS = ("lang", "tz", "weekend", "categories", "files")
+_CATEGORY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class ConfigError(DefinitionsError):
+    """The settings file has one or more problems; all of them are listed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Settings from config.toml; None (or empty) where the file says nothing."""
+
+    path: Path | None = None
+    lang: str | None = None
+    tz: str | None = None
+    weekend: tuple[int, ...] | None = None  # 0 = Monday
+    categories: tuple[str, ...] | None = None
+    files: tuple[Path, ...] = ()  # as written in the file; see `definition_files`
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def where(self, key: str) -> str:
+        """`path:line: field 'key'`: where a setting is written, for a message."""
+        line = self.lines.get(key)
+        return f"{self.path or FILENAME}{'' if line is None else f':{line}'}: field '{key}'"
+
+    def problem(self, key: str, message: str) -> ConfigError:
+        """An error about one of this file's settings, found later (e.g. an unknown category)."""
+        return ConfigError([Problem(self.path or FILENAME, message, self.lines.get(key), field=key)])
+
+    def definition_files(self, home: Path) -> list[Path]:
+        """The `files` setting as paths: `~` is `home`, relative paths start at the file's folder."""
+        base = self.path.parent if self.path is not None else Path.cwd()
+        out = []
+        for path in self.files:
+            text = str(path)
+            if text == "~" or text.startswith("~/"):
+                path = home / text[2:]
+            out.append(path if path.is_absolute() else base / path)
+        return out
+
+
+def read(path: Path) -> Config:
+    """The settings of the file at `path`, or none when there is no such file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Config()
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.reason if isinstance(exc, UnicodeDecodeError) else exc.strerror
+        raise ConfigError([Problem(path, _en("error.config.unreadable", reason=reason))]) from None
+    return parse_text(text, path)
+
+
+def _en(key: str, /, **params: object) -> str:
+    from khcal.text import say
+
+    return say("en", key, **params)
+
+
+def parse_text(text: str, path: Path | str = FILENAME) -> Config:
+    """Parse and validate the text of a settings file; raises ConfigError listing every problem."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([syntax_problem(exc, path)]) from None
+    lines = _key_lines(text)
+    problems: list[Problem] = []
+
+    def problem(key: str, message: str) -> None:
+        problems.append(Problem(path, message, lines.get(key), field=key))
+
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in KEYS:
+            close = difflib.get_close_matches(key, KEYS, n=1)
+            hint = _en("error.config.hint", name=close[0]) if close else ""
+            problem(key, _en("error.config.unknown", key=key, hint=hint, keys=", ".join(KEYS)))
+            continue
+        try:
+            values[key] = _READERS[key](value)
+        except KhcalError as exc:
+            problem(key, exc.message("en"))
+        except ValueError as exc:
+            problem(key, str(exc))
+    if problems:
+        raise ConfigError(problems)
+    return Config(path=Path(path), lines=lines, **values)
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = re.match(r"^\s*([A-Za-z0-9_\-]+)\s*=", line)
+        if match:
+            lines.setdefault(match.group(1), number)
+    return lines
+
+
+def _string(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(_en("error.config.type", expected="a string", found=toml_type(value)))
+    return value
+
+
+def _lang(value: Any) -> str:
+    from khcal.values import check_lang
+
+    return check_lang(_string(value))
+
+
+def _tz(value: Any) -> str:
+    from khcal.values import check_tz
+
+    return check_tz(_string(value))
+
+
+def _weekend(value: Any) -> tuple[int, ...]:
+    from khcal.values import ValueProblem, check_weekend
+
+    if isinstance(value, str):
+        return tuple(sorted(check_weekend(value)))
+    if not isinstance(value, list):
+        expected = 'a string such as "sat,sun" or an array of day names'
+        raise ValueError(_en("error.config.type", expected=expected, found=toml_type(value)))
+    try:
+        return tuple(sorted(parse_weekend(value)))
+    except ValueError as exc:
+        raise ValueProblem("error.setting.weekend", problem=str(exc)) from None
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [n.strip() for n in value.split(",") if n.strip()]
+    if not isinstance(value, list):
+        raise ValueError(_en("error.config.type", expected="an array of strings", found=toml_type(value)))
+    for item in value:
+        if not isinstance(item, str):
+            raise ValueError(_en("error.config.item-type", found=toml_type(item)))
+    return list(value)
+
+
+def _categories(value: Any) -> tuple[str, ...]:
+    names = _names(value)
+    for name in names:
+        if not _CATEGORY_RE.match(name):
+            raise ValueError(_en("error.config.category-name", name=name))
+    return tuple(names)
+
+
+def _files(value: Any) -> tuple[Path, ...]:
+    names = _names(value)
+    for name in names:
+        if not name.strip():
+            raise ValueError(_en("error.config.empty-file"))
+    return tuple(Path(n) for n in names)
+
+
+_READERS = {"lang": _lang, "tz": _tz, "weekend": _weekend, "categories": _categories, "files": _files}

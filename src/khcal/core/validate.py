@@ -1,0 +1,319 @@
+"""The reader of a definitions file: parsed TOML -> catalogue values, every problem recorded.
+
+The shape of the file is documented for users in docs/definitions.md. The reader never stops at the first
+problem: a bad observance is left out, its problems recorded, and the next one read, so that one run of
+`khcal check` lists them all.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from khcal.core.fields import FieldReader, Skip, TableFields, found
+from khcal.core.model import (
+    EVENT_KINDS,
+    FORMAT_VERSION,
+    MAX_YEAR,
+    MIN_YEAR,
+    PUBLIC,
+    SCOPES,
+    WEEKDAYS,
+    Catalogue,
+    EventKind,
+    Exception_,
+    HistoryNote,
+    HolidayPeriod,
+    InLieuRule,
+    Observance,
+    Published,
+    Scope,
+    Text,
+)
+from khcal.core.rules import KINDS, Rule
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_T = TypeVar("_T")
+
+
+class Reader(FieldReader):
+    """Turns one parsed definitions file into a catalogue, recording every problem on the way."""
+
+    def __init__(self, path: Path | str, text: str, *, user: bool = False) -> None:
+        super().__init__(path, text)
+        self.user = user
+        self.ids: set[str] = set()
+        """Every id the file names, valid observance or not (offsets to them are not 'unknown')."""
+        self.rule_lines: dict[str, int | None] = {}
+        """The line of each observance's `rule`, for problems found once files are merged."""
+
+    def attempt(self, read: Callable[..., _T], /, *args: Any, **kwargs: Any) -> _T | None:
+        """`read(...)`, or None when it failed (its problem is recorded)."""
+        try:
+            return read(*args, **kwargs)
+        except Skip:
+            return None
+
+    # -- the file
+
+    def catalogue(self, raw: Mapping[str, Any]) -> Catalogue:
+        self.keys(raw, ("format", "revision", "published", "in_lieu", "observances"))
+        fmt = self.attempt(self.value, raw, "format", int)
+        if fmt is not None and fmt != FORMAT_VERSION:
+            self.problem("format", "problem.format", expected=FORMAT_VERSION, value=fmt)
+        revision = self.attempt(self.date_value, raw, "revision")
+        published: dict[int, Published] = {}
+        for _, item in self.tables(raw, "published"):
+            entry = self.attempt(self.published, item)
+            if entry is not None and entry.year in published:
+                self.problem("year", "problem.year-twice", year=entry.year)
+            if entry is not None:
+                published[entry.year] = entry
+        in_lieu = [
+            r for _, item in self.tables(raw, "in_lieu") if (r := self.attempt(self.in_lieu_rule, item))
+        ]
+        observances = self.observances(raw)
+        self.at("", None)
+        return Catalogue(observances, published, tuple(in_lieu), revision)
+
+    def observances(self, raw: Mapping[str, Any]) -> dict[str, Observance]:
+        observances: dict[str, Observance] = {}
+        first_index: dict[str, int] = {}
+        for i, item in self.tables(raw, "observances"):
+            ident = item.get("id")
+            if isinstance(ident, str) and ident in first_index:
+                self.at("observances", i, ident)
+                first = self.lines.find("observances", first_index[ident], "id")
+                self.problem("id", "problem.duplicate-id", ident=ident, line=first)
+                continue
+            if isinstance(ident, str):
+                first_index[ident] = i
+                self.ids.add(ident)
+            obs = self.attempt(self.observance, item)
+            if obs is not None:
+                observances[obs.id] = obs
+        return observances
+
+    def tables(self, raw: Mapping[str, Any], name: str) -> Iterable[tuple[int, Mapping[str, Any]]]:
+        self.at(name, None)
+        value = raw.get(name, [])
+        if not isinstance(value, list):
+            self.problem(name, "problem.not-array-of-tables", name=name, **found(value))
+            return
+        for i, item in enumerate(value):
+            self.at(name, i)
+            if not isinstance(item, dict):
+                self.problem(name, "problem.entry-not-table", n=i + 1, **found(item))
+                continue
+            yield i, item
+
+    def published(self, item: Mapping[str, Any]) -> Published:
+        self.keys(item, ("year", "sources", "total", "note"))
+        year = self.year(item, "year", required=True)
+        assert year is not None
+        return Published(
+            year=year,
+            sources=self.sources(item, "sources", required=True),
+            total=self.integer(item, "total", 0, 366),
+            note=self.text(item, "note"),
+        )
+
+    def in_lieu_rule(self, item: Mapping[str, Any]) -> InLieuRule:
+        self.keys(item, ("since", "until", "weekdays", "scope", "sources", "note"))
+        since = self.year(item, "since", required=True)
+        until = self.year(item, "until")
+        assert since is not None
+        self.check_span(since, until, "until")
+        weekdays = []
+        for name in self.value(item, "weekdays", list) or ["sun"]:
+            if name not in WEEKDAYS:
+                raise self.fail(
+                    "weekdays", "problem.not-one-of", value=str(name), choices=", ".join(WEEKDAYS)
+                )
+            weekdays.append(WEEKDAYS.index(name))
+        return InLieuRule(
+            since=since,
+            until=until,
+            weekdays=tuple(weekdays),
+            scope=self.scope(item, ""),
+            sources=self.sources(item, "sources", required=True),
+            note=self.text(item, "note"),
+        )
+
+    def check_span(self, since: int | None, until: int | None, where: str) -> None:
+        if since is not None and until is not None and until < since:
+            raise self.fail(where, "problem.until-before-since", until=until, since=since)
+
+    def scope(self, item: Mapping[str, Any], prefix: str) -> Scope:
+        value = self.choice(item, "scope", SCOPES, prefix)
+        return next((s for s in SCOPES if s == value), PUBLIC)
+
+    # -- one observance
+
+    def observance(self, item: Mapping[str, Any]) -> Observance:
+        before = len(self.problems)
+        ident = self.attempt(self.value, item, "id", str, required=True)
+        if ident is not None and not ID_RE.match(ident):
+            self.problem("id", "problem.bad-id", ident=ident)
+        if ident is not None:
+            self.at(self._table, self._index, ident)  # its other problems name it, even when invalid
+        self.keys(item, (
+            "id", "name", "category", "rule", "days", "description", "since", "until", "event_year",
+            "event_kind", "holiday", "exceptions", "history", "sources",
+        ))  # fmt: skip
+        fields = self.observance_fields(item)
+        rule = fields["rule"]
+        if ident is not None and rule is not None:
+            self.rule_lines[ident] = self.line("rule")
+        if len(self.problems) > before or rule is None or ident is None or not ID_RE.match(ident):
+            raise Skip()
+        return Observance(id=ident, origin=str(self.path), user=self.user, **fields)
+
+    def observance_fields(self, item: Mapping[str, Any]) -> dict[str, Any]:
+        """Every field of an observance but its id, each read on its own (None where it failed)."""
+        rule = self.attempt(self.rule, item["rule"], "rule") if "rule" in item else None
+        if "rule" not in item:
+            self.problem("rule", "problem.required")
+        category = self.attempt(self.value, item, "category", str, required=True)
+        if category is not None and not ID_RE.match(category):
+            self.problem("category", "problem.bad-category", value=category)
+        since = self.attempt(self.year, item, "since")
+        until = self.attempt(self.year, item, "until")
+        self.attempt(self.check_span, since, until, "until")
+        if rule is not None and rule.days_problem is not None and "days" in item:
+            self.problem("days", rule.days_problem)
+        return {
+            "name": self.attempt(self.text, item, "name", required=True),
+            "category": category,
+            "rule": rule,
+            "description": self.attempt(self.text, item, "description", required=True),
+            "days": self.attempt(self.integer, item, "days", 1, 31) or 1,
+            "since": since,
+            "until": until,
+            "event_year": self.attempt(self.integer, item, "event_year", 1, MAX_YEAR),
+            "event_kind": self.event_kind(item),
+            "holiday": self.periods(item),
+            "exceptions": self.exceptions(item, rule),
+            "history": self.each(item, "history", self.history_note),
+            "sources": self.attempt(self.sources, item, "sources") or (),
+        }
+
+    def event_kind(self, item: Mapping[str, Any]) -> EventKind:
+        value = self.attempt(self.choice, item, "event_kind", EVENT_KINDS)
+        return next((k for k in EVENT_KINDS if k == value), "anniversary")
+
+    def each(
+        self, item: Mapping[str, Any], key: str, read: Callable[[int, Mapping[str, Any]], _T]
+    ) -> tuple[_T, ...]:
+        """Every sub-table `[[observances.key]]` read by `read`, those that failed left out."""
+        out = (self.attempt(read, i, sub) for i, sub in self.subtables(item, key))
+        return tuple(x for x in out if x is not None)
+
+    def subtables(self, item: Mapping[str, Any], key: str) -> Iterable[tuple[int, Mapping[str, Any]]]:
+        value = item.get(key, [])
+        if not isinstance(value, list):
+            self.problem(key, "problem.not-array-of-tables", name=f"observances.{key}", **found(value))
+            return
+        for i, sub in enumerate(value):
+            if not isinstance(sub, dict):
+                self.problem(f"{key}[{i}]", "problem.not-table", **found(sub))
+                continue
+            yield i, sub
+
+    def rule(self, value: Any, where: str) -> Rule:
+        if not isinstance(value, dict):
+            raise self.fail(where, "problem.rule-not-table", **found(value))
+        prefix = f"{where}."
+        kind = self.choice(value, "kind", tuple(KINDS), prefix, required=True)
+        assert kind is not None
+        rule_class = KINDS[kind]
+        self.keys(value, rule_class.toml_keys(), prefix)
+        return rule_class.parse(TableFields(self, value, prefix))
+
+    def periods(self, item: Mapping[str, Any]) -> tuple[HolidayPeriod, ...]:
+        periods = self.each(item, "holiday", self.period)
+        spans = sorted(
+            ((p.since or MIN_YEAR - 1, MAX_YEAR + 1 if p.until is None else p.until), i)
+            for i, p in enumerate(periods)
+        )
+        for (a, i), (b, j) in itertools.pairwise(spans):
+            if b[0] <= a[1]:
+                self.problem(
+                    f"holiday[{j}]", "problem.overlap", other=f"holiday[{i}]", a=_span(a), b=_span(b)
+                )
+        return periods
+
+    def period(self, i: int, sub: Mapping[str, Any]) -> HolidayPeriod:
+        prefix = f"holiday[{i}]."
+        self.keys(sub, ("since", "until", "days", "rule", "scope", "note", "sources"), prefix)
+        since = self.year(sub, "since", prefix)
+        until = self.year(sub, "until", prefix)
+        self.check_span(since, until, f"{prefix}until")
+        return HolidayPeriod(
+            since=since,
+            until=until,
+            days=self.integer(sub, "days", 1, 31, prefix),
+            rule=self.rule(sub["rule"], f"{prefix}rule") if "rule" in sub else None,
+            scope=self.scope(sub, prefix),
+            note=self.text(sub, "note", prefix),
+            sources=self.sources(sub, "sources", prefix),
+        )
+
+    def exceptions(self, item: Mapping[str, Any], rule: Rule | None) -> tuple[Exception_, ...]:
+        exceptions = self.each(item, "exceptions", lambda i, sub: self.exception(i, sub, rule))
+        years = [e.year for e in exceptions]
+        for year in sorted({y for y in years if years.count(y) > 1}):
+            self.problem("exceptions", "problem.exception-twice", year=year)
+        return exceptions
+
+    def exception(self, i: int, sub: Mapping[str, Any], rule: Rule | None) -> Exception_:
+        prefix = f"exceptions[{i}]."
+        self.keys(sub, ("year", "start", "days", "holiday", "songkran", "note", "sources"), prefix)
+        year = self.year(sub, "year", prefix, required=True)
+        assert year is not None
+        start = self.date_value(sub, "start", prefix)
+        if start is not None and abs(start.year - year) > 1:
+            raise self.fail(f"{prefix}start", "problem.far-start", start=str(start), year=year)
+        songkran = self.songkran(sub, prefix, year, rule)
+        holiday = self.value(sub, "holiday", bool, prefix)
+        days = self.integer(sub, "days", 1, 31, prefix)
+        if start is None and days is None and holiday is None and songkran is None:
+            raise self.fail(f"exceptions[{i}]", "problem.changes-nothing")
+        return Exception_(
+            year=year,
+            sources=self.sources(sub, "sources", prefix, required=True),
+            start=start,
+            days=days,
+            holiday=holiday,
+            songkran=songkran,
+            note=self.text(sub, "note", prefix),
+        )
+
+    def songkran(self, sub: Mapping[str, Any], prefix: str, year: int, rule: Rule | None) -> datetime | None:
+        songkran = self.value(sub, "songkran", datetime, prefix)
+        if songkran is None:
+            return None
+        if rule is not None and not rule.has_songkran:
+            raise self.fail(f"{prefix}songkran", "problem.songkran-not-new-year")
+        if songkran.year != year:
+            raise self.fail(f"{prefix}songkran", "problem.songkran-year", moment=str(songkran), year=year)
+        return songkran.replace(tzinfo=None)  # type: ignore[no-any-return]
+
+    def history_note(self, i: int, sub: Mapping[str, Any]) -> HistoryNote:
+        prefix = f"history[{i}]."
+        self.keys(sub, ("year", "en", "km"), prefix)
+        year = self.integer(sub, "year", 1, MAX_YEAR, prefix, required=True)
+        en = self.value(sub, "en", str, prefix, required=True)
+        km = self.value(sub, "km", str, prefix)
+        assert year is not None
+        return HistoryNote(year, Text(en.strip(), km.strip() if km else None))
+
+
+def _span(span: tuple[int, int]) -> str:
+    since = "" if span[0] < MIN_YEAR else str(span[0])
+    until = "" if span[1] > MAX_YEAR else str(span[1])
+    return f"{since}..{until}"

@@ -1,0 +1,153 @@
+"""How a value a user types is read and checked: a language, a time zone, a weekend, a sector, a date, a
+whole number. The same checks for an option, an environment variable, config.toml and the Python API.
+
+A checker raises `ValueProblem` (a message key and its parameters, no place); the settings layer adds where
+the value came from. Light: zoneinfo and dateutil are imported only for the values that need them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from khcal.core.model import LANGUAGES
+from khcal.errors import KhcalError
+
+DEFAULT_TZ = "Asia/Phnom_Penh"
+SECTORS = ("private", "public")
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WORDS = {"today": 0, "tomorrow": 1, "yesterday": -1}
+_YEAR_FIRST = re.compile(r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$")
+_YEAR_LAST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_HUMAN = re.compile(r"^(?=.*[a-z]{3})(?=.*\b\d{4}\b)(?=.*\b\d{1,2}(?:st|nd|rd|th)?\b)[a-z0-9 ,.]+$")
+
+
+class ValueProblem(KhcalError):
+    """What is wrong with a value, without where it came from (the settings layer adds that)."""
+
+    def english(self) -> str:
+        return self.message("en")
+
+
+def _empty(accepted: str) -> ValueProblem:
+    return ValueProblem("error.setting.empty", accepted=accepted)
+
+
+def check_lang(text: str) -> str:
+    """en or km."""
+    choices = ", ".join(LANGUAGES)
+    if not text.strip():
+        raise _empty(choices)
+    if text not in LANGUAGES:
+        raise ValueProblem("error.setting.choice", value=text, choices=choices)
+    return text
+
+
+def check_sector(text: str) -> str:
+    """private or public."""
+    choices = ", ".join(SECTORS)
+    if not text.strip():
+        raise _empty(choices)
+    if text not in SECTORS:
+        raise ValueProblem("error.setting.choice", value=text, choices=choices)
+    return text
+
+
+def check_tz(text: str) -> str:
+    """An IANA time zone name such as Asia/Phnom_Penh."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if not text.strip():
+        raise ValueProblem("error.setting.empty-tz")
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueProblem("error.setting.tz", value=text) from None
+    return text
+
+
+def check_weekend(text: str) -> frozenset[int]:
+    """A comma list of mon..sun (full names too), or none; at least one working day left."""
+    from khcal.core.workdays import parse_weekend
+
+    if not text.strip():
+        raise ValueProblem("error.setting.weekend-empty", days=", ".join(WEEKDAY_NAMES))
+    try:
+        return parse_weekend(text)
+    except ValueError as exc:
+        raise ValueProblem("error.setting.weekend", problem=str(exc)) from None
+
+
+def today_in(tz: str) -> date:
+    """Today's date in an IANA time zone."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo(check_tz(tz))).date()
+
+
+def parse_date(text: str, today: date | Callable[[], date]) -> date:
+    """A DATE: YYYY-MM-DD, today, tomorrow, yesterday, or a day such as `7 Jan 2027` or `2027/1/7`.
+
+    `today` may be a function, called only for the words, so that a plain date never needs the clock.
+    Day-month order is refused when it is ambiguous (`01/02/2027`).
+    """
+    from khcal.core.schedule import check_date
+
+    value = text.strip().lower()
+    if value in _WORDS:
+        base = today if isinstance(today, date) else today()
+        day = base + timedelta(days=_WORDS[value])
+    elif len(value) == 10 and value[4:5] == "-" and value[:4].isdigit():
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            raise _not_a_date(text) from None
+    else:
+        day = _human_date(text, value)
+    check_date(day)
+    return day
+
+
+def _not_a_date(text: str) -> ValueProblem:
+    return ValueProblem("error.setting.date", value=text)
+
+
+def _human_date(text: str, value: str) -> date:
+    numbers: tuple[int, int, int] | None = None
+    if match := _YEAR_FIRST.match(value):
+        numbers = int(match[1]), int(match[2]), int(match[3])
+    elif match := _YEAR_LAST.match(value):
+        first, second, year = int(match[1]), int(match[2]), int(match[3])
+        if first <= 12 and second <= 12 and first != second:
+            raise ValueProblem("error.setting.date-ambiguous", value=text, year=year)
+        day, month = (first, second) if first > 12 or first == second else (second, first)
+        numbers = year, month, day
+    if numbers is not None:
+        try:
+            return date(*numbers)
+        except ValueError:
+            raise _not_a_date(text) from None
+    if not _HUMAN.match(value):
+        raise _not_a_date(text)
+    from datetime import datetime
+
+    from dateutil import parser
+
+    try:
+        return parser.parse(value, default=datetime(1, 1, 1)).date()
+    except (ValueError, OverflowError):
+        raise _not_a_date(text) from None
+
+
+def parse_int(text: str, low: int | None = None, high: int | None = None) -> int:
+    """A whole number in plain digits (a minus sign allowed), optionally between low and high."""
+    value = text.strip()
+    digits = value[1:] if value.startswith("-") else value
+    if not (digits.isascii() and digits.isdigit()):
+        raise ValueProblem("error.setting.number", value=text)
+    number = int(value)
+    if (low is not None and number < low) or (high is not None and number > high):
+        raise ValueProblem("error.setting.number-range", value=number, low=low, high=high)
+    return number
