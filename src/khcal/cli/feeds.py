@@ -1,9 +1,10 @@
-"""The calendar feed commands: export and serve."""
+"""The calendar feed commands: export, serve and publish."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -204,3 +205,43 @@ def serve(
         env.schedule, host=host, port=port, lang=env.lang, today=lambda: today_in(zone),
         trust_proxy=trust_proxy, data_time=data_time,
     )  # fmt: skip
+
+
+@app.command("publish")
+def publish(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The folder to write (created if missing).")],
+    base_url: Annotated[
+        str,
+        typer.Option(
+            "--base-url",
+            metavar="URL",
+            help="The web address DIR will be served at, for the links and QR codes. "
+            "Example: --base-url https://example.org/calendars",
+        ),
+    ],
+    start: FeedFromOpt = None,
+    end: FeedToOpt = None,
+    today: TodayOpt = None,
+    tz: TzOpt = None,
+    file: FileOpt = None,
+) -> None:
+    """A folder for any static web host: a feed per language and selection, and a page to subscribe from.
+
+    DIR gets cambodia-SELECTION.LANG.ics for SELECTION everything, days-off, remembrance and buddhist,
+    in en and km, a .gz copy of each, and index.html (English and Khmer: webcal:// and https:// links,
+    a QR code per feed, steps for Google Calendar, Apple Calendar and Outlook). Only files whose bytes
+    change are rewritten, so a host or a CDN sees no false change. Years as in export (at most 100).
+
+    Examples:
+
+      khcal publish site --base-url https://example.org/calendars
+
+      khcal publish /var/www/khcal --base-url https://cal.example.org --from 2025 --to 2030
+    """
+    from khcal.feeds import ics
+    from khcal.feeds import publish as publishing
+
+    env = setup(today, tz, None, file)
+    first_year, last_year = ics.year_range(start, end, env.today.year)
+    done = publishing.publish(env.schedule, folder, base_url, first_year, last_year)
+    print(f"khcal: {folder}: {len(done.written)} of {len(done.files)} files written")
