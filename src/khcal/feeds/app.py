@@ -18,8 +18,10 @@ Each request is logged on stderr as one line, its control characters escaped.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -39,8 +41,10 @@ INDEX_PATHS = ("/", "/index.html")
 QUERY_KEYS = ("lang", "holidays", "category", "from", "to", "alarm")
 MAX_AGE = 3600
 """Seconds a client or proxy may keep a response before asking again (with its ETag)."""
-CACHE_BYTES = 48 * 1024 * 1024
+CACHE_BYTES = 32 * 1024 * 1024
 """The default bound of the feed cache (plain and gzipped bodies together)."""
+BUILDS = 1
+"""Feeds built at once (each 100-year build holds tens of MB while it runs); other builds wait their turn."""
 _TRUE = ("", "1", "true", "yes", "on")
 _FALSE = ("0", "false", "no", "off")
 
@@ -89,6 +93,7 @@ class Feeds:
         self.today = today
         self.data_time = data_time
         self._cache: BoundedCache[Built] = BoundedCache(cache_bytes, lambda b: len(b.body) + len(b.gzipped))
+        self._builds = threading.BoundedSemaphore(BUILDS)
 
     def options(self, query: str) -> ics.FeedOptions:
         """The feed options of a query string; BadRequest says what is wrong with it."""
@@ -134,7 +139,14 @@ class Feeds:
 
     def built(self, options: ics.FeedOptions) -> Built:
         """The feed of these options, from the cache or built now (outside any shared lock)."""
-        return self._cache.get(options, lambda: _build(self.schedule, options))
+        return self._cache.get(options, lambda: self._build(options))
+
+    def _build(self, options: ics.FeedOptions) -> Built:
+        with self._builds:  # bounds the memory of builds in progress, not the requests for cached feeds
+            try:
+                return _build(self.schedule, options)
+            finally:
+                release_memory()
 
     def feed(self, options: ics.FeedOptions) -> tuple[bytes, str]:
         """The feed's bytes and its ETag."""
@@ -158,6 +170,24 @@ def _build(schedule: Schedule, options: ics.FeedOptions) -> Built:
     body = ics.build(schedule, options)
     tag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     return Built(body, gzip.compress(body, compresslevel=6, mtime=0), tag)
+
+
+def release_memory() -> None:
+    """Hand the memory a build freed back to the system (glibc keeps it otherwise); elsewhere nothing."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    import ctypes
+
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+    return trim
 
 
 def accepts_gzip(header: str) -> bool:
