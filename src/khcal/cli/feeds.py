@@ -78,7 +78,7 @@ def _feed_options(
     first_text, first_day = _bound(first, end=False, what="--from", today=env.today)
     last_text, last_day = _bound(last, end=True, what="--to", today=env.today)
     if first_day is not None and last_day is not None and last_day < first_day:
-        raise ics.FeedOptionError(f"--from {first} is after --to {last}")
+        raise ics.FeedOptionError("error.options.range-order", start=first, end=last)
     first_year, last_year = ics.year_range(first_text, last_text, env.today.year)
     return ics.FeedOptions(
         first_year=first_year,

@@ -40,17 +40,19 @@ def write_output(target: str, data: bytes, what: str) -> None:
         write_atomically(path, data, what, shown=target)
         return
     except OSError as exc:
-        raise OutputError(f"{what} {target}: cannot write ({exc.strerror})") from None
+        raise OutputError(
+            "error.feeds.output-cannot", what=what, target=target, reason=exc.strerror
+        ) from None
     mode = info.st_mode
     if stat.S_ISDIR(mode):
-        raise OutputError(f"{what} {target}: is a folder, not a file")
+        raise OutputError("error.feeds.output-folder", what=what, target=target)
     if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
         _write_into(path, data, what, target)
         return
     if not stat.S_ISREG(mode):
-        raise OutputError(f"{what} {target}: is not a regular file, a device or a pipe")
+        raise OutputError("error.feeds.output-kind", what=what, target=target)
     if not (mode & 0o222) or not os.access(path, os.W_OK):
-        raise OutputError(f"{what} {target}: is read-only")
+        raise OutputError("error.feeds.output-read-only", what=what, target=target)
     write_atomically(path, data, what, shown=target)
 
 
@@ -60,7 +62,7 @@ def _write_into(path: Path, data: bytes, what: str, shown: str) -> None:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
     except OSError as exc:
-        raise OutputError(f"{what} {shown}: cannot write ({exc.strerror})") from None
+        raise OutputError("error.feeds.output-cannot", what=what, target=shown, reason=exc.strerror) from None
 
 
 def write_atomically(path: Path, data: bytes, what: str, shown: str | None = None) -> None:
@@ -73,7 +75,9 @@ def write_atomically(path: Path, data: bytes, what: str, shown: str | None = Non
     try:
         handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise OutputError(f"{what} {shown}: cannot write in {folder} ({exc.strerror})") from None
+        raise OutputError(
+            "error.feeds.output-in-folder", what=what, target=shown, folder=str(folder), reason=exc.strerror
+        ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -85,7 +89,9 @@ def write_atomically(path: Path, data: bytes, what: str, shown: str | None = Non
         with contextlib.suppress(OSError):
             os.unlink(temp)
         if isinstance(exc, OSError):
-            raise OutputError(f"{what} {shown}: cannot write ({exc.strerror})") from None
+            raise OutputError(
+                "error.feeds.output-cannot", what=what, target=shown, reason=exc.strerror
+            ) from None
         raise
 
 

@@ -91,12 +91,16 @@ def parse_year(text: str, what: str) -> int:
 
     value = text.strip()
     if not (len(value) == 4 and value.isdigit()):
-        raise FeedOptionError(f"{what}: '{text}' is not a year (use YYYY, e.g. 2026)")
+        raise FeedOptionError("error.feeds.not-year", what=what, value=text)
     year = int(value)
     try:
         check_year(year)
-    except KhcalError as exc:
-        raise FeedOptionError(f"{what}: {exc}") from None
+    except KhcalError:
+        from khcal.core.model import MAX_YEAR, MIN_YEAR
+
+        raise FeedOptionError(
+            "error.feeds.year-range", what=what, year=year, low=MIN_YEAR, high=MAX_YEAR
+        ) from None
     return year
 
 
@@ -114,9 +118,9 @@ def year_range(first: str | None, last: str | None, this_year: int) -> tuple[int
     if b is None:
         b = min(a + DEFAULT_YEARS - 1, MAX_YEAR)
     if b < a:
-        raise FeedOptionError(f"--from {a} is after --to {b}")
+        raise FeedOptionError("error.options.range-order", start=str(a), end=str(b))
     if b - a + 1 > MAX_YEARS:
-        raise FeedOptionError(f"--from {a} --to {b}: at most {MAX_YEARS} years in one feed")
+        raise FeedOptionError("error.feeds.too-long", start=str(a), end=str(b), most=MAX_YEARS)
     return a, b
 
 
@@ -124,16 +128,13 @@ def parse_duration(text: str, what: str = "--alarm") -> timedelta:
     """An RFC 5545 / ISO 8601 duration such as -PT15H, -P1D, PT9H or -P1W (no months or years)."""
     match = _DURATION_RE.match(text.strip().upper())
     if match is None or text.strip().upper() in ("P", "-P", "+P", "PT", "-PT", "+PT"):
-        raise FeedOptionError(
-            f"{what}: '{text}' is not a duration (use e.g. -PT15H for 09:00 the day before, "
-            "-P1D for midnight the day before, PT9H for 09:00 on the day)"
-        )
+        raise FeedOptionError("error.feeds.duration", what=what, value=text)
     parts = {k: v for k, v in match.groupdict().items() if k != "sign" and v is not None}
     if any(len(v.lstrip("0")) > 7 for v in parts.values()):  # no OverflowError from timedelta
-        raise FeedOptionError(f"{what}: '{text}' is more than a year away from the event")
+        raise FeedOptionError("error.feeds.alarm-far", what=what, value=text)
     value = _timedelta({k: int(v) for k, v in parts.items()})
     if abs(value) > timedelta(days=366):
-        raise FeedOptionError(f"{what}: '{text}' is more than a year away from the event")
+        raise FeedOptionError("error.feeds.alarm-far", what=what, value=text)
     return -value if match.group("sign") == "-" else value
 
 
@@ -166,12 +167,14 @@ def check_options(options: FeedOptions, catalogue: Catalogue) -> None:
     from khcal.core.model import LANGUAGES
 
     if options.lang not in LANGUAGES:
-        raise FeedOptionError(f"--lang: '{options.lang}' is not one of {', '.join(LANGUAGES)}")
+        raise FeedOptionError(
+            "error.feeds.lang", what="--lang", value=options.lang, choices=", ".join(LANGUAGES)
+        )
     known = set(catalogue.categories)
     for name in options.categories:
         if name not in known:
             listed = ", ".join(sorted(known))
-            raise FeedOptionError(f"--category: '{name}' is not a category (known: {listed})")
+            raise FeedOptionError("error.feeds.category", what="--category", value=name, known=listed)
 
 
 # --- the feed -----------------------------------------------------------------------------------------

@@ -40,11 +40,11 @@ def publish(schedule: Schedule, folder: Path, base_url: str, first_year: int, la
     """Write the folder (creating it if needed); KhcalError if it cannot be."""
     base = site.check_base_url(base_url)
     if folder.exists() and not folder.is_dir():
-        raise KhcalError(f"{folder}: is not a folder")
+        raise KhcalError("error.feeds.not-folder", folder=str(folder))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise KhcalError(f"{folder}: cannot create the folder ({exc.strerror})") from None
+        raise KhcalError("error.feeds.mkdir", folder=str(folder), reason=exc.strerror) from None
     files: list[str] = []
     written: list[str] = []
 

@@ -107,33 +107,39 @@ class Server:
             )
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            raise KhcalError(f"--host {host} --port {port}: cannot listen there ({reason})") from None
+            raise KhcalError("error.feeds.listen", host=host, port=str(port), reason=reason) from None
         self.server_address = (str(self._server.effective_host), int(self._server.effective_port))
         if app.fallback_host is None:
             app.fallback_host = host_port(*self.server_address)
         self._done = threading.Event()
+        self._stopping = threading.Event()
+        self._closed = False
 
     def serve_forever(self, poll_interval: float = 0.5) -> None:
         """Serve until `shutdown` (from another thread) or SystemExit (from a signal handler)."""
+        from waitress import wasyncore
+
+        server = self._server
         try:
-            self._server.run()
+            while not self._stopping.is_set():
+                wasyncore.loop(timeout=poll_interval, map=server._map, use_poll=True, count=1)
         finally:
-            self._server.task_dispatcher.shutdown(timeout=5)
+            for channel in list(server._map.values()):
+                if channel is not server and channel is not server.trigger:
+                    channel.close()
+            self.server_close()
+            server.task_dispatcher.shutdown(timeout=5)
             self._done.set()
 
     def shutdown(self) -> None:
         """Stop serving (from another thread) and wait for the loop to end."""
-
-        def close_all() -> None:
-            for channel in list(self._server._map.values()):
-                channel.close()
-
-        self._server.trigger.pull_trigger(close_all)
+        self._stopping.set()
         self._done.wait(10)
 
     def server_close(self) -> None:
-        """Close the listening socket if it is still open."""
-        if self._server.socket is not None:
+        """Close the listening socket and its trigger (once)."""
+        if not self._closed:
+            self._closed = True
             self._server.close()
 
 

@@ -91,11 +91,9 @@ def check_base_url(text: str) -> str:
     value = text.strip().rstrip("/")
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not valid_host(parts.netloc) or parts.query or parts.fragment:
-        raise KhcalError(
-            f"--base-url: '{text}' is not the web address of the folder (use e.g. https://example.org/calendars)"
-        )
+        raise KhcalError("error.feeds.base-url", value=text)
     if any(ch in parts.path for ch in "\"'<> \\"):
-        raise KhcalError(f"--base-url: '{text}' has characters a link cannot carry")
+        raise KhcalError("error.feeds.base-url-chars", value=text)
     return value
 
 

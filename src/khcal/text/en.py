@@ -128,6 +128,25 @@ MESSAGES: dict[str, Message] = {
     "cli.title.next": "Coming up",
     "cli.check.valid": "{names}: valid",
     # --- errors: feeds -----------------------------------------------------------------------------------
+    "error.feeds.not-year": "{what}: '{value}' is not a year (use YYYY, e.g. 2026)",
+    "error.feeds.year-range": "{what}: year {year} is outside the supported range {low}-{high}",
+    "error.feeds.too-long": "--from {start} --to {end}: at most {most} years in one feed",
+    "error.feeds.duration": "{what}: '{value}' is not a duration (use e.g. -PT15H for 09:00 the day before, "
+    "-P1D for midnight the day before, PT9H for 09:00 on the day)",
+    "error.feeds.alarm-far": "{what}: '{value}' is more than a year away from the event",
+    "error.feeds.lang": "{what}: '{value}' is not one of {choices}",
+    "error.feeds.category": "{what}: '{value}' is not a category (known: {known})",
+    "error.feeds.output-cannot": "{what} {target}: cannot write ({reason})",
+    "error.feeds.output-in-folder": "{what} {target}: cannot write in {folder} ({reason})",
+    "error.feeds.output-folder": "{what} {target}: is a folder, not a file",
+    "error.feeds.output-kind": "{what} {target}: is not a regular file, a device or a pipe",
+    "error.feeds.output-read-only": "{what} {target}: is read-only",
+    "error.feeds.base-url": "--base-url: '{value}' is not the web address of the folder "
+    "(use e.g. https://example.org/calendars)",
+    "error.feeds.base-url-chars": "--base-url: '{value}' has characters a link cannot carry",
+    "error.feeds.not-folder": "{folder}: is not a folder",
+    "error.feeds.mkdir": "{folder}: cannot create the folder ({reason})",
+    "error.feeds.listen": "--host {host} --port {port}: cannot listen there ({reason})",
     # --- views: terminal screens -------------------------------------------------------------------------
     # --- feeds: calendar texts ---------------------------------------------------------------------------
 }

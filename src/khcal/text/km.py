@@ -122,6 +122,25 @@ MESSAGES: dict[str, Message] = {
     "cli.title.next": "ខាងមុខ",
     "cli.check.valid": "{names}៖ ត្រឹមត្រូវ",
     # --- errors: feeds -----------------------------------------------------------------------------------
+    "error.feeds.not-year": "{what}៖ '{value}' មិនមែនជាឆ្នាំទេ (សូមប្រើ YYYY ឧ. 2026)",
+    "error.feeds.year-range": "{what}៖ ឆ្នាំ {year} នៅក្រៅចន្លោះដែល khcal គាំទ្រ {low}-{high}",
+    "error.feeds.too-long": "--from {start} --to {end}៖ ប្រតិទិនមួយមានបានយ៉ាងច្រើន {most} ឆ្នាំ",
+    "error.feeds.duration": "{what}៖ '{value}' មិនមែនជារយៈពេលទេ (សូមប្រើ ឧ. -PT15H សម្រាប់ម៉ោង ៩ ព្រឹកថ្ងៃមុន "
+    "-P1D សម្រាប់ម៉ោង ១២ យប់ថ្ងៃមុន PT9H សម្រាប់ម៉ោង ៩ ព្រឹកនៅថ្ងៃនោះ)",
+    "error.feeds.alarm-far": "{what}៖ '{value}' ឆ្ងាយពីព្រឹត្តិការណ៍ជាងមួយឆ្នាំ",
+    "error.feeds.lang": "{what}៖ '{value}' មិនមែនជាមួយក្នុងចំណោម {choices} ទេ",
+    "error.feeds.category": "{what}៖ '{value}' មិនមែនជាប្រភេទទិវាទេ (ប្រភេទដែលមាន៖ {known})",
+    "error.feeds.output-cannot": "{what} {target}៖ មិនអាចសរសេរបានទេ ({reason})",
+    "error.feeds.output-in-folder": "{what} {target}៖ មិនអាចសរសេរក្នុងថត {folder} បានទេ ({reason})",
+    "error.feeds.output-folder": "{what} {target}៖ ជាថតឯកសារ មិនមែនជាឯកសារទេ",
+    "error.feeds.output-kind": "{what} {target}៖ មិនមែនជាឯកសារធម្មតា ឧបករណ៍ ឬបំពង់ (pipe) ទេ",
+    "error.feeds.output-read-only": "{what} {target}៖ ជាឯកសារសម្រាប់តែអាន មិនអាចសរសេរជាន់បានទេ",
+    "error.feeds.base-url": "--base-url៖ '{value}' មិនមែនជាអាសយដ្ឋានវេបរបស់ថតទេ "
+    "(សូមប្រើ ឧ. https://example.org/calendars)",
+    "error.feeds.base-url-chars": "--base-url៖ '{value}' មានតួអក្សរដែលតំណមិនអាចផ្ទុកបាន",
+    "error.feeds.not-folder": "{folder}៖ មិនមែនជាថតឯកសារទេ",
+    "error.feeds.mkdir": "{folder}៖ មិនអាចបង្កើតថតឯកសារបានទេ ({reason})",
+    "error.feeds.listen": "--host {host} --port {port}៖ មិនអាចរង់ចាំការតភ្ជាប់នៅទីនោះបានទេ ({reason})",
     # --- views: terminal screens -------------------------------------------------------------------------
     # --- feeds: calendar texts ---------------------------------------------------------------------------
 }
