@@ -6,6 +6,17 @@ files), and ``index.html``. Each feed is built with the feed DIR held before as 
 unchanged events keep their SEQUENCE and LAST-MODIFIED and changed ones rise (`khcal.feeds.versions`). A
 file is written (atomically) only when its bytes change: a run over unchanged data rewrites nothing and
 keeps every modification time, so a host or a CDN sees no false change.
+
+Served by nginx (the .gz copies sent to clients that accept gzip, a day's caching with revalidation)::
+
+    location /khcal/ {
+        alias /var/www/khcal/;
+        types { text/calendar ics; text/html html; }
+        charset utf-8;
+        charset_types text/calendar;
+        gzip_static on;
+        add_header Cache-Control "public, max-age=3600";
+    }
 """
 
 from __future__ import annotations
