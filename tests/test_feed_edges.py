@@ -241,3 +241,19 @@ def test_last_modified_is_derived_not_the_clock() -> None:
     data = feed()
     for event in by_uid(data).values():
         assert event.decoded("LAST-MODIFIED") <= datetime(2026, 11, 22, tzinfo=UTC) + timedelta(days=1)
+
+
+def test_control_characters_never_reach_a_feed(tmp_path: Path) -> None:
+    assert ics.clean_text("Odd\x07 day\x1b[31m") == "Odd day[31m"
+    assert ics.clean_text("Bell\x07 and\r\nCRLF\x00.\tTab") == "Bell and\nCRLF.\tTab"
+    path = tmp_path / "controls.toml"
+    path.write_text(
+        '[[observances]]\nid = "odd-day"\nname = { en = "Odd\\u0007 day" }\ncategory = "national"\n'
+        'rule = { kind = "fixed", month = 3, day = 3 }\ndescription = "Bell\\u0007."\n',
+        encoding="utf-8",
+    )
+    code, out, err = run("--from", "2027", "--to", "2027", "--file", str(path))
+    assert b"\x07" not in out
+    if code != 0:  # the definitions reader refuses the file: its problems, no traceback
+        assert code == 2 and "Traceback" not in err
+        assert all(line.startswith("khcal: ") for line in err.splitlines())

@@ -248,6 +248,15 @@ def occurrence_year(occ: Occurrence) -> int:
     return int(occ.key[:4])
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """TEXT as RFC 5545 allows it: control characters other than tab and line ends dropped (a definitions
+    file could carry them; strict parsers such as `ical` and libical refuse a feed that has them)."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def _placeholder() -> Component:
     """The component of a feed without events (RFC 5545 wants one): a UTC time zone, which shows nothing."""
     from icalendar import Timezone, TimezoneStandard
@@ -306,8 +315,8 @@ def _event(
     from khcal.feeds import versions
 
     lang = options.lang
-    summary = occ.name(lang)
-    description = event_description(occ, catalogue, lang)
+    summary = clean_text(occ.name(lang))
+    description = clean_text(event_description(occ, catalogue, lang))
     categories = [occ.category]
     if occ.holiday:
         categories.append("day-off")

@@ -61,7 +61,7 @@ def publish(schedule: Schedule, folder: Path, base_url: str, first_year: int, la
 
     def put(name: str, data: bytes) -> None:
         files.append(name)
-        if write_if_changed(folder / name, data, str(folder)):
+        if write_if_changed(folder / name, data, "publish"):
             written.append(name)
 
     for lang in site.LANGS:
