@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 import sys
 import threading
 import time
@@ -224,16 +225,12 @@ def not_modified(environ: dict[str, Any], tags: Iterable[str], modified: datetim
     return modified <= when
 
 
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f-\x9f"\\]')
+
+
 def escape_log(text: str) -> str:
     """Control characters, quotes and backslashes as escapes: a log line stays one honest line."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if code < 0x20 or 0x7F <= code < 0xA0 or ch in '"\\':
-            out.append(f"\\x{code:02x}")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 class FeedApp:
