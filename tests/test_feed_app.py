@@ -99,3 +99,40 @@ def test_today_moves_the_default_range(schedule: Schedule) -> None:
     days[0] = days[1]
     _, after, _ = call(application, "/khcal.ics")
     assert before["etag"] != after["etag"]
+
+
+def test_builds_waiting_their_turn_are_bounded_and_others_get_503(schedule: Schedule) -> None:
+    import threading
+
+    application = make(schedule)
+    application.feeds.gate = app.BuildGate(builds=1, waiting=1)
+    call(application, "/khcal.ics")  # built and kept
+    release, started = threading.Event(), threading.Event()
+    real_build = app._build
+
+    def slow_build(schedule: Schedule, options: Any) -> app.Built:
+        started.set()
+        release.wait(30)
+        return real_build(schedule, options)
+
+    answers: list[str] = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(app, "_build", slow_build)
+        first = threading.Thread(target=lambda: answers.append(call(application, "/khcal.ics?lang=km")[0]))
+        first.start()
+        assert started.wait(30)
+        second = threading.Thread(target=lambda: answers.append(call(application, "/khcal.ics?from=2030")[0]))
+        second.start()
+        for _ in range(3000):  # until the second request waits for its turn (bounded)
+            if application.feeds.gate._waiting == 1:
+                break
+            threading.Event().wait(0.01)
+        status, headers, body = call(application, "/khcal.ics?from=2040")
+        assert status == "503 Service Unavailable" and headers["retry-after"] == "5"
+        assert body.decode().count("\n") == 1
+        # A feed already built is answered at once meanwhile.
+        assert call(application, "/khcal.ics")[0] == "200 OK"
+        release.set()
+        first.join(30)
+        second.join(30)
+    assert answers == ["200 OK", "200 OK"]

@@ -46,6 +46,10 @@ CACHE_BYTES = 32 * 1024 * 1024
 """The default bound of the feed cache (plain and gzipped bodies together)."""
 BUILDS = 1
 """Feeds built at once (each 100-year build holds tens of MB while it runs); other builds wait their turn."""
+WAITING = 2
+"""Requests that may wait for their turn to build; more get 503 and Retry-After, so that requests for
+feeds already built always find a free thread."""
+RETRY_AFTER = 5
 _TRUE = ("", "1", "true", "yes", "on")
 _FALSE = ("0", "false", "no", "off")
 
@@ -54,6 +58,37 @@ StartResponse = Callable[..., Any]
 
 class BadRequest(KhcalError):
     """A query the feed cannot be built from."""
+
+
+class Busy(Exception):
+    """Too many feeds being built or waiting to be: ask again in a few seconds."""
+
+
+class BuildGate:
+    """At most `builds` builds at once and `waiting` requests waiting for their turn; others are Busy."""
+
+    def __init__(self, builds: int = BUILDS, waiting: int = WAITING) -> None:
+        self._turns = threading.BoundedSemaphore(builds)
+        self._waiting = 0
+        self._most = waiting
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> None:
+        if self._turns.acquire(blocking=False):
+            return
+        with self._lock:
+            if self._waiting >= self._most:
+                raise Busy()
+            self._waiting += 1
+        try:
+            if not self._turns.acquire(timeout=60):
+                raise Busy()
+        finally:
+            with self._lock:
+                self._waiting -= 1
+
+    def __exit__(self, *exc: object) -> None:
+        self._turns.release()
 
 
 class Clock(Protocol):
@@ -94,7 +129,7 @@ class Feeds:
         self.today = today
         self.data_time = data_time
         self._cache: BoundedCache[Built] = BoundedCache(cache_bytes, lambda b: len(b.body) + len(b.gzipped))
-        self._builds = threading.BoundedSemaphore(BUILDS)
+        self.gate = BuildGate()
 
     def options(self, query: str) -> ics.FeedOptions:
         """The feed options of a query string; BadRequest says what is wrong with it."""
@@ -143,7 +178,7 @@ class Feeds:
         return self._cache.get(options, lambda: self._build(options))
 
     def _build(self, options: ics.FeedOptions) -> Built:
-        with self._builds:  # bounds the memory of builds in progress, not the requests for cached feeds
+        with self.gate:  # bounds the memory of builds in progress, not the requests for cached feeds
             try:
                 return _build(self.schedule, options)
             finally:
@@ -278,6 +313,9 @@ class FeedApp:
             built = self.feeds.built(options)
         except BadRequest as exc:
             return _text("400 Bad Request", f"khcal: bad request: {exc}\n")
+        except Busy:
+            busy = "khcal: busy building other feeds; ask again in a few seconds\n"
+            return _text("503 Service Unavailable", busy, [("Retry-After", str(RETRY_AFTER))])
         return self._feed(environ, options, built)
 
     def _feed(
