@@ -257,3 +257,10 @@ def test_control_characters_never_reach_a_feed(tmp_path: Path) -> None:
     if code != 0:  # the definitions reader refuses the file: its problems, no traceback
         assert code == 2 and "Traceback" not in err
         assert all(line.startswith("khcal: ") for line in err.splitlines())
+
+
+def test_export_from_today_for_two_years() -> None:
+    code, out, err = run("--from", "today", "--to", "2028-11-21", "--holidays")
+    assert code == 0, err
+    days = sorted(e.decoded("DTSTART") for e in by_uid(out).values())
+    assert days[0] >= date(2026, 11, 22) and days[-1] <= date(2028, 11, 21)
