@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import http.client
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
@@ -23,17 +24,37 @@ from khcal.core.schedule import Schedule
 from khcal.feeds import ics, server
 
 TODAY = date(2026, 11, 22)
+SUPPORT = Path(__file__).with_name("support")
+
+
+def noon(day: date) -> datetime:
+    """The server's clock in these tests: noon UTC of the pinned day."""
+    return datetime.combine(day, time(12), tzinfo=UTC)
+
+
+def fetch(
+    port: int, path: str, method: str = "GET", headers: dict[str, str] | None = None
+) -> tuple[int, dict[str, str], bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request(method, path, headers=headers or {})
+        response = connection.getresponse()
+        body = response.read()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, body
+    finally:
+        connection.close()
 
 
 class Running:
-    """A server on 127.0.0.1 and a free port, in a thread, with a `today` the test can change."""
+    """`khcal serve`'s waitress on 127.0.0.1 and a free port, in a thread, with a `today` to change."""
 
-    def __init__(self, schedule: Schedule) -> None:
+    def __init__(self, schedule: Schedule, trust_proxy: bool = False) -> None:
         self.today = TODAY
         self.schedule = schedule
         self.httpd = server.make_server(
-            schedule, host="127.0.0.1", port=0, lang="en", today=lambda: self.today
-        )
+            schedule, host="127.0.0.1", port=0, lang="en", today=lambda: self.today,
+            now=lambda: noon(self.today), trust_proxy=trust_proxy,
+        )  # fmt: skip
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
         self.thread.start()
@@ -41,14 +62,10 @@ class Running:
     def request(
         self, path: str, method: str = "GET", headers: dict[str, str] | None = None
     ) -> tuple[int, dict[str, str], bytes]:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        try:
-            connection.request(method, path, headers=headers or {})
-            response = connection.getresponse()
-            body = response.read()
-            return response.status, {k.lower(): v for k, v in response.getheaders()}, body
-        finally:
-            connection.close()
+        return fetch(self.port, path, method, headers)
+
+    def logged(self, capsys: pytest.CaptureFixture[str]) -> str:
+        return capsys.readouterr().err
 
     def stop(self) -> None:
         self.httpd.shutdown()
@@ -56,19 +73,102 @@ class Running:
         self.thread.join(5)
 
 
+class Gunicorn:
+    """The same application under gunicorn with several workers; today is a file every worker reads."""
+
+    def __init__(self, schedule: Schedule, folder: Path, trust_proxy: bool = False) -> None:
+        self.schedule = schedule
+        self.folder = folder
+        self._today_file = folder / "today"
+        self.today = TODAY
+        self.log_file = folder / "gunicorn.log"
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(128)
+        self.port = self.listener.getsockname()[1]
+        fd = self.listener.fileno()
+        env = {**os.environ, "KHCAL_TEST_TODAY": str(self._today_file)}
+        env["KHCAL_TEST_TRUST_PROXY"] = "1" if trust_proxy else "0"
+        with self.log_file.open("wb") as log:
+            self.process = subprocess.Popen(
+                [need("gunicorn"), "--workers", "3", "--bind", f"fd://{fd}", "--pythonpath", str(SUPPORT),
+                 "--graceful-timeout", "2", "served_app:create()"],
+                stdout=log, stderr=log, pass_fds=(fd,), env=env,
+            )  # fmt: skip
+        for _ in range(200):  # bounded: at most about 20 s
+            try:
+                if fetch(self.port, "/favicon.ico")[0] == 404:
+                    break
+            except OSError:
+                pass
+            assert self.process.poll() is None, self.log_file.read_text()
+            subprocess.run(["sleep", "0.1"], check=True)
+        else:
+            pytest.fail("gunicorn did not answer: " + self.log_file.read_text())
+
+    @property
+    def today(self) -> date:
+        return date.fromisoformat(self._today_file.read_text().strip())
+
+    @today.setter
+    def today(self, day: date) -> None:
+        self._today_file.write_text(day.isoformat())
+
+    def request(
+        self, path: str, method: str = "GET", headers: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], bytes]:
+        return fetch(self.port, path, method, headers)
+
+    def logged(self, capsys: pytest.CaptureFixture[str]) -> str:
+        subprocess.run(["sleep", "0.2"], check=True)  # the workers write their lines after answering
+        return self.log_file.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(15)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+            self.listener.close()
+
+
+def need(tool: str) -> str:
+    """An outside program: it is in the test extras, so missing it is a failure."""
+    found = shutil.which(tool) or shutil.which(str(Path(sys.executable).with_name(tool)))
+    if found is None:
+        pytest.fail(f"{tool} is not installed (pip install -e '.[test]' installs it)")
+    return found
+
+
 @pytest.fixture(scope="module")
 def builtin_schedule() -> Schedule:
     return Schedule(catalogue.load([]))
 
 
-@pytest.fixture
-def served(builtin_schedule: Schedule) -> Iterator[Running]:
+@pytest.fixture(scope="module")
+def gunicorn(builtin_schedule: Schedule, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Gunicorn]:
+    running = Gunicorn(builtin_schedule, tmp_path_factory.mktemp("gunicorn"))
+    yield running
+    running.stop()
+
+
+Served = Running | Gunicorn
+
+
+@pytest.fixture(params=["waitress", "gunicorn"])
+def served(request: pytest.FixtureRequest, builtin_schedule: Schedule) -> Iterator[Running | Gunicorn]:
+    if request.param == "gunicorn":
+        running: Running | Gunicorn = request.getfixturevalue("gunicorn")
+        running.today = TODAY
+        yield running
+        return
     running = Running(builtin_schedule)
     yield running
     running.stop()
 
 
-def test_feed_status_headers_and_body(served: Running) -> None:
+def test_feed_status_headers_and_body(served: Served) -> None:
     status, headers, body = served.request("/khcal.ics")
     assert status == 200
     assert headers["content-type"] == "text/calendar; charset=utf-8"
@@ -80,7 +180,7 @@ def test_feed_status_headers_and_body(served: Running) -> None:
     assert body == ics.build(served.schedule, ics.FeedOptions(2026, 2028))
 
 
-def test_query_gives_the_same_bytes_as_export(served: Running) -> None:
+def test_query_gives_the_same_bytes_as_export(served: Served) -> None:
     status, _, body = served.request(
         "/khcal.ics?lang=km&holidays=1&from=2025&to=2027&category=royal&category=religious&alarm=-PT15H"
     )
@@ -93,7 +193,7 @@ def test_query_gives_the_same_bytes_as_export(served: Running) -> None:
     assert body == result.stdout_bytes
 
 
-def test_matching_etag_gives_304(served: Running) -> None:
+def test_matching_etag_gives_304(served: Served) -> None:
     _, headers, _ = served.request("/khcal.ics?lang=km")
     etag = headers["etag"]
     for sent in (etag, f"W/{etag}", f'"other", {etag}', "*"):
@@ -108,7 +208,7 @@ def test_matching_etag_gives_304(served: Running) -> None:
     assert other["etag"] != etag
 
 
-def test_if_modified_since(served: Running) -> None:
+def test_if_modified_since(served: Served) -> None:
     _, headers, _ = served.request("/khcal.ics")
     status, _, _ = served.request("/khcal.ics", headers={"If-Modified-Since": headers["last-modified"]})
     assert status == 304
@@ -123,7 +223,7 @@ def test_if_modified_since(served: Running) -> None:
     assert status == 200
 
 
-def test_default_range_follows_today(served: Running) -> None:
+def test_default_range_follows_today(served: Served) -> None:
     _, before, body_before = served.request("/khcal.ics")
     served.today = date(2027, 1, 1)
     _, after, body_after = served.request("/khcal.ics")
@@ -134,7 +234,7 @@ def test_default_range_follows_today(served: Running) -> None:
     assert parsedate_to_datetime(after["last-modified"]).date() == date(2027, 1, 1)
 
 
-def test_head_gives_headers_only(served: Running) -> None:
+def test_head_gives_headers_only(served: Served) -> None:
     status, headers, body = served.request("/khcal.ics", method="HEAD")
     assert status == 200 and body == b""
     _, full, whole = served.request("/khcal.ics")
@@ -156,7 +256,7 @@ def test_head_gives_headers_only(served: Running) -> None:
         ("lang=en&lang=km", "parameter 'lang' is given more than once"),
     ],
 )
-def test_bad_query_gives_400(served: Running, query: str, message: str) -> None:
+def test_bad_query_gives_400(served: Served, query: str, message: str) -> None:
     status, headers, body = served.request(f"/khcal.ics?{query}")
     assert status == 400
     assert headers["content-type"] == "text/plain; charset=utf-8"
@@ -166,7 +266,7 @@ def test_bad_query_gives_400(served: Running, query: str, message: str) -> None:
 
 
 @pytest.mark.parametrize("query", ["holidays", "holidays=1", "holidays=true", "holidays=yes"])
-def test_holidays_flag_forms(served: Running, query: str) -> None:
+def test_holidays_flag_forms(served: Served, query: str) -> None:
     status, _, body = served.request(f"/khcal.ics?{query}&from=2026&to=2026")
     assert status == 200
     assert b"fall-of-phnom-penh-2026" not in body  # not a day off
@@ -177,19 +277,19 @@ def test_holidays_flag_forms(served: Running, query: str) -> None:
     "path", ["/etc/passwd", "/../../etc/passwd", "/khcal.ics/../../etc/passwd", "/khcal.ics/", "/favicon.ico",
              "/data/observances.toml", "/index.html/../etc/passwd"]
 )  # fmt: skip
-def test_nothing_else_is_served(served: Running, path: str) -> None:
+def test_nothing_else_is_served(served: Served, path: str) -> None:
     status, _, body = served.request(path)
     assert status == 404
     assert b"root:" not in body and b"[[observances]]" not in body
 
 
-def test_other_methods_are_refused(served: Running) -> None:
+def test_other_methods_are_refused(served: Served) -> None:
     status, headers, _ = served.request("/khcal.ics", method="POST")
     assert status == 405
     assert headers["allow"] == "GET, HEAD"
 
 
-def test_index_page_shows_subscription_links(served: Running) -> None:
+def test_index_page_shows_subscription_links(served: Served) -> None:
     status, headers, body = served.request("/", headers={"Host": "cal.example.org"})
     assert status == 200
     assert headers["content-type"] == "text/html; charset=utf-8"
@@ -202,10 +302,10 @@ def test_index_page_shows_subscription_links(served: Running) -> None:
     assert f"webcal://127.0.0.1:{served.port}/khcal.ics".encode() in body
 
 
-def test_requests_are_logged(served: Running, capsys: pytest.CaptureFixture[str]) -> None:
+def test_requests_are_logged(served: Served, capsys: pytest.CaptureFixture[str]) -> None:
     served.request("/khcal.ics?lang=km")
     served.request("/nope")
-    logged = capsys.readouterr().err
+    logged = served.logged(capsys)
     assert '"GET /khcal.ics?lang=km HTTP/1.1" 200' in logged
     assert '"GET /nope HTTP/1.1" 404' in logged
 
@@ -275,3 +375,85 @@ def test_serve_on_a_busy_port_exits_2() -> None:
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert f"--port {port}: cannot listen there" in result.stderr
+
+
+# --- what the WSGI application adds: gzip, bounds, escaped logs (under waitress and gunicorn alike) ------
+
+
+def test_gzip_when_accepted(served: Served) -> None:
+    import gzip
+
+    _, plain_headers, plain = served.request("/khcal.ics")
+    status, headers, body = served.request("/khcal.ics", headers={"Accept-Encoding": "gzip, deflate"})
+    assert status == 200
+    assert headers["content-encoding"] == "gzip"
+    assert headers["vary"] == "Accept-Encoding" == plain_headers["vary"]
+    assert gzip.decompress(body) == plain
+    assert len(body) * 4 < len(plain)
+    assert headers["etag"] != plain_headers["etag"]
+    status, _, _ = served.request(
+        "/khcal.ics", headers={"Accept-Encoding": "gzip", "If-None-Match": headers["etag"]}
+    )
+    assert status == 304
+    _, refused, _ = served.request("/khcal.ics", headers={"Accept-Encoding": "gzip;q=0"})
+    assert "content-encoding" not in refused
+
+
+def test_last_modified_is_never_after_the_response(served: Served) -> None:
+    _, headers, _ = served.request("/khcal.ics?from=2030&to=2032")
+    assert parsedate_to_datetime(headers["last-modified"]) <= noon(served.today)
+
+
+@pytest.mark.parametrize("alarm", ["P9999999999D", "-PT99999999999999999999H", "P400D"])
+def test_an_alarm_too_far_away_gives_400(served: Served, alarm: str) -> None:
+    status, _, body = served.request(f"/khcal.ics?alarm={alarm}")
+    assert status == 400
+    assert body.decode() == f"khcal: bad request: alarm: '{alarm}' is more than a year away from the event\n"
+
+
+def test_control_characters_are_escaped_in_the_log(
+    served: Served, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served.request("/nope%1b[31m%07")
+    with socket.create_connection(("127.0.0.1", served.port), timeout=10) as raw:
+        raw.sendall(b"GET /x\x1b[2J\x07 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+        while raw.recv(65536):
+            pass
+    logged = served.logged(capsys)
+    assert "\x1b" not in logged and "\x07" not in logged
+    assert "\\x1b" in logged or "%1b" in logged.lower()
+
+
+def test_a_client_hanging_up_leaves_no_traceback(served: Served, capsys: pytest.CaptureFixture[str]) -> None:
+    for _ in range(20):
+        with socket.create_connection(("127.0.0.1", served.port), timeout=10) as raw:
+            raw.sendall(b"GET /khcal.ics?from=2026&to=2060 HTTP/1.1\r\nHost: a\r\n\r\n")
+            raw.recv(10)
+    status, _, _ = served.request("/khcal.ics")
+    assert status == 200
+    assert "Traceback" not in served.logged(capsys)
+
+
+def test_index_links_behind_a_trusted_proxy_only(builtin_schedule: Schedule) -> None:
+    headers = {"Host": "127.0.0.1:8080", "X-Forwarded-Proto": "https", "X-Forwarded-Host": "cal.example.org"}
+    for trust in (False, True):
+        running = Running(builtin_schedule, trust_proxy=trust)
+        try:
+            _, _, body = running.request("/", headers=headers)
+        finally:
+            running.stop()
+        page = body.decode()
+        if trust:
+            assert 'href="https://cal.example.org/khcal.ics"' in page
+        else:
+            assert 'href="http://127.0.0.1:8080/khcal.ics"' in page
+            assert "cal.example.org" not in page
+
+
+def test_a_wildcard_address_gives_usable_links() -> None:
+    from khcal.feeds import pages
+
+    assert pages.reachable_address("0.0.0.0") not in ("0.0.0.0", "")
+    assert not pages.host_port("0.0.0.0", 8080).startswith("0.0.0.0")
+    base = pages.public_base({"SERVER_NAME": "0.0.0.0", "SERVER_PORT": "8080"}, False, None)
+    assert base[1].endswith(":8080") and not base[1].startswith("0.0.0.0")

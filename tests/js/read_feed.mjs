@@ -1,9 +1,16 @@
 // Reads an iCalendar feed the way Thunderbird does (ical.js) and prints what it understood, as JSON.
-// Usage: node read_feed.mjs FILE.ics
+// Usage: node read_feed.mjs FILE.ics, or node read_feed.mjs http://HOST/FEED.ics (fetched as a client does)
 import fs from "node:fs";
 import ICAL from "ical.js";
 
-const text = fs.readFileSync(process.argv[2], "utf8");
+async function load(where) {
+  if (!/^https?:\/\//.test(where)) return fs.readFileSync(where, "utf8");
+  const response = await fetch(where, { headers: { "Accept-Encoding": "gzip" } });
+  if (!response.ok) throw new Error(`${where}: HTTP ${response.status}`);
+  return await response.text();
+}
+
+const text = await load(process.argv[2]);
 const calendar = new ICAL.Component(ICAL.parse(text));
 
 function day(time) {

@@ -1,10 +1,9 @@
-"""The calendar feed commands: export and serve."""
+"""The calendar feed commands: export, serve and publish."""
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -19,19 +18,26 @@ from khcal.cli.options import (
     LangOpt,
     TodayOpt,
     TzOpt,
+    parse_bound,
     setup,
 )
 from khcal.cli.root import app
-from khcal.errors import KhcalError
 
 FeedFromOpt = Annotated[
     str | None,
-    typer.Option("--from", metavar="YYYY", help="First year (default: this year). Example: --from 2026"),
+    typer.Option(
+        "--from",
+        metavar="YYYY|YYYY-MM-DD",
+        help="First year or day (default: this year). At most 100 years in one feed. Example: --from 2026",
+    ),
 ]
 FeedToOpt = Annotated[
     str | None,
     typer.Option(
-        "--to", metavar="YYYY", help="Last year (default: two years after --from). Example: --to 2028"
+        "--to",
+        metavar="YYYY|YYYY-MM-DD",
+        help="Last year or day (default: two years after --from; at most 100 years after it). "
+        "Example: --to 2028-06-30",
     ),
 ]
 if TYPE_CHECKING:
@@ -48,6 +54,17 @@ AlarmOpt = Annotated[
 ]
 
 
+def _bound(text: str | None, *, end: bool, what: str, today: date) -> tuple[str | None, date | None]:
+    """A year (kept as text for the feed's year range) or a day (YYYY-MM-DD), read as `list` reads it."""
+    if text is None:
+        return None, None
+    value = text.strip()
+    if value.isdigit():
+        return value, None
+    day = parse_bound(value, end=end, what=what, today=today)
+    return str(day.year), day
+
+
 def _feed_options(
     env: Env,
     first: str | None,
@@ -58,7 +75,11 @@ def _feed_options(
 ) -> FeedOptions:
     from khcal.feeds import ics
 
-    first_year, last_year = ics.year_range(first, last, env.today.year)
+    first_text, first_day = _bound(first, end=False, what="--from", today=env.today)
+    last_text, last_day = _bound(last, end=True, what="--to", today=env.today)
+    if first_day is not None and last_day is not None and last_day < first_day:
+        raise ics.FeedOptionError("error.options.range-order", start=first, end=last)
+    first_year, last_year = ics.year_range(first_text, last_text, env.today.year)
     return ics.FeedOptions(
         first_year=first_year,
         last_year=last_year,
@@ -66,6 +87,8 @@ def _feed_options(
         holidays=holidays,
         categories=env.settings.categories or (),  # the settings' filter, as list uses it
         alarm=ics.parse_duration(alarm) if alarm is not None else None,
+        first_day=first_day,
+        last_day=last_day,
     )
 
 
@@ -79,8 +102,9 @@ def export(
             "-o",
             "--output",
             metavar="FILE",
-            help="Write the feed to FILE (atomically: a failure leaves FILE as it was) instead of stdout. "
-            "Example: -o cambodia.ics",
+            help="Write the feed to FILE instead of stdout: a regular file is replaced atomically (a "
+            "failure leaves it as it was, its permissions are kept), a link's target likewise; a device or "
+            "a pipe is written into; - is stdout. Example: -o cambodia.ics",
         ),
     ] = None,
     alarm: AlarmOpt = None,
@@ -104,53 +128,22 @@ def export(
       khcal export --from 2026 --to 2030 --holidays --lang km -o days-off-km.ics
 
       khcal export --category remembrance --alarm -PT15H > remembrance.ics
+
+      khcal export --from 2026-11-28 --to 2028-11-27 -o two-years.ics
     """
     from khcal.feeds import ics
 
     env = setup(today, tz, lang, file, holidays, category)
     options = _feed_options(env, start, end, holidays, category, alarm)
     data = ics.build(env.schedule, options)
-    if output is None or output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    write_atomically(Path(output), data, "-o")
+    write_output(output or "-", data, "-o")
 
 
-def write_atomically(path: Path, data: bytes, what: str) -> None:
-    """Write `data` to `path` through a temporary file in the same folder, then rename it into place.
+def write_output(target: str, data: bytes, what: str) -> None:
+    """Write a command's output file by the rules of khcal.feeds.files (atomic, devices, links)."""
+    from khcal.feeds import files
 
-    A failure at any step leaves an existing file as it was and no temporary file behind.
-    """
-    import contextlib
-    import tempfile
-
-    folder = path.parent
-    if path.is_dir():
-        raise KhcalError(f"{what} {path}: is a folder, not a file")
-    try:
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise KhcalError(f"{what} {path}: cannot write in {folder} ({exc.strerror})") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        try:
-            mode = path.stat().st_mode & 0o777
-        except OSError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        if isinstance(exc, OSError):
-            raise KhcalError(f"{what} {path}: cannot write ({exc.strerror})") from None
-        raise
+    files.write_output(target, data, what)
 
 
 @app.command("serve")
@@ -170,6 +163,14 @@ def serve(
             "--port", metavar="P", min=0, max=65535, help="Port (0 picks a free one). Example: --port 8080"
         ),
     ] = 8080,
+    trust_proxy: Annotated[
+        bool,
+        typer.Option(
+            "--trust-proxy",
+            help="Take the index page's links from X-Forwarded-Proto and X-Forwarded-Host (only behind a "
+            "reverse proxy that sets them). Example: --trust-proxy",
+        ),
+    ] = False,
     tz: TzOpt = None,
     lang: LangOpt = None,
     file: FileOpt = None,
@@ -178,7 +179,9 @@ def serve(
 
     The query takes the options of export, e.g. ?lang=km&holidays=1&from=2026&to=2028, also category
     (repeatable) and alarm (default range: this year and the next two, in --tz). The page at / shows
-    the links to subscribe with. Requests are logged on stderr; Ctrl-C stops it.
+    the links to subscribe with. Runs on waitress: a bounded pool of threads, idle connections closed
+    after 30 s, feeds cached (gzipped for clients that accept it). Requests are logged on stderr;
+    Ctrl-C stops it.
 
     Examples:
 
@@ -187,9 +190,58 @@ def serve(
       khcal serve --port 8080 --lang km
 
       khcal serve --host 0.0.0.0 --port 8000 --file company.toml
+
+      khcal serve --port 8000 --trust-proxy   (behind nginx or another reverse proxy)
     """
+    from datetime import UTC, datetime
+
     from khcal.feeds import server
 
     env = setup(None, tz, lang, file)
     zone = env.settings.tz
-    server.run(env.schedule, host=host, port=port, lang=env.lang, today=lambda: today_in(zone))
+    stamps = [p.stat().st_mtime for p in env.settings.files if p.is_file()]
+    data_time = datetime.fromtimestamp(max(stamps), UTC) if stamps else None
+    server.run(
+        env.schedule, host=host, port=port, lang=env.lang, today=lambda: today_in(zone),
+        trust_proxy=trust_proxy, data_time=data_time,
+    )  # fmt: skip
+
+
+@app.command("publish")
+def publish(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The folder to write (created if missing).")],
+    base_url: Annotated[
+        str,
+        typer.Option(
+            "--base-url",
+            metavar="URL",
+            help="The web address DIR will be served at, for the links and QR codes. "
+            "Example: --base-url https://example.org/calendars",
+        ),
+    ],
+    start: FeedFromOpt = None,
+    end: FeedToOpt = None,
+    today: TodayOpt = None,
+    tz: TzOpt = None,
+    file: FileOpt = None,
+) -> None:
+    """A folder for any static web host: a feed per language and selection, and a page to subscribe from.
+
+    DIR gets cambodia-SELECTION.LANG.ics for SELECTION everything, days-off, remembrance and buddhist,
+    in en and km, a .gz copy of each, and index.html (English and Khmer: webcal:// and https:// links,
+    a QR code per feed, steps for Google Calendar, Apple Calendar and Outlook). Only files whose bytes
+    change are rewritten, so a host or a CDN sees no false change. Years as in export (at most 100).
+
+    Examples:
+
+      khcal publish site --base-url https://example.org/calendars
+
+      khcal publish /var/www/khcal --base-url https://cal.example.org --from 2025 --to 2030
+    """
+    from khcal.feeds import ics
+    from khcal.feeds import publish as publishing
+
+    env = setup(today, tz, None, file)
+    first_year, last_year = ics.year_range(start, end, env.today.year)
+    done = publishing.publish(env.schedule, folder, base_url, first_year, last_year)
+    print(f"khcal: {folder}: {len(done.written)} of {len(done.files)} files written")

@@ -13,154 +13,75 @@ What keeps phones from duplicating or shifting events:
   kept many times a year). It depends on nothing else, so it is the same across runs, versions, machines,
   languages and filters, and a refreshed feed replaces each event instead of adding a copy.
 - ``DTSTAMP`` is the catalogue's ``revision`` date at midnight UTC, not the clock.
-- ``SEQUENCE`` is 0 for an event whose dates come from the observance's own rule alone: those cannot move
-  without a new rule. An event whose dates or day-off status the data set (a decreed exception for that
-  year, a holiday period with its own rule or length, a day in lieu) has as ``SEQUENCE`` the number of days
-  from 2000-01-01 to the revision date, and ``LAST-MODIFIED`` that revision date. A later revision that moves
-  a day therefore always carries a higher sequence than the feed before it. (To undo a decree, keep its
-  exception with the computed date rather than deleting it, so the sequence keeps rising.)
+- ``SEQUENCE`` and ``LAST-MODIFIED`` derive from the event's content and the revision: see
+  `khcal.feeds.versions` for the scheme (they move whenever an event's dates or text change, and `khcal
+  publish`, which knows the previous edition, keeps them put for unchanged events and strictly rising for
+  changed ones).
+- A selection with no event still gives a valid calendar: RFC 5545 wants at least one component, so such a
+  feed carries one VTIMEZONE (UTC), which calendar apps read and show nothing for.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from khcal.core.rules import OffsetRule
-from khcal.errors import KhcalError
+from khcal.feeds.options import (
+    DEFAULT_YEARS,
+    MAX_YEARS,
+    FeedOptionError,
+    FeedOptions,
+    check_options,
+    format_duration,
+    parse_duration,
+    parse_year,
+    year_range,
+)
 
 if TYPE_CHECKING:
-    from icalendar import Event
+    from icalendar import Component, Event
 
-    from khcal.core.model import Catalogue, Observance
+    from khcal.core.model import Catalogue
     from khcal.core.schedule import Occurrence, Schedule
+    from khcal.feeds.versions import Version
+
+__all__ = [  # the options are defined in khcal.feeds.options and offered here too
+    "DEFAULT_YEARS",
+    "MAX_YEARS",
+    "PRODID",
+    "REFRESH",
+    "UID_DOMAIN",
+    "FeedOptionError",
+    "FeedOptions",
+    "build",
+    "calendar_description",
+    "calendar_name",
+    "check_options",
+    "clean_text",
+    "event_description",
+    "event_uid",
+    "format_duration",
+    "occurrence_year",
+    "parse_duration",
+    "parse_year",
+    "render",
+    "revision",
+    "year_range",
+]
 
 PRODID = "-//khcal//Cambodia holidays and remembrance days//EN"
 UID_DOMAIN = "khcal"
 REFRESH = timedelta(days=1)
 """How often subscribed clients are asked to fetch the feed again."""
-DEFAULT_YEARS = 3
-"""A feed without an explicit range covers this year and the next two."""
-MAX_YEARS = 100
-"""The longest range one feed may cover."""
-_SEQUENCE_EPOCH = date(2000, 1, 1)
 _FALLBACK_REVISION = date(2000, 1, 1)
-
-_DURATION_RE = re.compile(
-    r"^(?P<sign>[+-]?)P(?:(?P<weeks>\d+)W|(?:(?P<days>\d+)D)?(?:T(?=\d)(?:(?P<hours>\d+)H)?"
-    r"(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?)$"
-)
-
-
-class FeedOptionError(KhcalError):
-    """A feed option (year, language, category, alarm) that cannot be used."""
-
-
-@dataclass(frozen=True, slots=True)
-class FeedOptions:
-    """What one feed contains and how it reads: the same fields as `khcal export`'s options."""
-
-    first_year: int
-    last_year: int
-    lang: str = "en"
-    holidays: bool = False
-    categories: tuple[str, ...] = ()
-    alarm: timedelta | None = None
-
-
-# --- option checking, shared by `khcal export` and `khcal serve` --------------------------------------
-
-
-def parse_year(text: str, what: str) -> int:
-    """A year option: four digits within the supported range."""
-    from khcal.core.schedule import check_year
-
-    value = text.strip()
-    if not (len(value) == 4 and value.isdigit()):
-        raise FeedOptionError(f"{what}: '{text}' is not a year (use YYYY, e.g. 2026)")
-    year = int(value)
-    try:
-        check_year(year)
-    except KhcalError as exc:
-        raise FeedOptionError(f"{what}: {exc}") from None
-    return year
-
-
-def year_range(first: str | None, last: str | None, this_year: int) -> tuple[int, int]:
-    """The years of a feed: this year and the next two unless told otherwise.
-
-    Only --from given: that year and the next two. Only --to given: from this year (or --to, if earlier).
-    """
-    from khcal.core.model import MAX_YEAR
-
-    a = parse_year(first, "--from") if first is not None else None
-    b = parse_year(last, "--to") if last is not None else None
-    if a is None:
-        a = this_year if b is None else min(this_year, b)
-    if b is None:
-        b = min(a + DEFAULT_YEARS - 1, MAX_YEAR)
-    if b < a:
-        raise FeedOptionError(f"--from {a} is after --to {b}")
-    if b - a + 1 > MAX_YEARS:
-        raise FeedOptionError(f"--from {a} --to {b}: at most {MAX_YEARS} years in one feed")
-    return a, b
-
-
-def parse_duration(text: str, what: str = "--alarm") -> timedelta:
-    """An RFC 5545 / ISO 8601 duration such as -PT15H, -P1D, PT9H or -P1W (no months or years)."""
-    match = _DURATION_RE.match(text.strip().upper())
-    if match is None or text.strip().upper() in ("P", "-P", "+P", "PT", "-PT", "+PT"):
-        raise FeedOptionError(
-            f"{what}: '{text}' is not a duration (use e.g. -PT15H for 09:00 the day before, "
-            "-P1D for midnight the day before, PT9H for 09:00 on the day)"
-        )
-    parts = {k: int(v) for k, v in match.groupdict().items() if k != "sign" and v is not None}
-    value = timedelta(
-        weeks=parts.get("weeks", 0),
-        days=parts.get("days", 0),
-        hours=parts.get("hours", 0),
-        minutes=parts.get("minutes", 0),
-        seconds=parts.get("seconds", 0),
-    )
-    if abs(value) > timedelta(days=366):
-        raise FeedOptionError(f"{what}: '{text}' is more than a year away from the event")
-    return -value if match.group("sign") == "-" else value
-
-
-def format_duration(value: timedelta) -> str:
-    """The RFC 5545 form of a duration: -PT15H, P1D, -P1DT2H."""
-    sign = "-" if value < timedelta(0) else ""
-    seconds = int(abs(value).total_seconds())
-    days, rest = divmod(seconds, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes, seconds = divmod(rest, 60)
-    text = f"{sign}P" + (f"{days}D" if days else "")
-    clock = "".join(f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n)
-    if clock:
-        text += "T" + clock
-    return text if text not in ("P", "-P") else "PT0S"
-
-
-def check_options(options: FeedOptions, catalogue: Catalogue) -> None:
-    """Raise FeedOptionError for a language or category the feed cannot use."""
-    from khcal.core.model import LANGUAGES
-
-    if options.lang not in LANGUAGES:
-        raise FeedOptionError(f"--lang: '{options.lang}' is not one of {', '.join(LANGUAGES)}")
-    known = set(catalogue.categories)
-    for name in options.categories:
-        if name not in known:
-            listed = ", ".join(sorted(known))
-            raise FeedOptionError(f"--category: '{name}' is not a category (known: {listed})")
 
 
 # --- the feed -----------------------------------------------------------------------------------------
 
 
-def build(schedule: Schedule, options: FeedOptions) -> bytes:
+def build(schedule: Schedule, options: FeedOptions, previous: Mapping[str, Version] | None = None) -> bytes:
     """The feed for a range of years: one event for each occurrence `khcal list` gives for it."""
     from khcal.core.schedule import Filter
 
@@ -169,8 +90,8 @@ def build(schedule: Schedule, options: FeedOptions) -> bytes:
         categories=frozenset(options.categories) if options.categories else None,
         holidays_only=options.holidays,
     )
-    found = schedule.between(date(options.first_year, 1, 1), date(options.last_year, 12, 31), only)
-    return render(found, schedule.catalogue, options)
+    found = schedule.between(options.start, options.end, only)
+    return render(found, schedule.catalogue, options, previous)
 
 
 def revision(catalogue: Catalogue) -> date:
@@ -178,8 +99,16 @@ def revision(catalogue: Catalogue) -> date:
     return catalogue.revision or _FALLBACK_REVISION
 
 
-def render(occurrences: Sequence[Occurrence], catalogue: Catalogue, options: FeedOptions) -> bytes:
-    """The iCalendar bytes (UTF-8, CRLF, folded at 75 octets) of these occurrences."""
+def render(
+    occurrences: Sequence[Occurrence],
+    catalogue: Catalogue,
+    options: FeedOptions,
+    previous: Mapping[str, Version] | None = None,
+) -> bytes:
+    """The iCalendar bytes (UTF-8, CRLF, folded at 75 octets) of these occurrences.
+
+    `previous`: the versions of the edition published before (khcal publish), by UID.
+    """
     from icalendar import Calendar, vDuration, vText
 
     stamp = datetime.combine(revision(catalogue), datetime.min.time(), tzinfo=UTC)
@@ -203,7 +132,9 @@ def render(occurrences: Sequence[Occurrence], catalogue: Catalogue, options: Fee
         counts[uid] = counts.get(uid, 0) + 1
         if counts[uid] > 1:  # two occurrences with one key (a user's data can do it): keep them apart
             uid = uid.replace(f"@{UID_DOMAIN}", f"-{counts[uid]}@{UID_DOMAIN}")
-        cal.add_component(_event(occ, uid, catalogue, options, stamp))
+        cal.add_component(_event(occ, uid, catalogue, options, stamp, (previous or {}).get(uid)))
+    if not occurrences:
+        cal.add_component(_placeholder())
     out: bytes = cal.to_ical()
     return out
 
@@ -218,30 +149,28 @@ def occurrence_year(occ: Occurrence) -> int:
     return int(occ.key[:4])
 
 
-def set_by_data(occ: Occurrence, catalogue: Catalogue) -> bool:
-    """True when the data, not the observance's own rule alone, decided this occurrence's days."""
-    if occ.in_lieu_of is not None:
-        return True
-    return _obs_set_by_data(occ.observance, occurrence_year(occ), catalogue, set())
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def _obs_set_by_data(obs: Observance, year: int, catalogue: Catalogue, seen: set[str]) -> bool:
-    if obs.exception(year) is not None:
-        return True
-    period = obs.period(year)
-    if period is not None and (period.rule is not None or period.days is not None):
-        return True
-    rule = period.rule if period is not None and period.rule is not None else obs.rule
-    if isinstance(rule, OffsetRule) and rule.of not in seen and rule.of in catalogue.observances:
-        return _obs_set_by_data(catalogue.observances[rule.of], year, catalogue, seen | {obs.id})
-    return False
+def clean_text(text: str) -> str:
+    """TEXT as RFC 5545 allows it: control characters other than tab and line ends dropped (a definitions
+    file could carry them; strict parsers such as `ical` and libical refuse a feed that has them)."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def sequence(occ: Occurrence, catalogue: Catalogue) -> int:
-    """0 for rule-only dates; for dates the data set, the revision's day number (rises with each revision)."""
-    if not set_by_data(occ, catalogue):
-        return 0
-    return max(1, (revision(catalogue) - _SEQUENCE_EPOCH).days)
+def _placeholder() -> Component:
+    """The component of a feed without events (RFC 5545 wants one): a UTC time zone, which shows nothing."""
+    from icalendar import Timezone, TimezoneStandard
+
+    zone = Timezone()
+    zone.add("tzid", "UTC")
+    standard = TimezoneStandard()
+    standard.add("dtstart", datetime(1970, 1, 1))
+    standard.add("tzoffsetfrom", timedelta(0))
+    standard.add("tzoffsetto", timedelta(0))
+    standard.add("tzname", "UTC")
+    zone.add_component(standard)
+    return zone
 
 
 def calendar_name(options: FeedOptions) -> str:
@@ -256,29 +185,40 @@ def calendar_description(options: FeedOptions) -> str:
     return feed.calendar_description(options.lang, options.first_year, options.last_year)
 
 
-def _event(occ: Occurrence, uid: str, catalogue: Catalogue, options: FeedOptions, stamp: datetime) -> Event:
+def _event(
+    occ: Occurrence,
+    uid: str,
+    catalogue: Catalogue,
+    options: FeedOptions,
+    stamp: datetime,
+    previous: Version | None,
+) -> Event:
     from icalendar import Alarm, Event
 
+    from khcal.feeds import versions
     from khcal.text.dates import occurrence_name
 
     lang = options.lang
+    summary = clean_text(occurrence_name(occ, lang))
+    description = clean_text(event_description(occ, catalogue, lang))
+    categories = [occ.category]
+    if occ.holiday:
+        categories.append("day-off")
+    end = occ.end + timedelta(days=1)
+    content = versions.fingerprint(uid, occ.start, end, summary, description, categories)
+    version = versions.following(content, revision(catalogue), previous)
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
     event.add("dtstart", occ.start)
-    event.add("dtend", occ.end + timedelta(days=1))
-    event.add("summary", occurrence_name(occ, lang))
-    event.add("description", event_description(occ, catalogue, lang))
-    categories = [occ.category]
-    if occ.holiday:
-        categories.append("day-off")
+    event.add("dtend", end)
+    event.add("summary", summary)
+    event.add("description", description)
     event.add("categories", categories)
     event.add("transp", "TRANSPARENT")
     event.add("class", "PUBLIC")
-    seq = sequence(occ, catalogue)
-    event.add("sequence", seq)
-    if seq:
-        event.add("last-modified", stamp)
+    event.add("sequence", version.sequence)
+    event.add("last-modified", version.modified)
     if options.alarm is not None:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")

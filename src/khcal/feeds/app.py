@@ -1,0 +1,396 @@
+"""The feeds as a WSGI application: any WSGI server (waitress for `khcal serve`, gunicorn, uWSGI) runs it.
+
+- ``/khcal.ics``: the feed, built by the same function as ``khcal export`` (``ics.build``); the query takes
+  the export options: ``lang``, ``holidays``, ``category`` (repeatable), ``from``, ``to``, ``alarm``.
+  Built feeds are kept in a cache bounded in bytes (``cache_bytes``); a build holds no lock other requests
+  wait on. Gzipped when the client accepts it (``Vary: Accept-Encoding``); ``ETag`` (a hash of the body) and
+  ``Last-Modified`` let clients ask again cheaply (``304 Not Modified``).
+- ``/`` and ``/index.html``: a page with the subscription links.
+- Anything else: 404; a bad query: 400 with one line saying what is wrong; other methods: 405.
+
+``Last-Modified`` is derived from what the body is made of, never later than the response: the newest of the
+data's revision date, the time the definitions files were last changed (``data_time``, given by whoever
+read them) and, for a range that starts in a year already begun, the first day of that year (the default
+range moves with the calendar). So a user file edited without moving its revision still moves it.
+
+Each request is logged on stderr as one line, its control characters escaped.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from email.utils import format_datetime, parsedate_to_datetime
+from typing import Any, Protocol
+from urllib.parse import parse_qs
+
+from khcal.core.schedule import Schedule
+from khcal.errors import KhcalError
+from khcal.feeds import ics
+from khcal.feeds.cache import BoundedCache
+from khcal.feeds.pages import index_page, public_base
+
+FEED_PATH = "/khcal.ics"
+INDEX_PATHS = ("/", "/index.html")
+QUERY_KEYS = ("lang", "holidays", "category", "from", "to", "alarm")
+MAX_AGE = 3600
+"""Seconds a client or proxy may keep a response before asking again (with its ETag)."""
+CACHE_BYTES = 32 * 1024 * 1024
+"""The default bound of the feed cache (plain and gzipped bodies together)."""
+BUILDS = 1
+"""Feeds built at once (each 100-year build holds tens of MB while it runs); other builds wait their turn."""
+WAITING = 2
+"""Requests that may wait for their turn to build; more get 503 and Retry-After, so that requests for
+feeds already built always find a free thread."""
+RETRY_AFTER = 5
+_TRUE = ("", "1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off")
+
+StartResponse = Callable[..., Any]
+
+
+class BadRequest(KhcalError):
+    """A query the feed cannot be built from."""
+
+
+class Busy(Exception):
+    """Too many feeds being built or waiting to be: ask again in a few seconds."""
+
+
+class BuildGate:
+    """At most `builds` builds at once and `waiting` requests waiting for their turn; others are Busy."""
+
+    def __init__(self, builds: int = BUILDS, waiting: int = WAITING) -> None:
+        self._turns = threading.BoundedSemaphore(builds)
+        self._waiting = 0
+        self._most = waiting
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> None:
+        if self._turns.acquire(blocking=False):
+            return
+        with self._lock:
+            if self._waiting >= self._most:
+                raise Busy()
+            self._waiting += 1
+        try:
+            if not self._turns.acquire(timeout=60):
+                raise Busy()
+        finally:
+            with self._lock:
+                self._waiting -= 1
+
+    def __exit__(self, *exc: object) -> None:
+        self._turns.release()
+
+
+class Clock(Protocol):
+    def __call__(self) -> datetime: ...
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """One feed ready to send: its body, gzipped body and their tags."""
+
+    body: bytes
+    gzipped: bytes
+    etag: str
+
+    @property
+    def gzip_etag(self) -> str:
+        return self.etag[:-1] + '-gz"'
+
+
+class Feeds:
+    """Builds and keeps feeds by their options; knows nothing of sockets or HTTP."""
+
+    def __init__(
+        self,
+        schedule: Schedule,
+        lang: str,
+        today: Callable[[], date],
+        *,
+        cache_bytes: int = CACHE_BYTES,
+        data_time: datetime | None = None,
+    ) -> None:
+        self.schedule = schedule
+        self.lang = lang
+        self.today = today
+        self.data_time = data_time
+        self._cache: BoundedCache[Built] = BoundedCache(cache_bytes, lambda b: len(b.body) + len(b.gzipped))
+        self.gate = BuildGate()
+
+    def options(self, query: str) -> ics.FeedOptions:
+        """The feed options of a query string; BadRequest says what is wrong with it."""
+        try:
+            fields = parse_qs(query, keep_blank_values=True, strict_parsing=False, max_num_fields=50)
+        except ValueError as exc:
+            raise BadRequest(f"query: {exc}") from None
+        for key in fields:
+            if key not in QUERY_KEYS:
+                raise BadRequest(f"unknown parameter '{key}' (known: {', '.join(QUERY_KEYS)})")
+        for key in ("lang", "holidays", "from", "to", "alarm"):
+            if len(fields.get(key, [])) > 1:
+                raise BadRequest(f"parameter '{key}' is given more than once")
+
+        def one(key: str) -> str | None:
+            values = fields.get(key)
+            return values[0] if values else None
+
+        holidays = False
+        if "holidays" in fields:
+            text = (one("holidays") or "").strip().lower()
+            if text not in _TRUE + _FALSE:
+                raise BadRequest(f"holidays: '{one('holidays')}' is not 1 or 0")
+            holidays = text in _TRUE
+        categories = [
+            name.strip() for value in fields.get("category", []) for name in value.split(",") if name.strip()
+        ]
+        try:
+            first, last = ics.year_range(one("from"), one("to"), self.today().year)
+            alarm_text = one("alarm")
+            options = ics.FeedOptions(
+                first_year=first,
+                last_year=last,
+                lang=(one("lang") or self.lang).strip(),
+                holidays=holidays,
+                categories=tuple(dict.fromkeys(categories)),
+                alarm=ics.parse_duration(alarm_text, "alarm") if alarm_text is not None else None,
+            )
+            ics.check_options(options, self.schedule.catalogue)
+        except KhcalError as exc:
+            raise BadRequest(str(exc).replace("--", "")) from None
+        return options
+
+    def built(self, options: ics.FeedOptions) -> Built:
+        """The feed of these options, from the cache or built now (outside any shared lock)."""
+        return self._cache.get(options, lambda: self._build(options))
+
+    def _build(self, options: ics.FeedOptions) -> Built:
+        with self.gate:  # bounds the memory of builds in progress, not the requests for cached feeds
+            try:
+                return _build(self.schedule, options)
+            finally:
+                release_memory()
+
+    def feed(self, options: ics.FeedOptions) -> tuple[bytes, str]:
+        """The feed's bytes and its ETag."""
+        found = self.built(options)
+        return found.body, found.etag
+
+    def last_modified(self, options: ics.FeedOptions, now: datetime) -> datetime:
+        """When this feed last changed, to the second, never later than `now`."""
+        moments = [datetime.combine(ics.revision(self.schedule.catalogue), datetime.min.time(), tzinfo=UTC)]
+        if self.data_time is not None:
+            moments.append(self.data_time.astimezone(UTC))
+        first_day = date(options.first_year, 1, 1)
+        if first_day <= self.today():
+            moments.append(datetime(first_day.year, 1, 1, tzinfo=UTC))
+        return min(max(moments), now).replace(microsecond=0)
+
+
+def _build(schedule: Schedule, options: ics.FeedOptions) -> Built:
+    import gzip
+
+    body = ics.build(schedule, options)
+    tag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    return Built(body, gzip.compress(body, compresslevel=6, mtime=0), tag)
+
+
+def release_memory() -> None:
+    """Hand the memory a build freed back to the system (glibc keeps it otherwise); elsewhere nothing."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    import ctypes
+
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+    return trim
+
+
+def accepts_gzip(header: str) -> bool:
+    """True when an Accept-Encoding header allows gzip (a q of 0 refuses it)."""
+    for item in header.split(","):
+        name, _, params = item.strip().partition(";")
+        if name.strip().lower() not in ("gzip", "x-gzip", "*"):
+            continue
+        q = params.strip().lower().replace(" ", "")
+        if q.startswith("q="):
+            try:
+                return float(q[2:]) > 0
+            except ValueError:
+                return False
+        return True
+    return False
+
+
+def not_modified(environ: dict[str, Any], tags: Iterable[str], modified: datetime) -> bool:
+    """True when the client's copy (by If-None-Match, else If-Modified-Since) is current."""
+    match = environ.get("HTTP_IF_NONE_MATCH")
+    if match is not None:
+        sent = [t.strip().removeprefix("W/") for t in match.split(",")]
+        return "*" in sent or any(tag in sent for tag in tags)
+    since = environ.get("HTTP_IF_MODIFIED_SINCE")
+    if since is None:
+        return False
+    try:
+        when = parsedate_to_datetime(since)
+    except (TypeError, ValueError, IndexError):
+        return False
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return modified <= when
+
+
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f-\x9f"\\]')
+
+
+def escape_log(text: str) -> str:
+    """Control characters, quotes and backslashes as escapes: a log line stays one honest line."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+class FeedApp:
+    """The WSGI callable: routes, conditional requests, gzip, the index page and the access log."""
+
+    def __init__(
+        self,
+        feeds: Feeds,
+        *,
+        trust_proxy: bool = False,
+        fallback_host: str | None = None,
+        now: Clock = utc_now,
+        log: bool = True,
+    ) -> None:
+        self.feeds = feeds
+        self.trust_proxy = trust_proxy
+        self.fallback_host = fallback_host
+        self.now = now
+        self.log = log
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> list[bytes]:
+        status, headers, body = self.answer(environ)
+        if self.log:
+            self._log(environ, status, len(body))
+        start_response(status, headers)
+        return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
+
+    def answer(self, environ: dict[str, Any]) -> tuple[str, list[tuple[str, str]], bytes]:
+        """Status line, headers and body (HEAD: the GET body, which the caller drops)."""
+        method = environ.get("REQUEST_METHOD", "GET")
+        if method not in ("GET", "HEAD"):
+            return _text("405 Method Not Allowed", "khcal: only GET and HEAD\n", [("Allow", "GET, HEAD")])
+        path = environ.get("PATH_INFO", "") or "/"
+        query = environ.get("QUERY_STRING", "")
+        if path in INDEX_PATHS:
+            if query:
+                return _text("400 Bad Request", "khcal: the index page takes no query\n")
+            base = public_base(environ, self.trust_proxy, self.fallback_host)
+            page = index_page(base, self.feeds.lang).encode("utf-8")
+            return "200 OK", _typed("text/html"), page
+        if path != FEED_PATH:
+            return _text("404 Not Found", f"khcal: not found; the feed is at {FEED_PATH}\n")
+        try:
+            options = self.feeds.options(query)
+            built = self.feeds.built(options)
+        except BadRequest as exc:
+            return _text("400 Bad Request", f"khcal: bad request: {exc}\n")
+        except Busy:
+            busy = "khcal: busy building other feeds; ask again in a few seconds\n"
+            return _text("503 Service Unavailable", busy, [("Retry-After", str(RETRY_AFTER))])
+        return self._feed(environ, options, built)
+
+    def _feed(
+        self, environ: dict[str, Any], options: ics.FeedOptions, built: Built
+    ) -> tuple[str, list[tuple[str, str]], bytes]:
+        now = self.now()
+        modified = self.feeds.last_modified(options, now)
+        zipped = accepts_gzip(environ.get("HTTP_ACCEPT_ENCODING", ""))
+        etag = built.gzip_etag if zipped else built.etag
+        headers = [
+            ("ETag", etag),
+            ("Last-Modified", format_datetime(modified, usegmt=True)),
+            ("Cache-Control", f"max-age={MAX_AGE}"),
+            ("Vary", "Accept-Encoding"),
+        ]
+        if not_modified(environ, (built.etag, built.gzip_etag), modified):
+            return "304 Not Modified", headers, b""
+        body = built.gzipped if zipped else built.body
+        headers += [
+            ("Content-Disposition", 'inline; filename="khcal.ics"'),
+            *_typed("text/calendar"),
+            ("Content-Length", str(len(body))),
+        ]
+        if zipped:
+            headers.append(("Content-Encoding", "gzip"))
+        return "200 OK", headers, body
+
+    def _log(self, environ: dict[str, Any], status: str, size: int) -> None:
+        target = environ.get("RAW_URI") or environ.get("REQUEST_URI")
+        if not target:
+            from urllib.parse import quote
+
+            target = quote(environ.get("PATH_INFO", ""), safe="/;=,:@!$&'()*+~")
+            if environ.get("QUERY_STRING"):
+                target += "?" + environ["QUERY_STRING"]
+        line = f"{environ.get('REQUEST_METHOD', '')} {target} {environ.get('SERVER_PROTOCOL', '')}"
+        client = environ.get("REMOTE_ADDR", "-")
+        stamp = time.strftime("%d/%b/%Y %H:%M:%S", time.gmtime())
+        record = f'khcal: {escape_log(client)} [{stamp}] "{escape_log(line)}" {status.split()[0]} {size}\n'
+        stream = sys.stderr
+        try:
+            stream.write(record)
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+
+
+def _typed(content_type: str) -> list[tuple[str, str]]:
+    return [("Content-Type", f"{content_type}; charset=utf-8"), ("X-Content-Type-Options", "nosniff")]
+
+
+def _text(
+    status: str, text: str, extra: list[tuple[str, str]] | None = None
+) -> tuple[str, list[tuple[str, str]], bytes]:
+    body = text.encode("utf-8")
+    return status, [*_typed("text/plain"), ("Content-Length", str(len(body))), *(extra or [])], body
+
+
+def make_app(
+    schedule: Schedule,
+    *,
+    lang: str = "en",
+    today: Callable[[], date] | None = None,
+    trust_proxy: bool = False,
+    fallback_host: str | None = None,
+    cache_bytes: int | None = None,
+    data_time: datetime | None = None,
+    now: Clock = utc_now,
+    log: bool = True,
+) -> FeedApp:
+    """A WSGI application serving the feeds of `schedule` (today: the UTC+7 date unless given)."""
+    bound = CACHE_BYTES if cache_bytes is None else cache_bytes
+    feeds = Feeds(schedule, lang, today or _phnom_penh_today, cache_bytes=bound, data_time=data_time)
+    return FeedApp(feeds, trust_proxy=trust_proxy, fallback_host=fallback_host, now=now, log=log)
+
+
+def _phnom_penh_today() -> date:
+    return (datetime.now(UTC) + timedelta(hours=7)).date()

@@ -1,0 +1,161 @@
+"""`khcal publish`: a folder for a static host, byte-identical when nothing changed, versions that follow."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from khcal.cli import app
+from khcal.core import definitions as catalogue
+from khcal.core.schedule import Schedule
+from khcal.feeds import ics, site
+
+BASE = "https://cal.example.org/khcal"
+TODAY = "2026-11-22"
+NAMES = sorted(
+    [site.file_name(s, lang) for s in site.SELECTIONS for lang in site.LANGS]
+    + [site.file_name(s, lang) + ".gz" for s in site.SELECTIONS for lang in site.LANGS]
+    + ["index.html"]
+)
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    for name in ("KHCAL_TZ", "KHCAL_LANG"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def publish(folder: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["publish", str(folder), "--base-url", BASE, "--today", TODAY, *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def by_uid(data: bytes) -> dict[str, Any]:
+    from icalendar import Calendar
+
+    return {str(e["UID"]): e for e in Calendar.from_ical(data).walk("VEVENT")}
+
+
+def test_the_folder_holds_every_feed_its_gzip_copy_and_the_page(tmp_path: Path) -> None:
+    site_dir = tmp_path / "site"
+    code, out, err = publish(site_dir)
+    assert code == 0, err
+    assert out == f"khcal: {site_dir}: {len(NAMES)} of {len(NAMES)} files written\n"
+    assert sorted(p.name for p in site_dir.iterdir()) == NAMES
+    schedule = Schedule(catalogue.load([]))
+    for selection in site.SELECTIONS:
+        for lang in site.LANGS:
+            name = site.file_name(selection, lang)
+            data = (site_dir / name).read_bytes()
+            options = ics.FeedOptions(
+                2026, 2028, lang=lang, holidays=selection.holidays, categories=selection.categories
+            )
+            assert data == ics.build(schedule, options), name
+            assert gzip.decompress((site_dir / f"{name}.gz").read_bytes()) == data
+            assert len(by_uid(data)) > 5, name
+
+
+def test_the_page_links_every_feed_in_both_languages(tmp_path: Path) -> None:
+    publish(tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert '<section lang="en"' in page and '<section lang="km"' in page
+    for selection in site.SELECTIONS:
+        for lang in site.LANGS:
+            url = f"{BASE}/{site.file_name(selection, lang)}"
+            assert f'href="{url}"' in page
+            assert f'href="webcal://{url.removeprefix("https://")}"' in page
+    assert page.count("<svg") == len(site.SELECTIONS) * len(site.LANGS)
+    for words in ("Google Calendar", "Apple Calendar", "Outlook", "ស្កេនដោយទូរស័ព្ទ", "របៀបជាវ"):
+        assert words in page
+    assert re.search(r"20\d\d-\d\d-\d\d|\d\d:\d\d:\d\d", page) is None  # nothing from the clock
+
+
+def test_a_second_run_writes_nothing_and_keeps_every_timestamp(tmp_path: Path) -> None:
+    publish(tmp_path)
+    before = {}
+    for path in tmp_path.iterdir():
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+        before[path.name] = path.read_bytes()
+    code, out, err = publish(tmp_path)
+    assert code == 0, err
+    assert out.endswith(f": 0 of {len(NAMES)} files written\n")
+    for path in tmp_path.iterdir():
+        assert path.stat().st_mtime == 1_000_000_000, path.name
+        assert path.read_bytes() == before[path.name]
+
+
+MOVE = """
+revision = {revision}
+
+[[observances]]
+id = "constitution-day"
+name = {{ en = "Constitution Day", km = "ទិវាប្រកាសរដ្ឋធម្មនុញ្ញ" }}
+category = "national"
+rule = {{ kind = "fixed", month = 9, day = 24 }}
+description = "The Constitution of 1993."
+
+[[observances.holiday]]
+
+[[observances.exceptions]]
+year = 2027
+start = {start}
+sources = [{{ title = "A decree that moves the day (test)" }}]
+"""
+
+
+def test_a_change_rewrites_only_the_feeds_it_touches_and_raises_only_its_events(tmp_path: Path) -> None:
+    site_dir = tmp_path / "site"
+    first = tmp_path / "first.toml"
+    first.write_text(MOVE.format(revision="2027-01-15", start="2027-09-23"), encoding="utf-8")
+    publish(site_dir, "--file", str(first))
+    name = "cambodia-days-off.en.ics"
+    old = by_uid((site_dir / name).read_bytes())
+    # A later edition of the data moves the day again, with a newer revision.
+    second = tmp_path / "second.toml"
+    second.write_text(MOVE.format(revision="2027-03-01", start="2027-09-22"), encoding="utf-8")
+    code, out, err = publish(site_dir, "--file", str(second))
+    assert code == 0, err
+    new = by_uid((site_dir / name).read_bytes())
+    uid = "constitution-day-2027@khcal"
+    assert new[uid]["SEQUENCE"] > old[uid]["SEQUENCE"]
+    assert new[uid].decoded("LAST-MODIFIED") > old[uid].decoded("LAST-MODIFIED")
+    for other in old:
+        if other != uid:
+            assert new[other]["SEQUENCE"] == old[other]["SEQUENCE"], other
+            assert new[other].decoded("LAST-MODIFIED") == old[other].decoded("LAST-MODIFIED")
+    # The remembrance feeds do not hold Constitution Day, but their DTSTAMP (the revision) moved.
+    assert "of 17 files written" in out
+    # Back to the first edition's data: the event changes again and still rises.
+    publish(site_dir, "--file", str(first))
+    back = by_uid((site_dir / name).read_bytes())
+    assert back[uid]["SEQUENCE"] > new[uid]["SEQUENCE"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--base-url", "ftp://example.org"], "--base-url: 'ftp://example.org' is not the web address"),
+        (["--base-url", "https://<script>"], "is not the web address"),
+        (["--base-url", 'https://example.org/a"b'], "characters a link cannot carry"),
+        (["--from", "1900", "--to", "2100"], "at most 100 years"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    result = CliRunner().invoke(app, ["publish", str(tmp_path / "site"), "--base-url", BASE, *args])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and message in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_file_where_the_folder_should_be_exits_2(tmp_path: Path) -> None:
+    blocker = tmp_path / "site"
+    blocker.write_text("x")
+    code, _, err = publish(blocker)
+    assert code == 2 and "is not a folder" in err and err.count("\n") == 1

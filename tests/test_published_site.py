@@ -1,0 +1,217 @@
+"""A published folder served by nginx (Debian, one worker, loopback): khal and ical.js fetch and read every
+feed over HTTP; headless Chromium opens index.html, every link on it answers; every QR code of the page, as
+Chromium draws it, decodes (zbarimg) to its feed's URL.
+
+nginx, chromium, zbarimg, khal and node (with ical.js) are installed by .ci/run. Under CI (CI set) a missing
+tool is a failure; elsewhere the tests that need it are skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from khcal.cli import app
+from khcal.feeds import site
+from support.nginx import Nginx
+
+JS = Path(__file__).with_name("js")
+TODAY = "2026-11-22"
+FEEDS = [site.file_name(s, lang) for s in site.SELECTIONS for lang in site.LANGS]
+
+
+def need(tool: str) -> str:
+    found = shutil.which(tool) or (f"/usr/sbin/{tool}" if Path(f"/usr/sbin/{tool}").exists() else None)
+    if found is None:
+        message = f"{tool} is not installed (bash .ci/run installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return found
+
+
+@dataclass
+class Site:
+    folder: Path
+    url: str
+    tmp: Path
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    nginx = need("nginx")
+    tmp = tmp_path_factory.mktemp("site")
+    folder = tmp / "public"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CONFIG_HOME", str(tmp / "config"))
+        from support.nginx import free_port
+
+        port = free_port()
+        url = f"http://127.0.0.1:{port}"
+        result = CliRunner().invoke(app, ["publish", str(folder), "--base-url", url, "--today", TODAY])
+        assert result.exit_code == 0, result.stderr
+    server = Nginx(nginx, folder, tmp / "nginx", port)
+    try:
+        yield Site(folder, url, tmp)
+    finally:
+        server.stop()
+
+
+def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+
+
+def test_nginx_serves_each_feed_and_its_gzip_copy(served: Site) -> None:
+    import gzip
+
+    for name in FEEDS:
+        status, headers, body = get(f"{served.url}/{name}")
+        assert status == 200 and body == (served.folder / name).read_bytes()
+        assert headers["content-type"].startswith("text/calendar")
+        _, zipped_headers, zipped = get(f"{served.url}/{name}", {"Accept-Encoding": "gzip"})
+        assert zipped_headers.get("content-encoding") == "gzip"
+        assert gzip.decompress(zipped) == body
+
+
+def test_ical_js_fetches_and_reads_every_feed(served: Site) -> None:
+    node = need("node")
+    if not (JS / "node_modules" / "ical.js").is_dir():
+        message = "ical.js is not installed (npm ci --prefix tests/js; bash .ci/run does)"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+    from icalendar import Calendar
+
+    for name in FEEDS:
+        done = subprocess.run(
+            [node, str(JS / "read_feed.mjs"), f"{served.url}/{name}"],
+            capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        read = json.loads(done.stdout)
+        expected = Calendar.from_ical((served.folder / name).read_bytes()).walk("VEVENT")
+        assert [e["uid"] for e in read["events"]] == [str(e["UID"]) for e in expected], name
+        assert [e["summary"] for e in read["events"]] == [str(e["SUMMARY"]) for e in expected], name
+
+
+def test_khal_fetches_and_reads_every_feed(served: Site, tmp_path: Path) -> None:
+    khal = need("khal")
+    from icalendar import Calendar
+
+    for name in FEEDS:
+        folder = tmp_path / name
+        calendar = folder / "calendar"
+        calendar.mkdir(parents=True)
+        config = folder / "khal.conf"
+        config.write_text(
+            f"[calendars]\n[[feed]]\npath = {calendar}\ntype = calendar\n\n[locale]\n"
+            "dateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\ntimeformat = %H:%M\n"
+            "datetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n"
+            "local_timezone = Asia/Phnom_Penh\ndefault_timezone = Asia/Phnom_Penh\n\n"
+            f"[sqlite]\npath = {folder / 'db'}\n",
+            encoding="utf-8",
+        )
+        _, _, body = get(f"{served.url}/{name}")
+        fetched = folder / "fetched.ics"
+        fetched.write_bytes(body)
+        env = {
+            **os.environ,
+            "HOME": str(folder),
+            "XDG_CONFIG_HOME": str(folder / "cfg"),
+            "TZ": "Asia/Phnom_Penh",
+        }
+        run = [khal, "-c", str(config)]
+        done = subprocess.run(
+            [*run, "import", "--batch", "-a", "feed", str(fetched)], capture_output=True, text=True, env=env,
+            timeout=300, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        events = Calendar.from_ical(body).walk("VEVENT")
+        assert len(list(calendar.glob("*.ics"))) == len(events), name
+        listed = subprocess.run(
+            [*run, "list", "--format", "{uid}", "2026-01-01", "2028-12-31"], capture_output=True, text=True,
+            env=env, timeout=300, check=False,
+        )  # fmt: skip
+        assert listed.returncode == 0, listed.stderr
+        assert {str(e["UID"]) for e in events} <= set(listed.stdout.split()), name
+
+
+# --- the page in a browser --------------------------------------------------------------------------------
+
+
+def chromium(*args: str, tmp: Path) -> subprocess.CompletedProcess[str]:
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        browser = need("chromium")
+    profile = tmp / "profile"
+    return subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={profile}", *args],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.add(str(found["id"]))
+        if tag == "a" and found.get("href"):
+            self.hrefs.append(str(found["href"]))
+
+
+def test_every_link_of_the_page_in_chromium_answers(served: Site, tmp_path: Path) -> None:
+    done = chromium("--dump-dom", f"{served.url}/", tmp=tmp_path)
+    assert done.returncode == 0, done.stderr
+    links = Links()
+    links.feed(done.stdout)
+    assert len(links.hrefs) >= 2 * len(FEEDS)
+    webcal = [h for h in links.hrefs if h.startswith("webcal://")]
+    assert sorted(webcal) == sorted(f"webcal://{served.url.split('://')[1]}/{n}" for n in FEEDS)
+    for href in links.hrefs:
+        if href.startswith("#"):
+            assert href[1:] in links.ids, href
+            continue
+        url = "http://" + href.removeprefix("webcal://") if href.startswith("webcal://") else href
+        assert url.startswith(served.url), href
+        status, _, body = get(url)
+        assert status == 200 and body.startswith(b"BEGIN:VCALENDAR"), href
+
+
+def test_every_qr_code_decodes_to_its_feeds_url(served: Site, tmp_path: Path) -> None:
+    zbarimg = need("zbarimg")
+    shot = tmp_path / "page.png"
+    done = chromium(
+        "--hide-scrollbars", "--window-size=1000,9000", f"--screenshot={shot}", f"{served.url}/", tmp=tmp_path
+    )
+    assert shot.exists(), done.stderr
+    decoded = subprocess.run(
+        [zbarimg, "--quiet", "--raw", str(shot)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert decoded.returncode == 0, decoded.stderr
+    assert sorted(decoded.stdout.split()) == sorted(f"{served.url}/{n}" for n in FEEDS)
+
+
+def test_dates_in_the_feeds_follow_from_today(served: Site) -> None:
+    from icalendar import Calendar
+
+    data = (served.folder / site.file_name(site.SELECTIONS[1], "en")).read_bytes()
+    days = [e.decoded("DTSTART") for e in Calendar.from_ical(data).walk("VEVENT")]
+    assert min(days) >= date(2026, 1, 1) and max(days) <= date(2028, 12, 31) + timedelta(days=1)
