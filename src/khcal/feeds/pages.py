@@ -87,7 +87,7 @@ _LINKS: tuple[tuple[str, dict[str, str]], ...] = (
     ("Everything (English)", {}),
     ("Days off only", {"holidays": "1"}),
     ("Remembrance days", {"category": "remembrance"}),
-    ("Everything in Khmer (ភាសាខ្មែរ)", {"lang": "km"}),
+    ("Everything in Khmer", {"lang": "km"}),
     ("Days off only, in Khmer", {"lang": "km", "holidays": "1"}),
 )
 

@@ -37,49 +37,28 @@ def file_name(selection: Selection, lang: str) -> str:
     return f"cambodia-{selection.slug}.{lang}.ics"
 
 
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "heading": "Cambodia's holidays and remembrance days, in English",
-        "intro": "Subscribe once and your calendar keeps itself up to date: when a list of days off is "
-        "published or a date moves, the events change on your phone too.",
-        "everything": "Everything: public holidays, Buddhist and royal festivals, remembrance days.",
-        "days-off": "Days off only: the public holidays of Cambodia, with days in lieu.",
-        "remembrance": "Remembrance days: the days Cambodia and the world remember.",
-        "buddhist": "Buddhist festivals and holy days (sila days, the 8th and 15th of each lunar fortnight).",
-        "subscribe": "Subscribe (iPhone, iPad, Mac)",
-        "copy": "Link to copy",
-        "scan": "Scan with a phone",
-        "how": "How to subscribe",
-        "google": "Google Calendar: on a computer open calendar.google.com, Settings, Add calendar, "
-        "From URL; paste the link to copy; Add calendar. It then appears on your Android phone too.",
-        "apple": "Apple Calendar: on an iPhone, iPad or Mac tap the Subscribe link (or scan the code "
-        "with the camera), then Subscribe. On a Mac you can also use File, New Calendar Subscription.",
-        "outlook": "Outlook: on outlook.com open the calendar, Add calendar, Subscribe from web; paste the "
-        "link to copy, give it a name, Import. In Outlook for Windows: Add calendar, From Internet.",
-    },
-    "km": {
-        "heading": "ថ្ងៃបុណ្យ និងទិវារំលឹកនៅកម្ពុជា ជាភាសាខ្មែរ",
-        "intro": "ជាវតែម្តង ប្រតិទិនរបស់អ្នកនឹងធ្វើបច្ចុប្បន្នភាពដោយខ្លួនឯង៖ "
-        "ពេលបញ្ជីថ្ងៃឈប់សម្រាកត្រូវបានចេញផ្សាយ ឬកាលបរិច្ឆេទណាមួយផ្លាស់ប្តូរ "
-        "ព្រឹត្តិការណ៍នៅលើទូរស័ព្ទរបស់អ្នកក៏ផ្លាស់ប្តូរដែរ។",
-        "everything": "ទាំងអស់៖ ថ្ងៃឈប់សម្រាកសាធារណៈ ពិធីបុណ្យព្រះពុទ្ធសាសនា និងព្រះរាជពិធី និងទិវារំលឹក។",
-        "days-off": "តែថ្ងៃឈប់សម្រាក៖ ថ្ងៃឈប់សម្រាកសាធារណៈនៅកម្ពុជា រួមទាំងថ្ងៃឈប់សងជំនួស។",
-        "remembrance": "ទិវារំលឹក៖ ថ្ងៃដែលកម្ពុជា និងពិភពលោករំលឹកដល់។",
-        "buddhist": "ពិធីបុណ្យ និងថ្ងៃសីលព្រះពុទ្ធសាសនា (ថ្ងៃ ៨ កើត ១៥ កើត ៨ រោច និងថ្ងៃចុងខែ)។",
-        "subscribe": "ជាវ (iPhone, iPad, Mac)",
-        "copy": "តំណសម្រាប់ចម្លង",
-        "scan": "ស្កេនដោយទូរស័ព្ទ",
-        "how": "របៀបជាវ",
-        "google": "Google Calendar៖ នៅលើកុំព្យូទ័រ បើក calendar.google.com ចូល Settings, Add calendar, "
-        "From URL បិទភ្ជាប់តំណសម្រាប់ចម្លង រួចចុច Add calendar។ "
-        "បន្ទាប់មក វានឹងបង្ហាញនៅលើទូរស័ព្ទ Android របស់អ្នកផងដែរ។",
-        "apple": "Apple Calendar៖ នៅលើ iPhone, iPad ឬ Mac ចុចតំណជាវ (ឬស្កេនកូដដោយកាមេរ៉ា) "
-        "រួចចុច Subscribe។ នៅលើ Mac អ្នកក៏អាចប្រើ File, New Calendar Subscription ផងដែរ។",
-        "outlook": "Outlook៖ នៅលើ outlook.com បើកប្រតិទិន ចូល Add calendar, Subscribe from web "
-        "បិទភ្ជាប់តំណសម្រាប់ចម្លង ដាក់ឈ្មោះ រួចចុច Import។ "
-        "នៅក្នុង Outlook សម្រាប់ Windows៖ Add calendar, From Internet។",
-    },
-}
+_WORD_KEYS = (
+    "heading",
+    "intro",
+    "everything",
+    "days-off",
+    "remembrance",
+    "buddhist",
+    "subscribe",
+    "copy",
+    "scan",
+    "how",
+    "google",
+    "apple",
+    "outlook",
+)
+
+
+def _words(lang: str) -> dict[str, str]:
+    """The page's words in `lang` (keys `site.*` of the message tables)."""
+    from khcal.text import say
+
+    return {key: say(lang, f"site.{key}") for key in _WORD_KEYS}
 
 
 def check_base_url(text: str) -> str:
@@ -107,7 +86,7 @@ def qr_svg(url: str) -> str:
 
 
 def _feed_block(base: str, selection: Selection, lang: str) -> str:
-    words = _WORDS[lang]
+    words = _words(lang)
     https = f"{base}/{file_name(selection, lang)}"
     webcal = "webcal://" + https.split("://", 1)[1]
     return (
@@ -122,7 +101,7 @@ def _feed_block(base: str, selection: Selection, lang: str) -> str:
 
 
 def _section(base: str, lang: str) -> str:
-    words = _WORDS[lang]
+    words = _words(lang)
     feeds = "\n".join(_feed_block(base, s, lang) for s in SELECTIONS)
     steps = "\n".join(f"<li>{html.escape(words[k])}</li>" for k in ("google", "apple", "outlook"))
     return (
@@ -134,11 +113,16 @@ def _section(base: str, lang: str) -> str:
 
 def index_html(base: str) -> str:
     """The page of a published folder whose address is `base` (no trailing slash)."""
+    from khcal.text import say
+
     sections = "\n".join(_section(base, lang) for lang in LANGS)
+    title = " · ".join(say(lang, "site.title") for lang in LANGS)
+    # Each language named in itself, as a language switch does.
+    nav = " · ".join(f'<a href="#{lang}">{html.escape(say(lang, "site.language"))}</a>' for lang in LANGS)
     return f"""<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Cambodia's holidays for your calendar · ថ្ងៃបុណ្យនៅកម្ពុជាសម្រាប់ប្រតិទិនរបស់អ្នក</title>
+<title>{html.escape(title)}</title>
 <style>
 body {{ font-family: system-ui, "Noto Sans Khmer", sans-serif; max-width: 60rem; margin: auto; padding: 1rem;
   line-height: 1.5; }}
@@ -148,7 +132,7 @@ code {{ word-break: break-all; }}
 </style>
 </head>
 <body>
-<nav><a href="#en">English</a> · <a href="#km">ភាសាខ្មែរ</a></nav>
+<nav>{nav}</nav>
 {sections}
 </body>
 </html>

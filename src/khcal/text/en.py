@@ -342,6 +342,39 @@ MESSAGES: dict[str, Message] = {
     "feed.days": "{n} days, {span}.",
     "feed.anniversary": lambda text: f"{text[:1].upper()}{text[1:]}.",
     "feed.status": "{day_off} {status}",
+    # --- feeds: the published site's page ---------------------------------------------------------------
+    "site.language": "English",
+    "site.title": "Cambodia's holidays for your calendar",
+    "site.heading": "Cambodia's holidays and remembrance days, in English",
+    "site.intro": (
+        "Subscribe once and your calendar keeps itself up to date: when a list of days "
+        "off is published or a date moves, the events change on your phone too."
+    ),
+    "site.everything": ("Everything: public holidays, Buddhist and royal festivals, remembrance days."),
+    "site.days-off": "Days off only: the public holidays of Cambodia, with days in lieu.",
+    "site.remembrance": "Remembrance days: the days Cambodia and the world remember.",
+    "site.buddhist": (
+        "Buddhist festivals and holy days (sila days, the 8th and 15th of each lunar fortnight)."
+    ),
+    "site.subscribe": "Subscribe (iPhone, iPad, Mac)",
+    "site.copy": "Link to copy",
+    "site.scan": "Scan with a phone",
+    "site.how": "How to subscribe",
+    "site.google": (
+        "Google Calendar: on a computer open calendar.google.com, Settings, Add calendar, "
+        "From URL; paste the link to copy; Add calendar. It then appears on your Android "
+        "phone too."
+    ),
+    "site.apple": (
+        "Apple Calendar: on an iPhone, iPad or Mac tap the Subscribe link (or scan the "
+        "code with the camera), then Subscribe. On a Mac you can also use File, New "
+        "Calendar Subscription."
+    ),
+    "site.outlook": (
+        "Outlook: on outlook.com open the calendar, Add calendar, Subscribe from web; "
+        "paste the link to copy, give it a name, Import. In Outlook for Windows: Add "
+        "calendar, From Internet."
+    ),
 }
 
 

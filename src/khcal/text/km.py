@@ -330,6 +330,37 @@ MESSAGES: dict[str, Message] = {
     "feed.days": "{n} ថ្ងៃ៖ {span}។",
     "feed.anniversary": lambda text: text,
     "feed.status": "{day_off} {status}",
+    # --- feeds: the published site's page ---------------------------------------------------------------
+    "site.language": "ភាសាខ្មែរ",
+    "site.title": "ថ្ងៃបុណ្យនៅកម្ពុជាសម្រាប់ប្រតិទិនរបស់អ្នក",
+    "site.heading": "ថ្ងៃបុណ្យ និងទិវារំលឹកនៅកម្ពុជា ជាភាសាខ្មែរ",
+    "site.intro": (
+        "ជាវតែម្តង ប្រតិទិនរបស់អ្នកនឹងធ្វើបច្ចុប្បន្នភាពដោយខ្លួនឯង៖ "
+        "ពេលបញ្ជីថ្ងៃឈប់សម្រាកត្រូវបានចេញផ្សាយ ឬកាលបរិច្ឆេទណាមួយផ្លាស់ប្តូរ "
+        "ព្រឹត្តិការណ៍នៅលើទូរស័ព្ទរបស់អ្នកក៏ផ្លាស់ប្តូរដែរ។"
+    ),
+    "site.everything": ("ទាំងអស់៖ ថ្ងៃឈប់សម្រាកសាធារណៈ ពិធីបុណ្យព្រះពុទ្ធសាសនា និងព្រះរាជពិធី និងទិវារំលឹក។"),
+    "site.days-off": "តែថ្ងៃឈប់សម្រាក៖ ថ្ងៃឈប់សម្រាកសាធារណៈនៅកម្ពុជា រួមទាំងថ្ងៃឈប់សងជំនួស។",
+    "site.remembrance": "ទិវារំលឹក៖ ថ្ងៃដែលកម្ពុជា និងពិភពលោករំលឹកដល់។",
+    "site.buddhist": "ពិធីបុណ្យ និងថ្ងៃសីលព្រះពុទ្ធសាសនា (ថ្ងៃ ៨ កើត ១៥ កើត ៨ រោច និងថ្ងៃចុងខែ)។",
+    "site.subscribe": "ជាវ (iPhone, iPad, Mac)",
+    "site.copy": "តំណសម្រាប់ចម្លង",
+    "site.scan": "ស្កេនដោយទូរស័ព្ទ",
+    "site.how": "របៀបជាវ",
+    "site.google": (
+        "Google Calendar៖ នៅលើកុំព្យូទ័រ បើក calendar.google.com ចូល Settings, Add "
+        "calendar, From URL បិទភ្ជាប់តំណសម្រាប់ចម្លង រួចចុច Add calendar។ បន្ទាប់មក "
+        "វានឹងបង្ហាញនៅលើទូរស័ព្ទ Android របស់អ្នកផងដែរ។"
+    ),
+    "site.apple": (
+        "Apple Calendar៖ នៅលើ iPhone, iPad ឬ Mac ចុចតំណជាវ (ឬស្កេនកូដដោយកាមេរ៉ា) រួចចុច "
+        "Subscribe។ នៅលើ Mac អ្នកក៏អាចប្រើ File, New Calendar Subscription ផងដែរ។"
+    ),
+    "site.outlook": (
+        "Outlook៖ នៅលើ outlook.com បើកប្រតិទិន ចូល Add calendar, Subscribe from web "
+        "បិទភ្ជាប់តំណសម្រាប់ចម្លង ដាក់ឈ្មោះ រួចចុច Import។ នៅក្នុង Outlook សម្រាប់ "
+        "Windows៖ Add calendar, From Internet។"
+    ),
 }
 
 
