@@ -2,7 +2,7 @@
 
 Running a Typer command costs more than the answer: recent Typer versions check every parameter with
 pydantic, which alone takes longer to import than Typer itself. So for `is-holiday`, `is-workday`,
-`workdays count|add|next|prev` and `next`, this module reads the command line itself when it is plain
+`workdays count|add|next|prev`, `next` and `today`, this module reads the command line itself when it is plain
 (options it knows, each at most once, no --help) and turns it into the same request as the Typer command
 would: the same settings layer (`khcal.settings.resolve`: options, environment, config.toml, defaults), the
 same parsers and the same functions. It has no defaults, checks or messages of its own: SPECS says only
@@ -60,6 +60,13 @@ SPECS: dict[str, Spec] = {
         1,
         frozenset({"--holidays", "--json", "--no-color", "--color"}),
         frozenset({"--today", "--tz", "--lang"}),
+        frozenset({"--file", "--category"}),
+    ),
+    "today": Spec(
+        0,
+        0,
+        frozenset({"--short", "--waybar", "--holidays", "--json", "--no-color", "--color"}),
+        frozenset({"--count", "--format", "--today", "--tz", "--lang"}),
         frozenset({"--file", "--category"}),
     ),
 }
@@ -170,6 +177,21 @@ def _next(args: Args) -> int:
     return 0
 
 
+def _today(args: Args) -> int:
+    from khcal.api import Calendar
+    from khcal.cli import today
+
+    calendar = Calendar.from_settings(_settings(args))
+    today.show(
+        calendar, args.values.get("--count", "3"), short="--short" in args.flags,
+        template=args.values.get("--format"), waybar="--waybar" in args.flags, as_json="--json" in args.flags,
+    )  # fmt: skip
+    return 0
+
+
+_ANSWER = {"next": _next, "today": _today}
+
+
 def dispatch(argv: Sequence[str]) -> int | None:
     """Run the command if it is one this module answers and all goes well; None hands it to cli.py."""
     argv = hoist(argv)
@@ -186,7 +208,8 @@ def dispatch(argv: Sequence[str]) -> int | None:
     if args is None:
         return None
     try:
-        return _next(args) if command == "next" else _work(command, args)
+        answer = _ANSWER.get(command)
+        return answer(args) if answer is not None else _work(command, args)
     except KhcalError:
         return None  # nothing is written before the checks are done; cli.py will say what is wrong
 
