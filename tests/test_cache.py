@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import marshal
+import os
 from pathlib import Path
 
 import pytest
@@ -198,7 +199,7 @@ def test_the_settings_layer_keeps_its_cache_in_xdg_cache_home(
     folder.mkdir(parents=True)
     (folder / "company.toml").write_text(COMPANY.format(month=3), encoding="utf-8")
     first = resolve(today="2026-01-01").catalogue()
-    assert [p.suffix for p in (tmp_path / "cache" / "khcal").iterdir()] == [".marshal"]
+    assert [p.suffix for p in (Path(os.environ["XDG_CACHE_HOME"]) / "khcal").iterdir()] == [".marshal"]
     assert first.get("company-day").rule.month == 3  # type: ignore[union-attr]
     if change == "folder file changed":
         (folder / "company.toml").write_text(COMPANY.format(month=4), encoding="utf-8")  # same size

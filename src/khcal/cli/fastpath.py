@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from khcal.cli.inputs import colour, hoist, number
@@ -29,23 +28,36 @@ _WORK_VALUES = frozenset({"--weekend", "--sector", "--today", "--tz"})  # option
 _WORK_LISTS = frozenset({"--extra-off", "--file"})
 
 
-@dataclass(frozen=True)
 class Spec:
-    """The command-line shape of one command: how many positional arguments, and which options."""
+    """The command-line shape of one command: how many positional arguments, and which options.
 
-    least: int
-    most: int
-    flags: frozenset[str] = frozenset()
-    values: frozenset[str] = frozenset()
-    lists: frozenset[str] = frozenset()
+    Plain classes, not dataclasses: each dataclass costs its module's import a few generated functions.
+    """
+
+    __slots__ = ("flags", "least", "lists", "most", "values")
+
+    def __init__(
+        self,
+        least: int,
+        most: int,
+        flags: frozenset[str] = frozenset(),
+        values: frozenset[str] = frozenset(),
+        lists: frozenset[str] = frozenset(),
+    ) -> None:
+        self.least, self.most = least, most
+        self.flags, self.values, self.lists = flags, values, lists
 
 
-@dataclass
 class Args:
-    positional: list[str] = field(default_factory=list)
-    flags: set[str] = field(default_factory=set)
-    values: dict[str, str] = field(default_factory=dict)
-    lists: dict[str, list[str]] = field(default_factory=dict)
+    """The arguments of one plain command line, sorted by kind."""
+
+    __slots__ = ("flags", "lists", "positional", "values")
+
+    def __init__(self) -> None:
+        self.positional: list[str] = []
+        self.flags: set[str] = set()
+        self.values: dict[str, str] = {}
+        self.lists: dict[str, list[str]] = {}
 
 
 SPECS: dict[str, Spec] = {

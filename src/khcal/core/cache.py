@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import marshal
-import os
 import zlib
 from collections.abc import Callable
 from datetime import date, datetime
@@ -61,8 +60,7 @@ Inputs = list[tuple[str, bool, str]]
 
 def code() -> tuple[tuple[str, int, int], ...]:
     """The name, size and modification time of every module of the core (what the answers are computed by)."""
-    with os.scandir(os.path.dirname(__file__)) as found:
-        files = [(e.name, e.stat()) for e in found if e.name.endswith(".py")]
+    files = [(p.name, p.stat()) for p in Path(__file__).parent.glob("*.py")]
     return tuple(sorted((name, info.st_size, info.st_mtime_ns) for name, info in files))
 
 
