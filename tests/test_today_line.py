@@ -163,3 +163,19 @@ def test_the_readme_examples_are_what_khcal_prints() -> None:
     for command, printed in commands:
         code, out, err = run(*shlex.split(command))
         assert (code, out, err) == (0, printed, ""), command
+
+
+def test_waybar_escapes_what_pango_markup_would_read(isolated: Path) -> None:
+    """Waybar reads text and tooltip as Pango markup: a user's name with & or < is written as entities."""
+    folder = isolated / "khcal"
+    folder.mkdir(parents=True)
+    (folder / "team.toml").write_text(
+        '[[observances]]\nid = "rd-day"\nname = "R&D <Day>"\ncategory = "company"\n'
+        'rule = { kind = "fixed", month = 12, day = 2 }\ndescription = "Ours."\n',
+        encoding="utf-8",
+    )
+    _, out, _ = run("today", "--waybar", "--today", "2026-12-02", "--category", "company")
+    value = json.loads(out)
+    assert value["text"] == "Today: R&amp;D &lt;Day&gt; · 8th waning Kadeuk"
+    assert "R&amp;D &lt;Day&gt;" in value["tooltip"] and "R&D" not in value["tooltip"]
+    assert short("2026-12-02", "--category", "company") == "Today: R&D <Day> · 8th waning Kadeuk"  # plain

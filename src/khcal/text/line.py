@@ -120,8 +120,16 @@ def kind(summary: Summary) -> str:
     return "weekend" if summary.weekend else "workday"
 
 
+def _markup(text: str) -> str:
+    """Text as Pango markup, which waybar reads its text and tooltip as: & < > written as entities."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def waybar(summary: Summary, lang: str, template: str = SHORT) -> dict[str, str]:
-    """The object waybar's custom module reads (`"return-type": "json"`): text, tooltip, class and alt."""
+    """The object waybar's custom module reads (`"return-type": "json"`): text, tooltip, class and alt.
+
+    Waybar takes text and tooltip as Pango markup, so a name with `&` (a user's `R&D Day`) is escaped.
+    """
     from khcal.text.today import coming_text, status_text, today_text
 
     lines = [
@@ -132,4 +140,5 @@ def waybar(summary: Summary, lang: str, template: str = SHORT) -> dict[str, str]
         *(coming_text(o, summary.day, lang) for o in summary.coming),
     ]
     day = kind(summary)
-    return {"text": fill(template, summary, lang), "tooltip": "\n".join(lines), "class": day, "alt": day}
+    text, tooltip = fill(template, summary, lang), "\n".join(lines)
+    return {"text": _markup(text), "tooltip": _markup(tooltip), "class": day, "alt": day}
