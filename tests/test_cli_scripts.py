@@ -355,6 +355,7 @@ TODAY_DAYS = [
     "2026-12-09",  # an observance that is not a day off
     "2026-12-01",  # neither: the next one with its countdown
     "2026-04-14",  # a day off of three days, with the New Year's notes
+    "2200-12-31",  # the last day khcal knows: nothing comes any more
 ]
 
 

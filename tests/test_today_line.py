@@ -46,6 +46,12 @@ def test_the_filter_chooses_what_comes_next() -> None:
     assert short("2026-12-01").startswith("International Day of Commemoration")
 
 
+def test_after_the_last_occurrence_only_the_lunar_date() -> None:
+    assert short("2200-12-31") == "10th waning Migasir"
+    code, out, _ = run("today", "--today", "2200-12-31", "--format", "[{event}|{name}|{countdown}] {status}")
+    assert (code, out) == (0, "[||] working day\n")
+
+
 def test_khmer_words_and_numerals() -> None:
     text = short("2026-12-01", "--lang", "km")
     assert text == "ទិវាអន្តរជាតិនៃការរំលឹក និងសេចក្តីថ្លៃថ្នូររបស់ជនរងគ្រោះនៃឧក្រិដ្ឋកម្មប្រល័យពូជសាសន៍ ៨ ថ្ងៃទៀត · ៧រោច ខែកត្ដិក"

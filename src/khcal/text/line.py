@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from khcal.core.summary import Summary
 
 SHORT = "{event} · {lunar}"
-"""The template of `--short`."""
+"""The template of `--short` (the lunar date alone once nothing comes any more)."""
+
+_SHORT_ALONE = "{lunar}"
 
 PLACEHOLDERS = ("event", "name", "countdown", "status", "date", "iso", "weekday", "lunar", "lunar_full")
 """What a template may name, in the order `--help` and the error list them."""
@@ -108,6 +110,8 @@ def fill(template: str, summary: Summary, lang: str) -> str:
     """The template with its placeholders filled in (checked first: see `check_template`)."""
     check_template(template)
     values = fields(summary, lang)
+    if template == SHORT and not values["event"]:
+        template = _SHORT_ALONE  # no dangling separator after the last supported year
     return "".join(text + (values[name] if name is not None else "") for text, name in _parts(template))
 
 
