@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import marshal
+import os
 from pathlib import Path
 
 import pytest
 
-from khcal.core import cache, definitions
+from khcal.core import cache, definitions, lunar_years, rules
 from khcal.core.model import Catalogue
 from khcal.core.schedule import Schedule
 from khcal.errors import DefinitionsError
+from khcal.settings import resolve
 
 COMPANY = """
 [[observances]]
@@ -102,11 +104,11 @@ def test_a_damaged_cache_is_rebuilt(damage: bytes | str, files: tuple[Path, Path
     if damage == "truncated":
         stored.write_bytes(data[: len(data) // 2])
     elif damage == "wrong shape":
-        key, _ = marshal.loads(data)
-        stored.write_bytes(marshal.dumps((key, ("c", 999))))
+        key, _, table = marshal.loads(data)
+        stored.write_bytes(marshal.dumps((key, ("c", 999), table)))
     elif damage == "wrong class":
-        key, _ = marshal.loads(data)
-        stored.write_bytes(marshal.dumps((key, ("t", 1, 2))))
+        key, _, table = marshal.loads(data)
+        stored.write_bytes(marshal.dumps((key, ("t", 1, 2), table)))
     else:
         assert isinstance(damage, bytes)
         stored.write_bytes(damage)
@@ -141,3 +143,74 @@ def test_plain_data_round_trip_of_every_value() -> None:
     assert cache.decode(data) == catalogue
     with pytest.raises(ValueError):
         cache.decode(("x",))
+
+
+def test_the_month_table_comes_back_as_built(
+    files: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run that reads the cache takes its lunar month table from it: the same table, the same dates."""
+    _, user, folder = files
+    definitions.load([user], cache=folder)
+    with monkeypatch.context() as patch:
+        patch.setattr(lunar_years, "_TABLE", None)
+        patch.setattr(lunar_years, "_build_table", lambda: pytest.fail("built the month table"))
+        cached = load_without_parsing(user, folder, monkeypatch)
+        installed = lunar_years._TABLE
+        year = Schedule(cached).year(2026)
+    assert installed is not None and installed == lunar_years._build_table()
+    assert year == Schedule(definitions.load([user])).year(2026)
+
+
+def test_a_damaged_month_table_is_built_again(
+    files: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, user, folder = files
+    definitions.load([user], cache=folder)
+    (stored,) = folder.iterdir()
+    key, catalogue, table = marshal.loads(stored.read_bytes())
+    stored.write_bytes(marshal.dumps((key, catalogue, (table[0][:-1], *table[1:]))))  # one list short
+    monkeypatch.setattr(lunar_years, "_TABLE", None)
+    assert definitions.load([user], cache=folder) == definitions.load([user])
+    assert lunar_years._TABLE is None  # not taken from the damaged file; built when first needed
+    assert lunar_years.month_table() == lunar_years._build_table()
+
+
+def test_a_changed_module_of_the_core_gives_the_fresh_answer(
+    files: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key holds the core's modules (size, time): a changed formula is never answered from the cache."""
+    _, user, folder = files
+    definitions.load([user], cache=folder)
+    assert ("rules.py", Path(rules.__file__).stat().st_size) in {c[:2] for c in cache.code()}
+    before = cache.code()
+    monkeypatch.setattr(cache, "code", lambda: (*before, ("new.py", 1, 1)))
+    with monkeypatch.context() as patch:
+        patch.setattr(definitions, "read_text", lambda *a, **k: pytest.fail("parsed a file"))
+        with pytest.raises(pytest.fail.Exception, match="parsed a file"):
+            definitions.load([user], cache=folder)  # the stored key no longer matches: a fresh parse
+
+
+@pytest.mark.parametrize("change", ["folder file changed", "folder file added", "config.toml files"])
+def test_the_settings_layer_keeps_its_cache_in_xdg_cache_home(
+    change: str, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through `khcal.settings` (as the commands load it): $XDG_CACHE_HOME/khcal, and every input counts."""
+    folder = isolated / "khcal"
+    folder.mkdir(parents=True)
+    (folder / "company.toml").write_text(COMPANY.format(month=3), encoding="utf-8")
+    first = resolve(today="2026-01-01").catalogue()
+    assert [p.suffix for p in (Path(os.environ["XDG_CACHE_HOME"]) / "khcal").iterdir()] == [".marshal"]
+    assert first.get("company-day").rule.month == 3  # type: ignore[union-attr]
+    if change == "folder file changed":
+        (folder / "company.toml").write_text(COMPANY.format(month=4), encoding="utf-8")  # same size
+    elif change == "folder file added":
+        second = COMPANY.format(month=5).replace("company-day", "second-day")
+        (folder / "second.toml").write_text(second, encoding="utf-8")
+    else:
+        extra = tmp_path / "extra.toml"
+        extra.write_text(COMPANY.format(month=6).replace("company-day", "extra-day"), encoding="utf-8")
+        (folder / "config.toml").write_text(f"files = [{str(extra)!r}]\n", encoding="utf-8")
+    settings = resolve(today="2026-01-01")
+    again = settings.catalogue()
+    assert again == definitions.load([*definitions.user_definition_files(isolated), *settings.files])
+    assert again != first

@@ -1,8 +1,7 @@
 """The scripting commands: is-holiday, is-workday, workdays, long-weekends; their exit codes, batch mode,
 the quick start without Typer (fastpath.py), and what it imports.
 
-Expected days off come from /work/shared/FACTS.md (published lists and days in lieu); weekdays from the
-Gregorian calendar.
+Expected days off come from the published lists and days in lieu; weekdays from the Gregorian calendar.
 """
 
 from __future__ import annotations
@@ -332,7 +331,48 @@ SAME = [
     ["next", "3", "--json"],
     ["next", "4", "--holidays", "--no-color", "--lang", "km"],
     ["next", "2", "--category", "remembrance", "--json"],
+    ["today"],
+    ["today", "--json", "--count", "2"],
+    ["today", "--short"],
+    ["today", "--waybar"],
 ]
+
+TEMPLATE = "{iso}|{weekday}|{date}|{status}|{name}|{countdown}|{event}|{lunar}|{lunar_full}|{{x}}"
+"""Every placeholder of `today --format`, and a brace written twice."""
+
+TODAY_FORMS = [
+    ["today", "--short"],
+    ["today", "--format", TEMPLATE],
+    ["today", f"--format={TEMPLATE}", "--waybar"],
+    ["today", "--waybar", "--count", "1"],
+    ["today", "--short", "--holidays"],
+    ["today", "--short", "--category", "remembrance"],
+    ["today"],
+    ["today", "--json"],
+]
+TODAY_DAYS = [
+    "2026-11-24",  # a day off: the Water Festival
+    "2026-12-09",  # an observance that is not a day off
+    "2026-12-01",  # neither: the next one with its countdown
+    "2026-04-14",  # a day off of three days, with the New Year's notes
+    "2200-12-31",  # the last day khcal knows: nothing comes any more
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "km"])
+@pytest.mark.parametrize("day", TODAY_DAYS)
+@pytest.mark.parametrize("args", TODAY_FORMS, ids=" ".join)
+def test_quick_start_today_gives_the_same_answers(
+    args: list[str], day: str, lang: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`khcal today` in every form, on days of every kind and in both languages: the same bytes both ways."""
+    capsys.readouterr()
+    fast = fastpath.dispatch([*args, "--today", day, "--lang", lang])
+    fast_out = capsys.readouterr()
+    assert fast is not None, "the quick start declined"
+    full = CliRunner().invoke(app, [*args, "--today", day, "--lang", lang])
+    assert (fast, fast_out.out, fast_out.err) == (full.exit_code, full.stdout, full.stderr)
+    assert fast_out.out.strip()
 
 
 @pytest.mark.parametrize("args", SAME, ids=" ".join)
@@ -364,6 +404,13 @@ def test_quick_start_gives_the_same_answers(
         ["next", "--category", "nope"],
         ["list"],
         ["workdays"],
+        ["today", "extra"],
+        ["today", "--format", "{bogus}"],
+        ["today", "--format", "{name"],
+        ["today", "--short", "--json"],
+        ["today", "--waybar", "--json"],
+        ["today", "--count", "0", "--short"],
+        ["today", "--short", "--help"],
     ],
     ids=" ".join,
 )
@@ -381,6 +428,11 @@ def test_quick_start_hands_over_what_it_does_not_answer(
         ["workdays", "next", "2026-01-01"],
         ["next", "2", "--json"],
         ["next", "1", "--category", "royal", "--json"],
+        ["today", "--short"],
+        ["today", "--format", TEMPLATE],
+        ["today", "--waybar"],
+        ["today", "--json"],
+        ["today"],
     ],
     ids=" ".join,
 )
@@ -401,6 +453,35 @@ def test_quick_start_answers_with_a_config_file(
         assert fast[1] == "2026-01-04\n"  # Friday 2 and Saturday 3 January are the weekend
     if args[:2] == ["next", "2"]:
         assert [o["category"] for o in json.loads(fast[1])] == ["remembrance", "remembrance"]
+    if args[:2] == ["today", "--short"]:
+        assert fast[1] == "ទិវាជ័យជម្នះលើរបបប្រល័យពូជសាសន៍ ៥ ថ្ងៃទៀត · ១៤កើត ខែបុស្ស\n"  # remembrance only
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["today", "--short", "--category", "company"],
+        ["today", "--waybar", "--category", "company"],
+        ["is-holiday", "2026-03-14"],
+    ],
+    ids=" ".join,
+)
+def test_quick_start_answers_with_definitions_files_and_a_warm_cache(
+    args: list[str], no_user_config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A definitions file in the config folder and config.toml: the same answers, cache cold or warm."""
+    folder = no_user_config / "khcal"
+    folder.mkdir(parents=True)
+    (folder / "config.toml").write_text('weekend = "sun"\n', encoding="utf-8")
+    (folder / "company.toml").write_text(
+        '[[observances]]\nid = "company-day"\nname = "Company Day"\ncategory = "company"\n'
+        'rule = { kind = "fixed", month = 3, day = 14 }\ndescription = "Our founding day."\n'
+        "[[observances.holiday]]\nsince = 2000\n",
+        encoding="utf-8",
+    )
+    answers = [run_fast(capsys, monkeypatch, *args) for _ in range(2)]  # the cache cold, then warm
+    assert answers[0] == answers[1] == run(*args)
+    assert "Company Day" in answers[0][1]
 
 
 def test_quick_start_fast_options_exist_in_the_full_command_line() -> None:
@@ -499,6 +580,11 @@ HEAVY = ("typer", "click", "rich", "pydantic", "icalendar", "dateutil", "json", 
         (["workdays", "add", "2026-04-14", "3"], ()),
         (["is-holiday", "2026-04-14", "--json"], ("json",)),
         (["next", "--today", "2026-01-02"], ("rich",)),
+        (["today", "--short", "--today", "2026-11-24"], ()),
+        (["today", "--short"], ("zoneinfo",)),  # the clock: today in Asia/Phnom_Penh
+        (["today", "--format", "{name} {countdown}", "--lang", "km", "--today", "2026-11-24"], ()),
+        (["today", "--waybar", "--today", "2026-11-24"], ("json",)),
+        (["today", "--today", "2026-11-24"], ("rich",)),
     ],
     ids=lambda v: " ".join(v) if isinstance(v, list) else ",".join(v) or "nothing heavy",
 )

@@ -153,7 +153,7 @@ class Settings:
         from khcal.core import definitions
 
         user = definitions.user_definition_files(self.config_home)
-        found = definitions.load([*user, *self.files])
+        found = definitions.load([*user, *self.files], cache=self.cache_dir)
         self.check_categories(found)
         return found
 

@@ -14,11 +14,14 @@ from khcal.cli.options import (
     ColorOpt,
     Env,
     FileOpt,
+    FormatOpt,
     HolidaysOpt,
     JsonOpt,
     LangOpt,
+    ShortOpt,
     TodayOpt,
     TzOpt,
+    WaybarOpt,
     emit_json,
     resolve_range,
     resolved,
@@ -253,6 +256,9 @@ def today_(
             "--count", metavar="N", help="How many coming occurrences, 1 to 100. Example: --count 5"
         ),
     ] = "3",
+    short: ShortOpt = False,
+    template: FormatOpt = None,
+    waybar: WaybarOpt = False,
     today: TodayOpt = None,
     tz: TzOpt = None,
     lang: LangOpt = None,
@@ -262,7 +268,8 @@ def today_(
     as_json: JsonOpt = False,
     color: ColorOpt = None,
 ) -> None:
-    """Today's date, its Khmer lunar date, whether it is a day off, and what comes next.
+    """Today's date, its Khmer lunar date, whether it is a day off, and what comes next; or all that in
+    one line for a status bar or a prompt (--short, --format, --waybar).
 
     Examples:
 
@@ -271,18 +278,17 @@ def today_(
       khcal today --lang km
 
       khcal today --today 2026-04-14 --json
+
+      khcal today --short
+
+      khcal today --format '{name} {countdown} | {lunar}'
+
+      khcal today --waybar --lang km
     """
+    from khcal.cli import today as screen
+
     env = setup(today, tz, lang, file, holidays, category, color=color)
-    found = env.calendar.summary(number(count, "--count", 1, 100))
-    if as_json:
-        from khcal.text.today import summary_json
-
-        emit_json(summary_json(found, env.lang))
-        return
-    from khcal.views import render
-
-    with colour(env.settings):
-        render.today_screen(found, env.lang, no_color=env.settings.color is False)
+    screen.show(env.calendar, count, short=short, template=template, waybar=waybar, as_json=as_json)
 
 
 # --- the Khmer calendar: khcal lunar -------------------------------------------------------------------

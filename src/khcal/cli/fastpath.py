@@ -2,7 +2,7 @@
 
 Running a Typer command costs more than the answer: recent Typer versions check every parameter with
 pydantic, which alone takes longer to import than Typer itself. So for `is-holiday`, `is-workday`,
-`workdays count|add|next|prev` and `next`, this module reads the command line itself when it is plain
+`workdays count|add|next|prev`, `next` and `today`, this module reads the command line itself when it is plain
 (options it knows, each at most once, no --help) and turns it into the same request as the Typer command
 would: the same settings layer (`khcal.settings.resolve`: options, environment, config.toml, defaults), the
 same parsers and the same functions. It has no defaults, checks or messages of its own: SPECS says only
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from khcal.cli.inputs import colour, hoist, number
@@ -29,23 +28,36 @@ _WORK_VALUES = frozenset({"--weekend", "--sector", "--today", "--tz"})  # option
 _WORK_LISTS = frozenset({"--extra-off", "--file"})
 
 
-@dataclass(frozen=True)
 class Spec:
-    """The command-line shape of one command: how many positional arguments, and which options."""
+    """The command-line shape of one command: how many positional arguments, and which options.
 
-    least: int
-    most: int
-    flags: frozenset[str] = frozenset()
-    values: frozenset[str] = frozenset()
-    lists: frozenset[str] = frozenset()
+    Plain classes, not dataclasses: each dataclass costs its module's import a few generated functions.
+    """
+
+    __slots__ = ("flags", "least", "lists", "most", "values")
+
+    def __init__(
+        self,
+        least: int,
+        most: int,
+        flags: frozenset[str] = frozenset(),
+        values: frozenset[str] = frozenset(),
+        lists: frozenset[str] = frozenset(),
+    ) -> None:
+        self.least, self.most = least, most
+        self.flags, self.values, self.lists = flags, values, lists
 
 
-@dataclass
 class Args:
-    positional: list[str] = field(default_factory=list)
-    flags: set[str] = field(default_factory=set)
-    values: dict[str, str] = field(default_factory=dict)
-    lists: dict[str, list[str]] = field(default_factory=dict)
+    """The arguments of one plain command line, sorted by kind."""
+
+    __slots__ = ("flags", "lists", "positional", "values")
+
+    def __init__(self) -> None:
+        self.positional: list[str] = []
+        self.flags: set[str] = set()
+        self.values: dict[str, str] = {}
+        self.lists: dict[str, list[str]] = {}
 
 
 SPECS: dict[str, Spec] = {
@@ -60,6 +72,13 @@ SPECS: dict[str, Spec] = {
         1,
         frozenset({"--holidays", "--json", "--no-color", "--color"}),
         frozenset({"--today", "--tz", "--lang"}),
+        frozenset({"--file", "--category"}),
+    ),
+    "today": Spec(
+        0,
+        0,
+        frozenset({"--short", "--waybar", "--holidays", "--json", "--no-color", "--color"}),
+        frozenset({"--count", "--format", "--today", "--tz", "--lang"}),
         frozenset({"--file", "--category"}),
     ),
 }
@@ -170,6 +189,21 @@ def _next(args: Args) -> int:
     return 0
 
 
+def _today(args: Args) -> int:
+    from khcal.api import Calendar
+    from khcal.cli import today
+
+    calendar = Calendar.from_settings(_settings(args))
+    today.show(
+        calendar, args.values.get("--count", "3"), short="--short" in args.flags,
+        template=args.values.get("--format"), waybar="--waybar" in args.flags, as_json="--json" in args.flags,
+    )  # fmt: skip
+    return 0
+
+
+_ANSWER = {"next": _next, "today": _today}
+
+
 def dispatch(argv: Sequence[str]) -> int | None:
     """Run the command if it is one this module answers and all goes well; None hands it to cli.py."""
     argv = hoist(argv)
@@ -186,7 +220,8 @@ def dispatch(argv: Sequence[str]) -> int | None:
     if args is None:
         return None
     try:
-        return _next(args) if command == "next" else _work(command, args)
+        answer = _ANSWER.get(command)
+        return answer(args) if answer is not None else _work(command, args)
     except KhcalError:
         return None  # nothing is written before the checks are done; cli.py will say what is wrong
 

@@ -81,6 +81,34 @@ ColorOpt = Annotated[
     ),
 ]
 
+# --- the one-line forms of `khcal today` (khcal.text.line) -------------------------------------------------
+
+ShortOpt = Annotated[
+    bool,
+    typer.Option(
+        "--short",
+        help="One line: the day off or observance of the day, else the next one with its countdown, and "
+        "the lunar date. Example: --short",
+    ),
+]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        metavar="TEMPLATE",
+        help="One line in your own shape; placeholders: {event} {name} {countdown} {status} {date} {iso} "
+        "{weekday} {lunar} {lunar_full}; {{ and }} for braces. Example: --format '{name} {countdown}'",
+    ),
+]
+WaybarOpt = Annotated[
+    bool,
+    typer.Option(
+        "--waybar",
+        help="The one line as waybar's custom module reads it: JSON with text, tooltip, class and alt "
+        "(--format shapes the text). Example: --waybar",
+    ),
+]
+
 
 @dataclass
 class Env:

@@ -8,6 +8,11 @@ when all of these are equal to this run's (compared whole, not by a hash), so it
 fresh parse. A missing, stale, corrupt or unwritable cache is never an error:
 the catalogue is built from the files and, where the folder allows, stored again.
 
+The same file keeps the table of Khmer lunar months the schedule is computed on (`lunar_years`): it comes
+from arithmetic alone, but building it costs as much as reading the whole cache. So that a changed
+formula can never be answered from an old table, even in a checkout whose version number has not moved,
+the key also holds the size and modification time of every module of the core.
+
 The caller chooses the folder (the settings layer passes `$XDG_CACHE_HOME/khcal`); the core reads no
 environment.
 """
@@ -23,9 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from khcal import __version__
-from khcal.core import model, rules
+from khcal.core import lunar_years, model, rules
 
-_FORMAT = 1
+_FORMAT = 2
 """The version of the encoding below; raise it when the encoding changes."""
 
 _CLASSES: tuple[type, ...] = (
@@ -53,9 +58,15 @@ Inputs = list[tuple[str, bool, str]]
 """The files a catalogue is built from: (path, laid over the built-in catalogue, full text) each."""
 
 
+def code() -> tuple[tuple[str, int, int], ...]:
+    """The name, size and modification time of every module of the core (what the answers are computed by)."""
+    files = [(p.name, p.stat()) for p in Path(__file__).parent.glob("*.py")]
+    return tuple(sorted((name, info.st_size, info.st_mtime_ns) for name, info in files))
+
+
 def key(inputs: Inputs) -> tuple[Any, ...]:
     """What a stored catalogue must have been built from to be used for `inputs`."""
-    return (_FORMAT, __version__, schema(), tuple(inputs))
+    return (_FORMAT, __version__, schema(), code(), tuple(inputs))
 
 
 def cached(folder: Path, inputs: Inputs, build: Callable[[], model.Catalogue]) -> model.Catalogue:
@@ -76,12 +87,26 @@ def cached(folder: Path, inputs: Inputs, build: Callable[[], model.Catalogue]) -
 def _read(target: Path, wanted: tuple[Any, ...]) -> model.Catalogue | None:
     try:
         stored = marshal.loads(target.read_bytes())
-        if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == wanted):
+        if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == wanted):
             return None
         found = decode(stored[1])
+        table = _table(stored[2])
     except Exception:  # a missing or damaged cache is rebuilt, whatever is wrong with it
         return None
-    return found if isinstance(found, model.Catalogue) else None
+    if not isinstance(found, model.Catalogue):
+        return None
+    if table is not None:
+        lunar_years.use_table_data(table)
+    return found
+
+
+def _table(data: Any) -> lunar_years.TableData | None:
+    """The stored month table if it has the shape `lunar_years.table_data()` gives (else it is rebuilt)."""
+    if not (isinstance(data, tuple) and len(data) == 5 and all(isinstance(d, list) for d in data[:4])):
+        return None
+    if len({len(d) for d in data[:4]}) != 1 or not isinstance(data[4], dict):
+        return None
+    return data
 
 
 def _write(target: Path, wanted: tuple[Any, ...], catalogue: model.Catalogue) -> None:
@@ -93,7 +118,7 @@ def _write(target: Path, wanted: tuple[Any, ...], catalogue: model.Catalogue) ->
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=target.parent, prefix=".catalogue-", delete=False) as out:
             temporary = Path(out.name)
-            out.write(marshal.dumps((wanted, encode(catalogue))))
+            out.write(marshal.dumps((wanted, encode(catalogue), lunar_years.table_data())))
         temporary.replace(target)
     except Exception:  # an unwritable cache only costs the next run a parse, whatever the reason
         if temporary is not None:

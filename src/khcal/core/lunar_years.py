@@ -236,6 +236,23 @@ def month_table() -> MonthTable:
     return _TABLE
 
 
+TableData = tuple[list[int], list[str], list[int], list[int], dict[int, dict[str, int]]]
+"""The month table as plain lists and mappings, for the compiled cache (khcal.core.cache)."""
+
+
+def table_data() -> TableData:
+    """The month table as plain data (built if it is not yet)."""
+    t = month_table()
+    return (t.month_starts, t.month_keys, t.month_days, t.year_of_month, t.year_months)
+
+
+def use_table_data(data: TableData) -> None:
+    """Take the month table from `table_data()` of an earlier run of the same code, instead of building it."""
+    global _TABLE
+    if _TABLE is None:
+        _TABLE = MonthTable(*data)
+
+
 def month_index(b: int, month: str) -> int | None:
     return month_table().year_months[b].get(month)
 

@@ -8,7 +8,6 @@ reader, the schedule and the reference check go through the registry, so a new k
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -86,6 +85,17 @@ KINDS: dict[str, RuleClass] = {}
 _R = TypeVar("_R", bound=type[RuleKind])
 
 
+def _is_leap(year: int) -> bool:
+    """A Gregorian leap year (the calendar module would cost more to import than this)."""
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _month_days(year: int, month: int) -> int:
+    """The number of days of a Gregorian month."""
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return (following - timedelta(days=1)).day
+
+
 def register(cls: _R) -> _R:
     """Add a rule kind to `KINDS` under its `kind` name."""
     KINDS[cls.kind] = cls  # type: ignore[assignment]
@@ -112,7 +122,7 @@ class FixedRule(RuleKind):
         return cls(month, day)
 
     def dates(self, year: int, context: Context) -> tuple[date, ...]:
-        if self.month == 2 and self.day == 29 and not calendar.isleap(year):
+        if self.month == 2 and self.day == 29 and not _is_leap(year):
             return ()
         return (date(year, self.month, self.day),)
 
@@ -137,7 +147,7 @@ class NthWeekdayRule(RuleKind):
         return cls(month, WEEKDAYS.index(weekday), n)
 
     def dates(self, year: int, context: Context) -> tuple[date, ...]:
-        last_day = calendar.monthrange(year, self.month)[1]
+        last_day = _month_days(year, self.month)
         matching = [
             d
             for d in (date(year, self.month, i) for i in range(1, last_day + 1))
