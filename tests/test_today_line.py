@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shlex
 from pathlib import Path
 
 import pytest
@@ -157,18 +156,6 @@ def test_the_contract_documents_every_placeholder() -> None:
     for name in line.PLACEHOLDERS:
         assert f"`{{{name}}}`" in text, name
     assert "--waybar" in text and "--short" in text
-
-
-def test_the_readme_examples_are_what_khcal_prints() -> None:
-    """The console block of the README's status-bar section, run command by command."""
-    readme = (DOCS.parents[1] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### In a status bar or prompt\n", 1)[1]
-    block = section.split("```console\n", 1)[1].split("```", 1)[0]
-    commands = re.findall(r"^\$ khcal (.+)\n((?:(?!\$ ).*\n)*)", block, re.MULTILINE)
-    assert len(commands) == 4
-    for command, printed in commands:
-        code, out, err = run(*shlex.split(command))
-        assert (code, out, err) == (0, printed, ""), command
 
 
 def test_waybar_escapes_what_pango_markup_would_read(isolated: Path) -> None:
