@@ -9,11 +9,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 
+TYPE_CHECKING = False  # typing itself is not imported: the command's start-up would pay for it
 if TYPE_CHECKING:
+    from typing import Any
+
     from khcal.api import Calendar
     from khcal.errors import DefinitionsError, KhcalError, UnknownObservanceError
     from khcal.settings import Settings

@@ -6,7 +6,9 @@ path (`khcal.cli.fastpath`) starts without it.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # typing itself is not imported: the command's start-up would pay for it
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def __getattr__(name: str) -> Any:

@@ -14,7 +14,7 @@ from the same checks). tests/test_cli_scripts.py runs both paths on the same arg
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from khcal.cli.inputs import colour, hoist, number
@@ -123,12 +123,17 @@ def _option(spec: Spec, args: Args, token: str, rest: list[str]) -> bool:
 # --- the same requests as the Typer commands, through the same settings layer ------------------------------
 
 
+zone: str | None = None
+"""The time zone of the last request's today: the day under which `khcal.cli.memo` keeps its answer."""
+
+
 def _settings(args: Args) -> Settings:
     """The options as the Typer commands pass them to `khcal.settings.resolve`."""
+    global zone
     from khcal.settings import resolve
 
     color = True if "--color" in args.flags else False if "--no-color" in args.flags else None
-    return resolve(
+    settings = resolve(
         lang=args.values.get("--lang"),
         tz=args.values.get("--tz"),
         today=args.values.get("--today"),
@@ -140,6 +145,8 @@ def _settings(args: Args) -> Settings:
         extra_off=args.lists.get("--extra-off", ()),
         color=color,
     )
+    zone = settings.tz
+    return settings
 
 
 def _work(command: str, args: Args) -> int:
@@ -226,10 +233,14 @@ def dispatch(argv: Sequence[str]) -> int | None:
         return None  # nothing is written before the checks are done; cli.py will say what is wrong
 
 
-def main() -> None:
-    """Entry point of the `khcal` command."""
+def main(runner: Callable[[Callable[[], int | None]], int | None] | None = None) -> None:
+    """Run the command line: the fast path if it answers (through `runner`, which `khcal.cli.memo` passes to
+    keep the answer), else the full command line."""
+    global zone
+    zone = None
+    argv = sys.argv[1:]
     try:
-        code = dispatch(sys.argv[1:])
+        code = dispatch(argv) if runner is None else runner(lambda: dispatch(argv))
         sys.stdout.flush()
     except KeyboardInterrupt:
         sys.exit(130)
