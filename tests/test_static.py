@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -62,3 +63,24 @@ def test_layers_import_only_what_they_may(layer: str, forbidden: tuple[str, ...]
         for module in imports_of(path):
             for name in forbidden:
                 assert module != name and not module.startswith(name + "."), (path.name, module)
+
+
+OUTSIDE = re.compile(r"FACTS\.md|STYLE\.md|\.\./shared|/work/")
+"""What would point out of the repository: notes kept beside it, or the folder it was built in."""
+
+
+def test_the_repository_names_nothing_outside_itself() -> None:
+    tracked = subprocess.run(
+        ["git", "ls-files", "src", "tests", "docs", "bench", ".ci", "README.md", "pyproject.toml"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    checked = [ROOT / name for name in tracked if not name.endswith((".ics", ".json", ".svg"))]
+    assert len(checked) > 50
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in checked
+        if path.is_file() and path != Path(__file__)
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1)
+        if OUTSIDE.search(line)
+    ]
+    assert found == []
