@@ -107,8 +107,8 @@ def parse_text(text: str, path: Path | str = FILENAME) -> Config:
             continue
         try:
             values[key] = _READERS[key](value)
-        except KhcalError as exc:
-            problem(key, exc.message("en"))
+        except KhcalError as exc:  # worded when shown, in the reader's language
+            problems.append(Problem(path, exc.key, lines.get(key), field=key, params=exc.params))
         except ValueError as exc:
             problem(key, str(exc))
     if problems:
@@ -151,6 +151,7 @@ def _tz(value: Any) -> str:
 
 def _weekend(value: Any) -> tuple[int, ...]:
     from khcal.core.workdays import parse_weekend
+    from khcal.errors import BadValueError
     from khcal.values import ValueProblem, check_weekend
 
     if isinstance(value, str):
@@ -160,6 +161,8 @@ def _weekend(value: Any) -> tuple[int, ...]:
         raise ValueError(_en("error.config.type", expected=expected, found=toml_type(value)))
     try:
         return tuple(sorted(parse_weekend(value)))
+    except BadValueError as exc:
+        raise ValueProblem(exc.key, **exc.params) from None
     except ValueError as exc:
         raise ValueProblem("error.setting.weekend", problem=str(exc)) from None
 

@@ -226,7 +226,11 @@ def resolve(
     spelled = {k: f"--{k.replace('_', '-')}" for k in ("lang", "tz", "today", "weekend", "sector")}
     spelled |= {"categories": "--category", "extra_off": "--extra-off", "files": "--file"}
     spelled |= dict(names or {})
-    conf = config if config is not None or not read_config else load_config(env)
+    try:
+        conf = config if config is not None or not read_config else load_config(env)
+    except KhcalError as exc:
+        exc.lang = _language_before_config(lang, env)  # type: ignore[attr-defined]
+        raise
     found: dict[str, object] = {}
     origins: dict[str, str] = {}
 
@@ -270,6 +274,17 @@ def resolve(
         origins=origins,
         **found,  # type: ignore[arg-type]
     )
+
+
+def _language_before_config(lang: str | None, env: Mapping[str, str]) -> str:
+    """The language of an error in the settings file itself: the option's, else KHCAL_LANG's, if valid."""
+    for value in (lang, env.get("KHCAL_LANG")):
+        try:
+            if value:
+                return str(check_lang(value))
+        except ValueProblem:
+            continue
+    return "en"
 
 
 class _Clock:

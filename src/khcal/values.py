@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from khcal.core.model import LANGUAGES, SECTORS, Language, Sector
-from khcal.errors import KhcalError
+from khcal.errors import BadValueError, KhcalError
 
 DEFAULT_TZ = "Asia/Phnom_Penh"
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -76,6 +76,8 @@ def check_weekend(text: str) -> frozenset[int]:
         raise ValueProblem("error.setting.weekend-empty", days=", ".join(WEEKDAY_NAMES))
     try:
         return parse_weekend(text)
+    except BadValueError as exc:  # keeps its message key: worded in the reader's language
+        raise ValueProblem(exc.key, **exc.params) from None
     except ValueError as exc:
         raise ValueProblem("error.setting.weekend", problem=str(exc)) from None
 
