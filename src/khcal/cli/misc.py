@@ -8,12 +8,14 @@ from typing import Annotated
 
 import typer
 
+from khcal.cli.options import LangOpt, resolved
 from khcal.cli.root import app
 
 
 @app.command("check")
 def check(
     files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Definitions files to validate.")],
+    lang: LangOpt = None,
 ) -> None:
     """Validate definitions files: exit 0 if valid, 2 with every problem listed.
 
@@ -24,13 +26,16 @@ def check(
       khcal check company.toml
 
       khcal check data/observances.toml ~/.config/khcal/extra.toml
+
+      khcal check company.toml --lang km
     """
     from khcal.core import definitions as catalogue
 
+    chosen = resolved(None, None, lang).lang  # the problems are then worded in this language
     catalogue.load(files)
     from khcal.text import say
 
-    print(say("en", "cli.check.valid", names=", ".join(str(f) for f in files)))
+    print(say(chosen, "cli.check.valid", names=", ".join(str(f) for f in files)))
 
 
 @app.command("help")

@@ -5,7 +5,6 @@ The work is done in `khcal.cli.scripts`; `khcal.cli.fastpath` answers the same c
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -299,4 +298,9 @@ def long_weekends(
     if as_json:
         emit_json(scripts.long_weekends_json(chosen, cal, runs, bridges))
         return
-    sys.stdout.write(scripts.long_weekends_text(chosen, cal, runs, bridges, lang))
+    from khcal.views.render import Wrapped, console
+
+    out = console()
+    for line in scripts.long_weekends_text(chosen, cal, runs, bridges, lang).splitlines():
+        # Wrapped at the terminal's width; a continued line is indented under the names of its run.
+        out.print(Wrapped(line, hang=6))

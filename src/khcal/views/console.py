@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text as RichText
 
 from khcal.views import clusters
+from khcal.views.width import cells, use_terminal_widths
 
 OFF_MARK = "●"
 PROJECTED_MARK = "*"
@@ -42,6 +42,7 @@ class _Console(Console):
 def console(no_color: bool = False) -> Console:
     """A console that follows the colour policy of `color_wanted`."""
     wanted = color_wanted(no_color, os.environ)
+    use_terminal_widths()
     return _Console(
         no_color=wanted is False,
         force_terminal=True if wanted else None,
@@ -66,9 +67,9 @@ class Wrapped:
         plain = self.text.plain
         room = max(1, width - self.indent - self.hang)
         out = []
-        for number, (a, b) in enumerate(clusters.wrap(plain, room, cell_len)):
+        for number, (a, b) in enumerate(clusters.wrap(plain, room, cells)):
             # A cluster wider than the room is dropped whole rather than cut (only in absurdly narrow space).
-            while b > a and cell_len(plain[a:b]) > room:
+            while b > a and cells(plain[a:b]) > room:
                 b = max(x for x, _ in clusters.cluster_spans(plain, a, b))
             pad = self.indent + (self.hang if number else 0)
             out.append(RichText(" " * pad) + self.text[a:b])
@@ -76,8 +77,8 @@ class Wrapped:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         words = self.text.plain.split()
-        longest = max((cell_len(w) for w in words), default=0)
-        widest = max((cell_len(line) for line in self.text.plain.split("\n")), default=0)
+        longest = max((cells(w) for w in words), default=0)
+        widest = max((cells(line) for line in self.text.plain.split("\n")), default=0)
         return Measurement(self.indent + min(longest, widest), self.indent + widest).clamp(
             max_width=options.max_width
         )

@@ -1,0 +1,162 @@
+"""Khmer output is Khmer: no English word in what any command prints with --lang km, other than ids, URLs,
+option names and argument names (DATE:), the names of sources, `khcal` with its command names in the hints,
+what the user typed (echoed between quotes), and the date forms khcal reads (YYYY-MM-DD, today, 7 Jan 2027),
+which are typed as they are whatever the language.
+
+`show` names each observance in both languages on its first line: the other name is the observance's
+own name in English, as a source keeps its own title, and is the one English text allowed there.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from conftest import run
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILTIN = tomllib.loads((ROOT / "data" / "observances.toml").read_text(encoding="utf-8"))
+IDS = sorted(o["id"] for o in BUILTIN["observances"])
+COMMANDS = ("next", "list", "show", "cal", "today", "lunar", "export", "serve", "publish", "check", "help",
+            "is-holiday", "is-workday", "long-weekends", "workdays")  # fmt: skip
+TODAY = "2026-11-22"
+
+
+def source_titles() -> list[str]:
+    """Every source title in the catalogue, longest first (so none is cut by a shorter one)."""
+    titles: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("title"), str):
+                titles.add(value["title"])
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(BUILTIN)
+    return sorted(titles, key=len, reverse=True)
+
+
+TITLES = source_titles()
+ALLOWED = [
+    re.compile(r"https?://\S+"),
+    re.compile(r"'[^']*'"),  # the user's own words
+    re.compile(r"\b[A-Z]{2,}(?=: )"),  # an argument's name
+    re.compile(r"YYYY-MM-DD, today, tomorrow, yesterday|\b7 Jan 2027\b"),  # the date forms khcal reads
+    re.compile(r"(?<![\w-])--?[a-z][a-z-]*"),  # option names
+    re.compile(r"\bkhcal(?: (?:" + "|".join(map(re.escape, COMMANDS)) + r"))*\b"),
+    re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, IDS)) + r")(?![\w-])"),
+]
+ENGLISH = re.compile(r"[A-Za-z]{2,}")
+
+
+def english_words(text: str) -> list[str]:
+    """The English words left once the allowed texts are taken out."""
+    flat = " ".join(text.split())
+    for title in TITLES:
+        flat = flat.replace(" ".join(title.split()), " ")
+    for allowed in ALLOWED:
+        flat = allowed.sub(" ", flat)
+    return ENGLISH.findall(flat)
+
+
+@pytest.fixture(autouse=True)
+def in_khmer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KHCAL_LANG", "km")  # every command reads it, even those without --lang
+
+
+def khmer(*args: str) -> tuple[int, str, str]:
+    return run(*args)
+
+
+SCREENS = [
+    ["next", "10", "--today", TODAY],
+    ["next", "--holidays", "--today", TODAY],
+    ["list", "--today", TODAY],
+    ["list", "--year", "2018", "--today", TODAY],
+    ["list", "--ids", "--today", TODAY],
+    ["today", "--today", TODAY],
+    ["today", "--today", "2026-04-14"],
+    ["cal", "--today", TODAY],
+    ["cal", "2026", "--today", TODAY],
+    ["cal", "2026", "4", "--lunar", "--today", TODAY],
+    ["lunar", "--today", TODAY],
+    ["lunar", "--from", "2026-04-10", "--to", "2026-04-20", "--today", TODAY],
+    ["long-weekends", "--today", TODAY],
+    ["long-weekends", "--year", "2018", "--weekend", "sun", "--today", TODAY],
+    ["is-holiday", "2026-04-14", "--today", TODAY],
+    ["is-holiday", "2026-04-18", "--today", TODAY],
+    ["is-workday", "2026-04-20", "--today", TODAY],
+    ["is-workday", "2026-04-14", "--today", TODAY],
+    ["workdays", "count", "2026-04-01", "2026-04-30", "--today", TODAY],
+]
+
+
+@pytest.fixture(autouse=True)
+def wide(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "1000")  # no wrapping: a source title stays on one line
+
+
+@pytest.mark.parametrize("args", SCREENS, ids=lambda a: " ".join(a[:3]))
+def test_screen_has_no_english_words(args: list[str]) -> None:
+    code, out, err = khmer(*args) if args[0] == "workdays" else run(*args, "--lang", "km")
+    assert code in (0, 1), err
+    assert out.strip()
+    assert english_words(out + err) == []
+
+
+@pytest.mark.parametrize("ident", IDS)
+def test_show_has_no_english_words(ident: str) -> None:
+    code, out, err = khmer("show", ident, "--today", TODAY)
+    assert code == 0, err
+    heading, _, rest = out.partition("\n")
+    english = next(o["name"]["en"] for o in BUILTIN["observances"] if o["id"] == ident)
+    assert english in heading
+    assert english_words(heading.replace(english, " ")) == []
+    assert english_words(rest) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "no-such-day", "--today", TODAY],
+        ["next", "0", "--today", TODAY],
+        ["cal", "2026", "13", "--today", TODAY],
+        ["cal", "13", "--today", TODAY],
+        ["list", "--from", "2027", "--to", "2026", "--today", TODAY],
+        ["is-holiday", "31 Febr 2026", "--today", TODAY],
+        ["long-weekends", "--year", "3000", "--today", TODAY],
+        ["next", "--today", "someday"],
+    ],
+    ids=lambda a: " ".join(a[:3]),
+)
+def test_errors_have_no_english_words(args: list[str]) -> None:
+    code, _, err = khmer(*args)
+    assert code == 2
+    assert err.startswith("khcal: ")
+    assert english_words(err) == [], err
+
+
+def test_check_errors_have_no_english_words(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[observances]]\nid = "x"\n', encoding="utf-8")
+    for args in ([], ["--lang", "km"]):
+        code, _, err = khmer("check", str(bad), *args)
+        assert code == 2
+        assert english_words(err.replace(str(bad), " ")) == [], err
+    code, out, _ = khmer("check", str(ROOT / "data" / "observances.toml"))
+    assert code == 0
+    assert english_words(out.replace(str(ROOT / "data" / "observances.toml"), " ")) == [], out
+
+
+def test_the_check_finds_english() -> None:
+    assert english_words("ថ្ងៃ day off <https://example.org/x> --lang khcal list victory-over-genocide") == [
+        "day",
+        "off",
+    ]
