@@ -142,9 +142,14 @@ def test_export_takes_days_as_list_does() -> None:
     assert code == 2 and err.count("\n") == 1 and "--from" in err
 
 
-def test_the_hundred_year_cap_is_in_the_help() -> None:
-    result = CliRunner().invoke(app, ["export", "--help"], env={"COLUMNS": "200"})
-    assert "At most 100 years in one feed" in " ".join(result.stdout.split())
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [("export", "At most 100 years in one feed"), ("publish", "At most 100 years in one feed"),
+     ("serve", "at most 100 years in one feed")],
+)  # fmt: skip
+def test_the_hundred_year_cap_is_in_the_help(command: str, said: str) -> None:
+    result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    assert said in " ".join(result.stdout.split())
 
 
 # --- export -o --------------------------------------------------------------------------------------------

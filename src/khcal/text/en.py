@@ -186,6 +186,8 @@ MESSAGES: dict[str, Message] = {
     "cli.long-weekends.bridges": "Bridge days (take one off to join the days off around it)",
     "cli.title.next": "Coming up",
     "cli.check.valid": "{names}: valid",
+    "cli.check.old-revision": "khcal: {where}: warning: revision {revision} is older than the built-in "
+    "data's ({builtin}); feeds stamp the newer date (each event's SEQUENCE follows its own content)",
     # --- errors: feeds -----------------------------------------------------------------------------------
     # --- text: dates, spans, countdowns, anniversaries ---------------------------------------------------
     "name.in-lieu": "Day in lieu of {name}",

@@ -178,6 +178,8 @@ MESSAGES: dict[str, Message] = {
     "cli.long-weekends.bridges": "ថ្ងៃស្ពាន (ឈប់មួយថ្ងៃនេះ ដើម្បីភ្ជាប់ថ្ងៃឈប់សម្រាកទាំងសងខាង)",
     "cli.title.next": "ខាងមុខ",
     "cli.check.valid": "{names}៖ ត្រឹមត្រូវ",
+    "cli.check.old-revision": "khcal: {where}៖ ការព្រមាន៖ revision {revision} ចាស់ជាងទិន្នន័យដែលភ្ជាប់មកជាមួយ "
+    "({builtin}) ប្រតិទិនប្រើកាលបរិច្ឆេទថ្មីជាង (SEQUENCE នៃព្រឹត្តិការណ៍នីមួយៗ តាមខ្លឹមសាររបស់វា)",
     # --- errors: feeds -----------------------------------------------------------------------------------
     # --- text: dates, spans, countdowns, anniversaries ---------------------------------------------------
     "name.in-lieu": "ថ្ងៃឈប់សម្រាកសងជំនួស{name}",
