@@ -457,3 +457,14 @@ def test_a_wildcard_address_gives_usable_links() -> None:
     assert not pages.host_port("0.0.0.0", 8080).startswith("0.0.0.0")
     base = pages.public_base({"SERVER_NAME": "0.0.0.0", "SERVER_PORT": "8080"}, False, None)
     assert base[1].endswith(":8080") and not base[1].startswith("0.0.0.0")
+
+
+@pytest.mark.parametrize("sent", ["0.0.0.0:8080", "[::]:8080"])
+def test_a_wildcard_host_header_gives_the_servers_usable_address(sent: str) -> None:
+    from khcal.feeds import pages
+
+    base = pages.public_base({"HTTP_HOST": sent}, False, "192.0.2.7:8080")
+    assert base == ("http", "192.0.2.7:8080")
+    assert pages.public_base({"HTTP_HOST": "cal.example.org:8080"}, False, "192.0.2.7:8080")[1] == (
+        "cal.example.org:8080"
+    )

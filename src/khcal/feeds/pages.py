@@ -60,11 +60,21 @@ def public_base(environ: dict[str, Any], trust_proxy: bool, fallback: str | None
         if valid_host(forwarded):
             return scheme, forwarded
     given = environ.get("HTTP_HOST", "").strip()
-    if given and valid_host(given):
+    if given and valid_host(given) and not _wildcard(given):
         return scheme, given
     if fallback is not None:
         return scheme, fallback
     return scheme, _own_address(environ)
+
+
+def _wildcard(host_and_port: str) -> bool:
+    """True for 0.0.0.0 or [::] (a browser on the server's machine may send them): no link for others."""
+    host = (
+        host_and_port.rsplit("]", 1)[0] + "]"
+        if host_and_port.startswith("[")
+        else host_and_port.split(":")[0]
+    )
+    return host in ("0.0.0.0", "[::]", "[0:0:0:0:0:0:0:0]")
 
 
 def _own_address(environ: dict[str, Any]) -> str:
