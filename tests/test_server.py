@@ -468,3 +468,15 @@ def test_a_wildcard_host_header_gives_the_servers_usable_address(sent: str) -> N
     assert pages.public_base({"HTTP_HOST": "cal.example.org:8080"}, False, "192.0.2.7:8080")[1] == (
         "cal.example.org:8080"
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "km"])
+def test_the_served_page_speaks_the_servers_language(lang: str) -> None:
+    from khcal.feeds import pages
+    from khcal.text import say
+
+    page = pages.index_page(("http", "cal.example.org"), lang)
+    assert f'<html lang="{lang}">' in page
+    for key in ("heading", "days-off", "download"):
+        assert say(lang, f"page.{key}") in page
+    assert 'href="webcal://cal.example.org/khcal.ics?lang=km&amp;holidays=1"' in page
