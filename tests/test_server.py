@@ -472,11 +472,13 @@ def test_a_wildcard_host_header_gives_the_servers_usable_address(sent: str) -> N
 
 @pytest.mark.parametrize("lang", ["en", "km"])
 def test_the_served_page_speaks_the_servers_language(lang: str) -> None:
+    import html
+
     from khcal.feeds import pages
     from khcal.text import say
 
     page = pages.index_page(("http", "cal.example.org"), lang)
     assert f'<html lang="{lang}">' in page
     for key in ("heading", "days-off", "download"):
-        assert say(lang, f"page.{key}") in page
+        assert html.escape(say(lang, f"page.{key}")) in page
     assert 'href="webcal://cal.example.org/khcal.ics?lang=km&amp;holidays=1"' in page
