@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run
 from khcal.core import definitions
 from khcal.errors import DefinitionsError
 
@@ -114,3 +115,29 @@ def test_tabs_and_line_breaks_stay_allowed() -> None:
     assert (
         definitions.parse_text(text).observances["x"].description.en == "First line,\n\tand a tabbed second."
     )
+
+
+OWN_DAY = """format = 1
+revision = {revision}
+
+[[observances]]
+id = "company-day"
+name = "Company day"
+category = "company"
+rule = {{ kind = "fixed", month = 5, day = 2 }}
+description = "The company's own day."
+"""
+
+
+def test_a_revision_older_than_the_builtin_data_is_a_warning_with_file_and_line(tmp_path: Path) -> None:
+    builtin = definitions.parse_file(definitions.builtin_path()).revision
+    assert builtin is not None
+    old = tmp_path / "old.toml"
+    old.write_text(OWN_DAY.format(revision="2001-02-03"), encoding="utf-8")
+    code, out, err = run("check", str(old))
+    assert code == 0 and "valid" in out
+    assert f"{old}:2: warning: revision 2001-02-03 is older than the built-in data's ({builtin})" in err
+    new = tmp_path / "new.toml"
+    new.write_text(OWN_DAY.format(revision=builtin.isoformat()), encoding="utf-8")
+    code, out, err = run("check", str(new))
+    assert (code, err) == (0, "")

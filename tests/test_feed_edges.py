@@ -78,6 +78,20 @@ def test_versions_move_with_the_content_only(tmp_path: Path) -> None:
     assert same[uid]["SEQUENCE"] == first[uid]["SEQUENCE"]
 
 
+def test_a_user_file_changing_a_builtin_event_raises_its_version(tmp_path: Path) -> None:
+    code, out, err = run("--from", "2027", "--to", "2027")
+    assert code == 0, err
+    builtin = by_uid(out)
+    uid = "constitution-day-2027@khcal"
+    for changed in (
+        with_file(tmp_path, "Constitution Day", 23),
+        with_file(tmp_path, "Day of the Constitution", 24),
+    ):
+        assert changed[uid]["SEQUENCE"] > builtin[uid]["SEQUENCE"]
+        assert changed[uid].decoded("LAST-MODIFIED") > builtin[uid].decoded("LAST-MODIFIED")
+        assert changed[uid]["DTSTAMP"].to_ical() == builtin[uid]["DTSTAMP"].to_ical()  # the same revision
+
+
 def test_a_previous_edition_keeps_unchanged_events_and_raises_changed_ones() -> None:
     revision = date(2026, 3, 1)
     old = versions.derived("a" * 64, revision)
@@ -142,9 +156,14 @@ def test_export_takes_days_as_list_does() -> None:
     assert code == 2 and err.count("\n") == 1 and "--from" in err
 
 
-def test_the_hundred_year_cap_is_in_the_help() -> None:
-    result = CliRunner().invoke(app, ["export", "--help"], env={"COLUMNS": "200"})
-    assert "At most 100 years in one feed" in " ".join(result.stdout.split())
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [("export", "At most 100 years in one feed"), ("publish", "At most 100 years in one feed"),
+     ("serve", "at most 100 years in one feed")],
+)  # fmt: skip
+def test_the_hundred_year_cap_is_in_the_help(command: str, said: str) -> None:
+    result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    assert said in " ".join(result.stdout.split())
 
 
 # --- export -o --------------------------------------------------------------------------------------------

@@ -457,3 +457,28 @@ def test_a_wildcard_address_gives_usable_links() -> None:
     assert not pages.host_port("0.0.0.0", 8080).startswith("0.0.0.0")
     base = pages.public_base({"SERVER_NAME": "0.0.0.0", "SERVER_PORT": "8080"}, False, None)
     assert base[1].endswith(":8080") and not base[1].startswith("0.0.0.0")
+
+
+@pytest.mark.parametrize("sent", ["0.0.0.0:8080", "[::]:8080"])
+def test_a_wildcard_host_header_gives_the_servers_usable_address(sent: str) -> None:
+    from khcal.feeds import pages
+
+    base = pages.public_base({"HTTP_HOST": sent}, False, "192.0.2.7:8080")
+    assert base == ("http", "192.0.2.7:8080")
+    assert pages.public_base({"HTTP_HOST": "cal.example.org:8080"}, False, "192.0.2.7:8080")[1] == (
+        "cal.example.org:8080"
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "km"])
+def test_the_served_page_speaks_the_servers_language(lang: str) -> None:
+    import html
+
+    from khcal.feeds import pages
+    from khcal.text import say
+
+    page = pages.index_page(("http", "cal.example.org"), lang)
+    assert f'<html lang="{lang}">' in page
+    for key in ("heading", "days-off", "download"):
+        assert html.escape(say(lang, f"page.{key}")) in page
+    assert 'href="webcal://cal.example.org/khcal.ics?lang=km&amp;holidays=1"' in page

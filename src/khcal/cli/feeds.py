@@ -36,7 +36,7 @@ FeedToOpt = Annotated[
     typer.Option(
         "--to",
         metavar="YYYY|YYYY-MM-DD",
-        help="Last year or day (default: two years after --from; at most 100 years after it). "
+        help="Last year or day (default: two years after --from; the feed holds at most 100 years). "
         "Example: --to 2028-06-30",
     ),
 ]
@@ -178,7 +178,8 @@ def serve(
     """Serve the feed over HTTP at /khcal.ics, for phones and calendar apps to subscribe to.
 
     The query takes the options of export, e.g. ?lang=km&holidays=1&from=2026&to=2028, also category
-    (repeatable) and alarm (default range: this year and the next two, in --tz). The page at / shows
+    (repeatable) and alarm (default range: this year and the next two, in --tz; at most 100 years in one
+    feed, an alarm at most a year from its event: anything else is answered 400). The page at / shows
     the links to subscribe with. Runs on waitress: a bounded pool of threads, idle connections closed
     after 30 s, feeds cached (gzipped for clients that accept it). Requests are logged on stderr;
     Ctrl-C stops it.

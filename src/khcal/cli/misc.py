@@ -19,7 +19,8 @@ def check(
 ) -> None:
     """Validate definitions files: exit 0 if valid, 2 with every problem listed.
 
-    Each file is read on its own and checked against the built-in catalogue it would be merged over.
+    Each file is read on its own and checked against the built-in catalogue it would be merged over. A
+    warning (exit still 0) names a file whose revision is older than the built-in data's.
 
     Examples:
 
@@ -35,7 +36,30 @@ def check(
     catalogue.load(files)
     from khcal.text import say
 
+    for warning in old_revisions(files, chosen):
+        print(warning, file=sys.stderr)
     print(say(chosen, "cli.check.valid", names=", ".join(str(f) for f in files)))
+
+
+def old_revisions(files: list[Path], lang: str = "en") -> list[str]:
+    """A warning for each valid file whose `revision` is older than the built-in catalogue's."""
+    import re
+
+    from khcal.core import definitions
+    from khcal.text import say
+
+    builtin = definitions.parse_file(definitions.builtin_path()).revision
+    warnings = []
+    for path in files:
+        revision = definitions.parse_file(path).revision
+        if builtin is None or revision is None or revision >= builtin:
+            continue
+        text = path.read_text(encoding="utf-8")
+        found = re.search(r"^\s*revision\s*=", text, re.M)
+        line = text.count("\n", 0, found.start()) + 1 if found else None
+        where = f"{path}:{line}" if line else str(path)
+        warnings.append(say(lang, "cli.check.old-revision", where=where, revision=revision, builtin=builtin))
+    return warnings
 
 
 @app.command("help")

@@ -18,8 +18,10 @@ Each request is logged on stderr as one line, its control characters escaped.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import os
 import re
 import sys
 import threading
@@ -355,12 +357,21 @@ class FeedApp:
         client = environ.get("REMOTE_ADDR", "-")
         stamp = time.strftime("%d/%b/%Y %H:%M:%S", time.gmtime())
         record = f'khcal: {escape_log(client)} [{stamp}] "{escape_log(line)}" {status.split()[0]} {size}\n'
-        stream = sys.stderr
-        try:
-            stream.write(record)
-            stream.flush()
-        except (OSError, ValueError):
-            pass
+        write_log(record)
+
+
+def write_log(record: str) -> None:
+    """One line to stderr in one write: lines of concurrent requests never mix, and no stream lock is held
+    (a lock the event loop and every thread would queue on). A closed or full stderr loses the line only."""
+    data = record.encode("utf-8", "backslashreplace")
+    try:
+        fd = sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):  # replaced by an object without a descriptor
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(record)
+        return
+    with contextlib.suppress(OSError):
+        os.write(fd, data)
 
 
 def _typed(content_type: str) -> list[tuple[str, str]]:

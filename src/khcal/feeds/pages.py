@@ -60,11 +60,21 @@ def public_base(environ: dict[str, Any], trust_proxy: bool, fallback: str | None
         if valid_host(forwarded):
             return scheme, forwarded
     given = environ.get("HTTP_HOST", "").strip()
-    if given and valid_host(given):
+    if given and valid_host(given) and not _wildcard(given):
         return scheme, given
     if fallback is not None:
         return scheme, fallback
     return scheme, _own_address(environ)
+
+
+def _wildcard(host_and_port: str) -> bool:
+    """True for 0.0.0.0 or [::] (a browser on the server's machine may send them): no link for others."""
+    host = (
+        host_and_port.rsplit("]", 1)[0] + "]"
+        if host_and_port.startswith("[")
+        else host_and_port.split(":")[0]
+    )
+    return host in ("0.0.0.0", "[::]", "[0:0:0:0:0:0:0:0]")
 
 
 def _own_address(environ: dict[str, Any]) -> str:
@@ -84,46 +94,46 @@ def _own_address(environ: dict[str, Any]) -> str:
 
 
 _LINKS: tuple[tuple[str, dict[str, str]], ...] = (
-    ("Everything (English)", {}),
-    ("Days off only", {"holidays": "1"}),
-    ("Remembrance days", {"category": "remembrance"}),
-    ("Everything in Khmer", {"lang": "km"}),
-    ("Days off only, in Khmer", {"lang": "km", "holidays": "1"}),
+    ("everything", {}),
+    ("days-off", {"holidays": "1"}),
+    ("remembrance", {"category": "remembrance"}),
+    ("everything-km", {"lang": "km"}),
+    ("days-off-km", {"lang": "km", "holidays": "1"}),
 )
 
 
 def index_page(base: tuple[str, str], lang: str) -> str:
-    """The page at /: what to paste into a calendar app to subscribe."""
+    """The page at /: what to paste into a calendar app to subscribe (words: `page.*` of the tables)."""
+    from khcal.text import say
+
+    def word(key: str) -> str:
+        return html.escape(say(lang, f"page.{key}"))
+
     scheme, host = base
     rows = []
-    for title, query in _LINKS:
+    for key, query in _LINKS:
         path = FEED_PATH + ("?" + urlencode(query) if query else "")
         webcal = html.escape(f"webcal://{host}{path}")
         https = html.escape(f"https://{host}{path}")
         here = html.escape(f"{scheme}://{host}{path}")
         rows.append(
-            f"<tr><th>{html.escape(title)}</th>"
+            f"<tr><th>{word(key)}</th>"
             f'<td><a href="{webcal}">{webcal}</a></td>'
             f"<td><code>{https}</code></td>"
-            f'<td><a href="{here}">download</a></td></tr>'
+            f'<td><a href="{here}">{word("download")}</a></td></tr>'
         )
     return f"""<!doctype html>
 <html lang="{html.escape(lang)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>khcal: Cambodia's holidays for your calendar</title></head>
+<title>{word("title")}</title></head>
 <body>
-<h1>Cambodia's holidays and remembrance days for your calendar</h1>
-<p>Subscribe to a feed and your calendar app keeps it up to date. On an iPhone or a Mac, open a
-<code>webcal://</code> link. In Google Calendar (Other calendars, From URL) or ICSx5 on Android, paste the
-<code>https://</code> form: it works once this server is published behind HTTPS.</p>
+<h1>{word("heading")}</h1>
+<p>{word("intro")}</p>
 <table>
-<tr><th>Feed</th><th>webcal:// (iOS, macOS)</th>
-<th>https:// (Google Calendar, ICSx5, Outlook)</th><th>File</th></tr>
+<tr><th>{word("feed")}</th><th>{word("webcal")}</th><th>{word("https")}</th><th>{word("file")}</th></tr>
 {chr(10).join(rows)}
 </table>
-<p>Query options: <code>lang=en|km</code>, <code>holidays=1</code>, <code>category=NAME</code> (repeatable),
-<code>from=YYYY</code>, <code>to=YYYY</code> (default: this year and the next two), <code>alarm=-PT15H</code>
-(a reminder at 09:00 the day before).</p>
+<p>{word("options")}</p>
 </body>
 </html>
 """

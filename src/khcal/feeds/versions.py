@@ -9,13 +9,15 @@ is derived from two things only:
 - the data's **revision** date (``revision = ...`` in the definitions files, the newest wins).
 
 Without a previous feed (``khcal export``, ``khcal serve``), ``SEQUENCE`` is ``R * 1000 + C`` where ``R`` is
-the number of days from 2000-01-01 to the revision and ``C`` is the fingerprint taken modulo 1000;
-``LAST-MODIFIED`` is the revision day at 00:00 UTC plus the fingerprint modulo 86,400 seconds. So:
+the number of days from 2000-01-01 to the revision and ``C`` is the fingerprint taken modulo 500, plus 500
+for an event a user's file defines (a date moved, a rule replaced, a day added); ``LAST-MODIFIED`` is the
+revision day at 00:00 UTC plus the fingerprint modulo 43,200 seconds, plus 12 hours for a user's event. So:
 
 - the same data gives the same bytes, run after run, machine after machine;
 - a new revision raises every sequence (the stamp of a new edition of the data);
-- an edit without a new revision (a user's own file) still changes the sequence and LAST-MODIFIED of just
-  the events it changes, though not always upwards.
+- a user's file that changes a built-in event raises its sequence and LAST-MODIFIED without a new revision;
+- a further edit of that file still changes the sequence and LAST-MODIFIED of just the events it changes,
+  though not always upwards.
 
 ``khcal publish`` knows the previous edition: it reads the feed it wrote last time. An event whose fingerprint
 is unchanged keeps that feed's SEQUENCE and LAST-MODIFIED exactly (they stay put, whatever the revision);
@@ -32,6 +34,7 @@ from datetime import UTC, date, datetime, timedelta
 
 EPOCH = date(2000, 1, 1)
 _SPREAD = 1000
+_HALF_DAY = 43200
 _MAX_SEQUENCE = 2**31 - 1
 
 
@@ -52,18 +55,21 @@ def fingerprint(
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def derived(print_: str, revision: date) -> Version:
-    """The version from the content and the revision alone (no previous feed)."""
+def derived(print_: str, revision: date, user: bool = False) -> Version:
+    """The version from the content and the revision alone (no previous feed); `user`: the event comes from
+    a user's file, which puts it in the upper half of the revision's sequences and of its day."""
     number = int(print_[:16], 16)
     days = max(0, (revision - EPOCH).days)
-    sequence = min(_MAX_SEQUENCE, days * _SPREAD + number % _SPREAD)
+    half = _SPREAD // 2
+    sequence = min(_MAX_SEQUENCE, days * _SPREAD + number % half + (half if user else 0))
     midnight = datetime(revision.year, revision.month, revision.day, tzinfo=UTC)
-    return Version(print_, sequence, midnight + timedelta(seconds=number % 86400))
+    seconds = number % _HALF_DAY + (_HALF_DAY if user else 0)
+    return Version(print_, sequence, midnight + timedelta(seconds=seconds))
 
 
-def following(print_: str, revision: date, previous: Version | None) -> Version:
+def following(print_: str, revision: date, previous: Version | None, user: bool = False) -> Version:
     """The version of an event, given what the previous edition of the feed said of it (if anything)."""
-    new = derived(print_, revision)
+    new = derived(print_, revision, user)
     if previous is None:
         return new
     if previous.fingerprint == print_:

@@ -188,6 +188,8 @@ MESSAGES: dict[str, Message] = {
     "cli.long-weekends.bridges": "Bridge days (take one off to join the days off around it)",
     "cli.title.next": "Coming up",
     "cli.check.valid": "{names}: valid",
+    "cli.check.old-revision": "khcal: {where}: warning: revision {revision} is older than the built-in "
+    "data's ({builtin}); feeds stamp the newer date (each event's SEQUENCE follows its own content)",
     # --- errors: feeds -----------------------------------------------------------------------------------
     # --- text: dates, spans, countdowns, anniversaries ---------------------------------------------------
     "name.in-lieu": "Day in lieu of {name}",
@@ -349,6 +351,28 @@ MESSAGES: dict[str, Message] = {
     "feed.anniversary": lambda text: f"{text[:1].upper()}{text[1:]}.",
     "feed.status": "{day_off} {status}",
     # --- feeds: the published site's page ---------------------------------------------------------------
+    # --- the page served at / by khcal serve --------------------------------------------------------------
+    "page.title": "khcal: Cambodia's holidays for your calendar",
+    "page.heading": "Cambodia's holidays and remembrance days for your calendar",
+    "page.intro": (
+        "Subscribe to a feed and your calendar app keeps it up to date. On an iPhone or a Mac, open a "
+        "webcal:// link. In Google Calendar (Other calendars, From URL), Outlook or ICSx5 on Android, paste "
+        "the https:// form: it works once this server is published behind HTTPS."
+    ),
+    "page.feed": "Feed",
+    "page.webcal": "webcal:// (iOS, macOS)",
+    "page.https": "https:// (Google Calendar, ICSx5, Outlook)",
+    "page.file": "File",
+    "page.download": "download",
+    "page.everything": "Everything (English)",
+    "page.days-off": "Days off only",
+    "page.remembrance": "Remembrance days",
+    "page.everything-km": "Everything in Khmer",
+    "page.days-off-km": "Days off only, in Khmer",
+    "page.options": (
+        "Query options: lang=en|km, holidays=1, category=NAME (repeatable), from=YYYY, to=YYYY (default: "
+        "this year and the next two; at most 100 years), alarm=-PT15H (a reminder at 09:00 the day before)."
+    ),
     "site.language": "English",
     "site.title": "Cambodia's holidays for your calendar",
     "site.heading": "Cambodia's holidays and remembrance days, in English",

@@ -180,6 +180,8 @@ MESSAGES: dict[str, Message] = {
     "cli.long-weekends.bridges": "ថ្ងៃស្ពាន (ឈប់មួយថ្ងៃនេះ ដើម្បីភ្ជាប់ថ្ងៃឈប់សម្រាកទាំងសងខាង)",
     "cli.title.next": "ខាងមុខ",
     "cli.check.valid": "{names}៖ ត្រឹមត្រូវ",
+    "cli.check.old-revision": "khcal: {where}៖ ការព្រមាន៖ revision {revision} ចាស់ជាងទិន្នន័យដែលភ្ជាប់មកជាមួយ "
+    "({builtin}) ប្រតិទិនប្រើកាលបរិច្ឆេទថ្មីជាង (SEQUENCE នៃព្រឹត្តិការណ៍នីមួយៗ តាមខ្លឹមសាររបស់វា)",
     # --- errors: feeds -----------------------------------------------------------------------------------
     # --- text: dates, spans, countdowns, anniversaries ---------------------------------------------------
     "name.in-lieu": "ថ្ងៃឈប់សម្រាកសងជំនួស{name}",
@@ -337,6 +339,29 @@ MESSAGES: dict[str, Message] = {
     "feed.anniversary": lambda text: text,
     "feed.status": "{day_off} {status}",
     # --- feeds: the published site's page ---------------------------------------------------------------
+    # --- the page served at / by khcal serve --------------------------------------------------------------
+    "page.title": "khcal៖ ថ្ងៃឈប់សម្រាកនៅកម្ពុជា សម្រាប់ប្រតិទិនរបស់អ្នក",
+    "page.heading": "ថ្ងៃឈប់សម្រាក និងទិវារំលឹកនៅកម្ពុជា សម្រាប់ប្រតិទិនរបស់អ្នក",
+    "page.intro": (
+        "ជាវប្រតិទិនមួយ ហើយកម្មវិធីប្រតិទិនរបស់អ្នកនឹងធ្វើបច្ចុប្បន្នភាពវាដោយខ្លួនឯង។ នៅលើ iPhone ឬ Mac "
+        "បើកតំណ webcal://។ នៅក្នុង Google Calendar (Other calendars, From URL), Outlook ឬ ICSx5 លើ Android "
+        "បិទភ្ជាប់តំណ https://៖ វាដំណើរការនៅពេលម៉ាស៊ីនមេនេះត្រូវបានផ្សាយតាម HTTPS។"
+    ),
+    "page.feed": "ប្រតិទិន",
+    "page.webcal": "webcal:// (សម្រាប់ iOS, macOS)",
+    "page.https": "https:// (សម្រាប់ Google Calendar, ICSx5, Outlook)",
+    "page.file": "ឯកសារ",
+    "page.download": "ទាញយក",
+    "page.everything": "ទាំងអស់ (ភាសាអង់គ្លេស)",
+    "page.days-off": "តែថ្ងៃឈប់សម្រាក",
+    "page.remembrance": "ទិវារំលឹក",
+    "page.everything-km": "ទាំងអស់ ជាភាសាខ្មែរ",
+    "page.days-off-km": "តែថ្ងៃឈប់សម្រាក ជាភាសាខ្មែរ",
+    "page.options": (
+        "ជម្រើសនៃសំណួរ៖ lang=en|km, holidays=1, category=NAME (អាចដាក់ច្រើនដង), from=YYYY, to=YYYY "
+        "(លំនាំដើម៖ ឆ្នាំនេះ និងពីរឆ្នាំបន្ទាប់ ច្រើនបំផុត ១០០ឆ្នាំ), alarm=-PT15H (ការរំលឹកនៅម៉ោង ០៩:០០ "
+        "ថ្ងៃមុន)។"
+    ),
     "site.language": "ភាសាខ្មែរ",
     "site.title": "ថ្ងៃបុណ្យនៅកម្ពុជាសម្រាប់ប្រតិទិនរបស់អ្នក",
     "site.heading": "ថ្ងៃបុណ្យ និងទិវារំលឹកនៅកម្ពុជា ជាភាសាខ្មែរ",
