@@ -334,7 +334,7 @@ def test_a_reader_that_goes_away_ends_with_0(tmp_path: Path, args: list[str]) ->
 
 
 def test_every_option_of_every_command_has_an_example() -> None:
-    # ../shared/CLI.md: `khcal COMMAND --help` must show every option with an example.
+    # docs/cli.md: `khcal COMMAND --help` shows every option with an example.
     import typer.main
 
     def leaves(command: object, path: str) -> list[tuple[str, object]]:

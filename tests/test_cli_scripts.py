@@ -1,8 +1,8 @@
 """The scripting commands: is-holiday, is-workday, workdays, long-weekends; their exit codes, batch mode,
 the quick start without Typer (fastpath.py), and what it imports.
 
-Expected days off come from /work/shared/FACTS.md (published lists and days in lieu); weekdays from the
-Gregorian calendar.
+Expected days off come from the yearly sub-decrees and labour notifications recorded as sources in
+data/observances.toml (the published lists and their days in lieu); weekdays from the Gregorian calendar.
 """
 
 from __future__ import annotations

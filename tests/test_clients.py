@@ -314,7 +314,7 @@ def test_khal_lists_the_right_events_on_the_right_days(tz: str, tmp_path: Path) 
     shown = client.days(first, last)
     assert sorted(shown) == expected_days(feed.events, first, last)
     assert client.stored() == len(feed.events)
-    # Anchors from the published lists (FACTS.md): the New Year of 2026 on 14-16 April, 7 January.
+    # Anchors from Sub-Decree No. 167 for 2026: the New Year on 14-16 April; and 7 January.
     new_year = {d for d, uid, _ in shown if uid == "khmer-new-year-2026@khcal"}
     assert new_year == {date(2026, 4, 14), date(2026, 4, 15), date(2026, 4, 16)}
     assert {d for d, uid, _ in shown if uid == "victory-over-genocide-2025@khcal"} == {date(2025, 1, 7)}

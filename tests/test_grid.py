@@ -1,6 +1,6 @@
 """The month grid model of `khcal cal`: layout, marks and lunar days.
 
-Dates checked against published facts (/work/shared/FACTS.md, section 4 and the 2026 sub-decree): Visak
+Dates checked against src/khcal/core/khmer_calendar.md (holy days) and Sub-Decree No. 167 for 2026: Visak
 Bochea (15th waxing day of Pisakh) on 1 May 2026; Pchum Ben (14th, 15th waning of Photrobot, 1st waxing of
 Assoch) on 10-12 Oct 2026; Water Festival (14th, 15th waxing of Kadeuk, 1st waning) on 23-25 Nov 2026; the
 Khmer New Year on 14-16 Apr 2026. Weekdays from any printed calendar: 1 January 2026 is a Thursday,

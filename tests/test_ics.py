@@ -1,7 +1,8 @@
 """The iCalendar writer (ics.py) and `khcal export`: shape, stability, escaping, options and errors.
 
-Dates asserted here come from FACTS.md (the published lists: Khmer New Year 14-16 April 2026, Victory over
-Genocide Day 7 January) or from the catalogue file read independently with tomllib.
+Dates asserted here come from the published lists recorded as sources in data/observances.toml (Sub-Decree
+No. 167 for 2026: Khmer New Year 14-16 April; Victory over Genocide Day 7 January) or from the catalogue
+file read independently with tomllib.
 """
 
 from __future__ import annotations
@@ -173,7 +174,7 @@ def test_lines_are_crlf_and_folded_at_75_octets_on_character_boundaries() -> Non
 
 def test_all_day_events_with_dtend_after_the_last_day() -> None:
     found = by_uid(export("--from", "2026", "--to", "2026"))
-    new_year = found["khmer-new-year-2026@khcal"]  # 14-16 April 2026 (FACTS.md, published list)
+    new_year = found["khmer-new-year-2026@khcal"]  # 14-16 April 2026 (Sub-Decree No. 167 for 2026)
     assert new_year.decoded("DTSTART") == date(2026, 4, 14)
     assert new_year.decoded("DTEND") == date(2026, 4, 17)
     assert new_year["DTSTART"].params["VALUE"] == "DATE"
@@ -254,7 +255,7 @@ description = "From Sunday 1 to Sunday 8 March 2026."
 
 
 def test_in_lieu_uid_and_summary() -> None:
-    # 2017: 1 January was a Sunday; the 2015-2017 sub-decrees moved it to Monday 2 January (FACTS.md).
+    # 2017: 1 January was a Sunday; Sub-Decree No. 223 for 2017 moved it to Monday 2 January.
     found = by_uid(export("--from", "2017", "--to", "2017", "--holidays"))
     lieu = found["international-new-year-in-lieu-2017@khcal"]
     assert lieu.decoded("DTSTART") == date(2017, 1, 2)

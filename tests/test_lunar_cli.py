@@ -1,8 +1,8 @@
 """`khcal lunar` and the New Year in `khcal show khmer-new-year`, through the command line.
 
 Expected values come from published sources named beside each case (public holiday lists, Khmer calendar
-software's documented examples, New Year announcements), or from the rules of FACTS.md section 4 worked
-by hand; never from khcal's own output.
+software's documented examples, New Year announcements), or from the rules of src/khcal/core/khmer_calendar.md
+worked by hand; never from khcal's own output.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -62,3 +63,55 @@ def test_layers_import_only_what_they_may(layer: str, forbidden: tuple[str, ...]
         for module in imports_of(path):
             for name in forbidden:
                 assert module != name and not module.startswith(name + "."), (path.name, module)
+
+
+def _tracked_text_files() -> list[Path]:
+    listed = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split("\0")
+    found = []
+    for name in filter(None, listed):
+        path = ROOT / name
+        if path.is_file() and path.suffix in {
+            ".py",
+            ".md",
+            ".toml",
+            ".txt",
+            ".cfg",
+            ".yml",
+            ".yaml",
+            ".sh",
+            "",
+        }:
+            found.append(path)
+    return found
+
+
+# Names the repository must never point at: notes kept outside it, or folders on one machine.
+# (Written with a bracket in each word so that this file does not name them either.)
+_OUTSIDE = re.compile(r"F[A]CTS\.md|ST[Y]LE\.md|\bsh[a]red/|(?<![\w.])/w[o]rk/|/h[o]me/(?!me/)\w+/")
+
+
+def test_nothing_names_a_file_outside_the_repository() -> None:
+    files = _tracked_text_files()
+    assert any(p.name == "README.md" for p in files) and any(p.parent.name == "tests" for p in files)
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in files
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1)
+        if _OUTSIDE.search(line)
+    ]
+    assert found == []
+
+
+def test_the_outside_pattern_catches_what_it_should() -> None:
+    bad = ("see F|ACTS.md", "ST|YLE.md says", "../sh|ared/CLI.md", "/w|ork/notes/x", "/h|ome/alice/notes")
+    for line in (text.replace("|", "") for text in bad):
+        assert _OUTSIDE.search(line), line
+    for line in ("/home/me/.config/khcal/config.toml", "docs/cli.md", "src/khcal/core/khmer_calendar.md"):
+        assert not _OUTSIDE.search(line), line
+
+
+def test_complexity_rule_is_on() -> None:
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"C90"' in text and "max-complexity = 10" in text
