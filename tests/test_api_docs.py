@@ -45,3 +45,29 @@ def test_import_khcal_is_light() -> None:
     loaded = python("import sys, khcal; print(' '.join(sorted(sys.modules)))").split()
     assert "khcal.api" not in loaded and "khcal.core.definitions" not in loaded
     assert not {"typer", "rich", "icalendar", "dateutil"} & {m.split(".")[0] for m in loaded}
+
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def _section(title: str) -> str:
+    text = README.read_text(encoding="utf-8")
+    start = text.index(f"\n## {title}\n")
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end != -1 else len(text)]
+
+
+def test_the_readme_python_example_runs() -> None:
+    blocks = re.findall(r"```python\n(.*?)```", _section("Use it from Python"), flags=re.S)
+    assert blocks and "days_off" in blocks[0] and "lunar" in blocks[0]
+    exec(compile(blocks[0], str(README), "exec"), {})
+
+
+def test_the_readme_lists_every_module() -> None:
+    listing = _section("Development")
+    package = README.parent / "src" / "khcal"
+    for path in package.rglob("*.py"):
+        if path.name not in {"__init__.py", "__main__.py"}:
+            assert path.name in listing, path.relative_to(package)
+    for layer in ("core", "text", "api", "settings", "views", "feeds", "cli"):
+        assert layer in listing.split("### Architecture", 1)[1].split("```", 1)[0]

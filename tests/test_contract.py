@@ -20,3 +20,14 @@ def contract_ids() -> set[str]:
 def test_every_built_in_id_is_in_the_contract_and_the_other_way_round() -> None:
     built_in = set(definitions.load([]).observances)
     assert contract_ids() == built_in
+
+
+def test_the_contract_and_the_format_document_every_status() -> None:
+    from khcal.core.model import STATUSES
+
+    root = Path(__file__).resolve().parents[1]
+    contract = (root / "docs" / "cli.md").read_text(encoding="utf-8")
+    definitions = (root / "docs" / "definitions.md").read_text(encoding="utf-8")
+    assert STATUSES == ("official", "projected", "user")
+    for status in STATUSES:
+        assert f"`{status}`" in contract and f"`{status}`" in definitions, status

@@ -4,6 +4,8 @@ input from any editor (a byte-order mark, Windows line ends)."""
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 
@@ -93,3 +95,29 @@ def test_batch_reports_a_bad_line_by_number_and_loses_nothing_after_it() -> None
     assert code == 2
     assert out == "2026-04-14\tno\n2026-04-13\tyes\n"
     assert err.startswith("khcal: បន្ទាត់ទី ២: 'bad' មិនមែនជាកាលបរិច្ឆេទទេ")
+
+
+COMPANY = (
+    '[[observances]]\nid = "company-day"\nname = "Company Day"\ncategory = "company"\n'
+    'rule = { kind = "fixed", month = 3, day = 3 }\ndescription = "Ours."\n[[observances.holiday]]\n'
+)
+
+
+def test_a_users_own_day_has_status_user_on_every_output(tmp_path: Path) -> None:
+    path = tmp_path / "company.toml"
+    path.write_text(COMPANY, encoding="utf-8")
+    own = ("--file", str(path), "--category", "company", *TODAY)
+    code, out, err = run("next", "1", "--json", *own)
+    assert code == 0, err
+    assert [(o["id"], o["status"]) for o in json.loads(out)] == [("company-day", "user")]
+    code, out, _ = run("list", "--from", "2030", "--to", "2030", "--json", *own)  # no decree for 2030
+    assert [o["status"] for o in json.loads(out)] == ["user"]
+    code, out, _ = run("list", "--from", "2030", "--to", "2030", *own)
+    assert "Company Day" in out and "projected" not in out and "*" not in out
+    code, out, _ = run("export", "--from", "2030", "--to", "2030", *own)
+    events = re.sub(r"\r?\n ", "", out).split("BEGIN:VEVENT")[1:]  # unfolded
+    assert len(events) == 1
+    assert "Dates from your own definitions file." in events[0] and "projected" not in events[0]
+    # A built-in day in that far year is still projected, so the mark is there to see.
+    code, out, _ = run("list", "--from", "2030", "--to", "2030", "--holidays", *TODAY)
+    assert "projected" in out

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from khcal.cli.inputs import today_in
+from khcal.cli.inputs import number, today_in
 from khcal.cli.options import (
     CategoryOpt,
     Env,
@@ -158,11 +158,9 @@ def serve(
         ),
     ] = "127.0.0.1",
     port: Annotated[
-        int,
-        typer.Option(
-            "--port", metavar="P", min=0, max=65535, help="Port (0 picks a free one). Example: --port 8080"
-        ),
-    ] = 8080,
+        str,
+        typer.Option("--port", metavar="P", help="Port, 0 to 65535 (0: a free one). Example: --port 8080"),
+    ] = "8080",
     trust_proxy: Annotated[
         bool,
         typer.Option(
@@ -198,12 +196,13 @@ def serve(
 
     from khcal.feeds import server
 
+    listen_on = number(port, "--port", 0, 65535)
     env = setup(None, tz, lang, file)
     zone = env.settings.tz
     stamps = [p.stat().st_mtime for p in env.settings.files if p.is_file()]
     data_time = datetime.fromtimestamp(max(stamps), UTC) if stamps else None
     server.run(
-        env.schedule, host=host, port=port, lang=env.lang, today=lambda: today_in(zone),
+        env.schedule, host=host, port=listen_on, lang=env.lang, today=lambda: today_in(zone),
         trust_proxy=trust_proxy, data_time=data_time,
     )  # fmt: skip
 
