@@ -100,10 +100,3 @@ def test_readme_example(example: Example, tmp_path: Path) -> None:
     else:
         assert "Traceback" not in done.stdout and "Usage:" not in done.stdout, done.stdout
 
-
-def test_the_readme_python_examples_run() -> None:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"^```python\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
-    assert blocks
-    for block in blocks:
-        exec(compile(block, "README.md", "exec"), {})  # every call must answer without an error
