@@ -99,4 +99,3 @@ def test_readme_example(example: Example, tmp_path: Path) -> None:
         assert printed == [line.rstrip() for line in example.output], f"README:{example.line}"
     else:
         assert "Traceback" not in done.stdout and "Usage:" not in done.stdout, done.stdout
-
