@@ -225,7 +225,8 @@ def test_export_and_list_agree_on_files_and_language(isolated: Path, where: str,
         company = isolated / "khcal" / "company.toml"
     company.parent.mkdir(parents=True, exist_ok=True)
     company.write_text(
-        COMPANY.replace('name = "Company Day"', 'name = { en = "Company Day", km = "ថ្ងៃក្រុមហ៊ុន" }')
+        COMPANY.replace('name = "Company Day"', 'name = { en = "Company Day", km = "ថ្ងៃក្រុមហ៊ុន" }'),
+        encoding="utf-8",
     )
     given = [a.format(company=company) for a in args]
     listed = _list_names(*given)
