@@ -213,3 +213,41 @@ def test_each_command_starts_in_english_until_its_language_is_known() -> None:
     assert run("next", "1", "--lang", "km", *TODAY)[0] == 0
     code, _, err = run("next", "--bogus")
     assert code == 2 and err.startswith("khcal: No such option: --bogus (see 'khcal next --help')")
+
+
+def _list_names(*args: str) -> list[str]:
+    code, out, err = run("list", "--from", "2027", "--to", "2027", "--json", *args, *TODAY)
+    assert code == 0, err
+    return sorted(o["name"] for o in json.loads(out))
+
+
+def _export_names(*args: str) -> list[str]:
+    code, out, err = run("export", "--from", "2027", "--to", "2027", *args, *TODAY)
+    assert code == 0, err
+    unfolded = re.sub(r"\r?\n ", "", out)
+    return sorted(re.findall(r"^SUMMARY:(.*?)\r?$", unfolded, flags=re.M))
+
+
+@pytest.mark.parametrize(
+    ("where", "args"),
+    [
+        ("option", ["--lang", "km"]),
+        ("option", ["--file", "{company}", "--category", "company"]),
+        ("folder", ["--category", "company", "--holidays"]),
+        ("option", ["--file", "{company}", "--lang", "km", "--holidays"]),
+    ],
+)
+def test_export_and_list_agree_on_files_and_language(isolated: Path, where: str, args: list[str]) -> None:
+    company = isolated / "company.toml"
+    if where == "folder":  # a definitions file in the config folder is read by every command
+        company = isolated / "khcal" / "company.toml"
+    company.parent.mkdir(parents=True, exist_ok=True)
+    company.write_text(
+        COMPANY.replace('name = "Company Day"', 'name = { en = "Company Day", km = "ថ្ងៃក្រុមហ៊ុន" }'),
+        encoding="utf-8",
+    )
+    given = [a.format(company=company) for a in args]
+    listed = _list_names(*given)
+    assert listed and _export_names(*given) == listed
+    if "company" in given or "--file" in given:
+        assert ("ថ្ងៃក្រុមហ៊ុន" if "km" in given else "Company Day") in listed

@@ -110,3 +110,49 @@ def test_the_outside_pattern_catches_what_it_should() -> None:
         assert _OUTSIDE.search(line), line
     for line in ("/home/me/.config/khcal/config.toml", "docs/cli.md", "src/khcal/core/khmer_calendar.md"):
         assert not _OUTSIDE.search(line), line
+
+
+def test_no_module_is_over_about_400_lines() -> None:
+    long = {
+        p.name: n
+        for p in PACKAGE.rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 410
+    }
+    assert long == {}
+
+
+def _declared_dependencies() -> list[str]:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return [re.split(r"[<>=~!\[ ;]", spec, maxsplit=1)[0] for spec in project["dependencies"]]
+
+
+# The module a distribution is imported as, where the two names differ.
+_IMPORTED_AS = {"python-dateutil": "dateutil"}
+
+
+def test_every_declared_dependency_is_used() -> None:
+    imported = {m.split(".")[0] for path in PACKAGE.rglob("*.py") for m in imports_of(path)}
+    declared = _declared_dependencies()
+    assert "typer" in declared and "python-dateutil" in declared
+    for name in declared:
+        if name == "tzdata":  # the time zone database zoneinfo falls back on where the system has none
+            assert "zoneinfo" in imported
+            continue
+        assert _IMPORTED_AS.get(name, name) in imported, name
+
+
+def test_the_rule_kinds_are_worded_by_an_exhaustive_match() -> None:
+    import typing
+
+    from khcal.core.rules import Rule
+
+    tree = ast.parse((PACKAGE / "text" / "rules.py").read_text(encoding="utf-8"))
+    [words] = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "_rule_words"]
+    [match] = [n for n in ast.walk(words) if isinstance(n, ast.Match)]
+    named = [c.pattern.cls.id for c in match.cases if isinstance(c.pattern, ast.MatchClass)]  # type: ignore[attr-defined]
+    assert sorted(named) == sorted(kind.__name__ for kind in typing.get_args(Rule))
+    last = match.cases[-1]
+    assert isinstance(last.pattern, ast.MatchAs) and last.pattern.pattern is None  # case _:
+    assert "assert_never" in ast.unparse(last.body[0])

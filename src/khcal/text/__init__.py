@@ -7,7 +7,8 @@ chooses digits or words by language: only this module looks at the language. tes
 that every key exists in every language with the same parameters, and that no other module branches on
 the language.
 
-Adding a language is one more table beside en.py and km.py, and the names in the data.
+Adding a language is one more table beside en.py and km.py (with its feeds' part, as en_feeds.py), and the
+names in the data.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from khcal.core.khmer_calendar import ANIMALS, MONTHS, SAK_NAMES
 from khcal.text import Message
+from khcal.text.en_feeds import MESSAGES as FEED_MESSAGES
 
 
 def ordinal(n: int) -> str:
@@ -331,80 +332,7 @@ MESSAGES: dict[str, Message] = {
     "script.span": lambda first, last, days: f"{first} .. {last}  {days:>2} days",
     "script.weekend-days": lambda option, names: option,  # the form --weekend takes
     "script.company-day-off": "company day off",
-    # --- feeds: calendar texts ---------------------------------------------------------------------------
-    "feed.name.days-off": "Cambodia: days off",
-    "feed.name.all": "Cambodia: holidays and remembrance days",
-    "feed.name.categories": "{name} ({categories})",
-    "feed.description": "Public holidays and remembrance days of Cambodia with its Buddhist festivals "
-    "({years}). Made by khcal from its catalogue: each event names its sources. Where no list of days off is "
-    "published yet the dates are projected from the rules.",
-    "feed.day-off": "A day off in Cambodia in {year}.",
-    "feed.day-off-private": "A day off in Cambodia in {year} for private-sector workers.",
-    "feed.not-off": "Not a day off in Cambodia in {year}.",
-    "feed.official": "Dates from the published list of days off.",
-    "feed.projected": "Dates projected from the rules: the list of days off for {year} is not published yet.",
-    "feed.user": "Dates from your own definitions file.",
-    "feed.lunar": "Khmer lunar date: {date}.",
-    "feed.sources": "Sources:",
-    "feed.in-lieu": "Given in place of {name}, which fell on a weekend day.",
-    "feed.days": "{n} days, {span}.",
-    "feed.anniversary": lambda text: f"{text[:1].upper()}{text[1:]}.",
-    "feed.status": "{day_off} {status}",
-    # --- feeds: the published site's page ---------------------------------------------------------------
-    # --- the page served at / by khcal serve --------------------------------------------------------------
-    "page.title": "khcal: Cambodia's holidays for your calendar",
-    "page.heading": "Cambodia's holidays and remembrance days for your calendar",
-    "page.intro": (
-        "Subscribe to a feed and your calendar app keeps it up to date. On an iPhone or a Mac, open a "
-        "webcal:// link. In Google Calendar (Other calendars, From URL), Outlook or ICSx5 on Android, paste "
-        "the https:// form: it works once this server is published behind HTTPS."
-    ),
-    "page.feed": "Feed",
-    "page.webcal": "webcal:// (iOS, macOS)",
-    "page.https": "https:// (Google Calendar, ICSx5, Outlook)",
-    "page.file": "File",
-    "page.download": "download",
-    "page.everything": "Everything (English)",
-    "page.days-off": "Days off only",
-    "page.remembrance": "Remembrance days",
-    "page.everything-km": "Everything in Khmer",
-    "page.days-off-km": "Days off only, in Khmer",
-    "page.options": (
-        "Query options: lang=en|km, holidays=1, category=NAME (repeatable), from=YYYY, to=YYYY (default: "
-        "this year and the next two; at most 100 years), alarm=-PT15H (a reminder at 09:00 the day before)."
-    ),
-    "site.language": "English",
-    "site.title": "Cambodia's holidays for your calendar",
-    "site.heading": "Cambodia's holidays and remembrance days, in English",
-    "site.intro": (
-        "Subscribe once and your calendar keeps itself up to date: when a list of days "
-        "off is published or a date moves, the events change on your phone too."
-    ),
-    "site.everything": ("Everything: public holidays, Buddhist and royal festivals, remembrance days."),
-    "site.days-off": "Days off only: the public holidays of Cambodia, with days in lieu.",
-    "site.remembrance": "Remembrance days: the days Cambodia and the world remember.",
-    "site.buddhist": (
-        "Buddhist festivals and holy days (sila days, the 8th and 15th of each lunar fortnight)."
-    ),
-    "site.subscribe": "Subscribe (iPhone, iPad, Mac)",
-    "site.copy": "Link to copy",
-    "site.scan": "Scan with a phone",
-    "site.how": "How to subscribe",
-    "site.google": (
-        "Google Calendar: on a computer open calendar.google.com, Settings, Add calendar, "
-        "From URL; paste the link to copy; Add calendar. It then appears on your Android "
-        "phone too."
-    ),
-    "site.apple": (
-        "Apple Calendar: on an iPhone, iPad or Mac tap the Subscribe link (or scan the "
-        "code with the camera), then Subscribe. On a Mac you can also use File, New "
-        "Calendar Subscription."
-    ),
-    "site.outlook": (
-        "Outlook: on outlook.com open the calendar, Add calendar, Subscribe from web; "
-        "paste the link to copy, give it a name, Import. In Outlook for Windows: Add "
-        "calendar, From Internet."
-    ),
+    **FEED_MESSAGES,  # the feeds' texts and pages: text/en_feeds.py
 }
 
 

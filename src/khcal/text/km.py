@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from khcal.core.khmer_calendar import ANIMAL_NAMES_KM, MONTH_NAMES_KM, SAK_NAMES_KM
 from khcal.text import Message
+from khcal.text.km_feeds import MESSAGES as FEED_MESSAGES
 
 _WEEKDAYS = ("ច័ន្ទ", "អង្គារ", "ពុធ", "ព្រហស្បតិ៍", "សុក្រ", "សៅរ៍", "អាទិត្យ")
 # The one- or two-letter weekday abbreviations of Khmer wall calendars.
@@ -320,78 +321,7 @@ MESSAGES: dict[str, Message] = {
     "script.span": lambda first, last, days: f"{first} .. {last}  {days:>2} ថ្ងៃ",
     "script.weekend-days": lambda option, names: names or "គ្មាន",
     "script.company-day-off": "ថ្ងៃឈប់សម្រាករបស់ក្រុមហ៊ុន",
-    # --- feeds: calendar texts ---------------------------------------------------------------------------
-    "feed.name.days-off": "ថ្ងៃឈប់សម្រាកនៅកម្ពុជា",
-    "feed.name.all": "ថ្ងៃបុណ្យ និងទិវារំលឹកនៅកម្ពុជា",
-    "feed.name.categories": "{name} ({categories})",
-    "feed.description": "ថ្ងៃឈប់សម្រាក ពិធីបុណ្យព្រះពុទ្ធសាសនា និងទិវារំលឹកនៅកម្ពុជា ({years})។ "
-    "បង្កើតដោយ khcal ពីកាតាឡុករបស់វា ដោយមានប្រភពនៃកាលបរិច្ឆេទនីមួយៗ។",
-    "feed.day-off": "ជាថ្ងៃឈប់សម្រាកនៅកម្ពុជា ក្នុងឆ្នាំ{year}។",
-    "feed.day-off-private": "ជាថ្ងៃឈប់សម្រាកសម្រាប់កម្មករនិយោជិតវិស័យឯកជន ក្នុងឆ្នាំ{year}។",
-    "feed.not-off": "មិនមែនជាថ្ងៃឈប់សម្រាកនៅកម្ពុជា ក្នុងឆ្នាំ{year}ទេ។",
-    "feed.official": "កាលបរិច្ឆេទតាមបញ្ជីថ្ងៃឈប់សម្រាកផ្លូវការ។",
-    "feed.projected": "កាលបរិច្ឆេទគណនាតាមច្បាប់ ព្រោះបញ្ជីថ្ងៃឈប់សម្រាកឆ្នាំ{year} មិនទាន់ចេញផ្សាយនៅឡើយ។",
-    "feed.user": "កាលបរិច្ឆេទតាមឯកសារនិយមន័យផ្ទាល់ខ្លួនរបស់អ្នក។",
-    "feed.lunar": "ថ្ងៃខែតាមចន្ទគតិ៖ {date}។",
-    "feed.sources": "ប្រភព៖",
-    "feed.in-lieu": "សងជំនួស{name} ដែលត្រូវនឹងថ្ងៃចុងសប្តាហ៍។",
-    "feed.days": "{n} ថ្ងៃ៖ {span}។",
-    "feed.anniversary": lambda text: text,
-    "feed.status": "{day_off} {status}",
-    # --- feeds: the published site's page ---------------------------------------------------------------
-    # --- the page served at / by khcal serve --------------------------------------------------------------
-    "page.title": "khcal៖ ថ្ងៃឈប់សម្រាកនៅកម្ពុជា សម្រាប់ប្រតិទិនរបស់អ្នក",
-    "page.heading": "ថ្ងៃឈប់សម្រាក និងទិវារំលឹកនៅកម្ពុជា សម្រាប់ប្រតិទិនរបស់អ្នក",
-    "page.intro": (
-        "ជាវប្រតិទិនមួយ ហើយកម្មវិធីប្រតិទិនរបស់អ្នកនឹងធ្វើបច្ចុប្បន្នភាពវាដោយខ្លួនឯង។ នៅលើ iPhone ឬ Mac "
-        "បើកតំណ webcal://។ នៅក្នុង Google Calendar (Other calendars, From URL), Outlook ឬ ICSx5 លើ Android "
-        "បិទភ្ជាប់តំណ https://៖ វាដំណើរការនៅពេលម៉ាស៊ីនមេនេះត្រូវបានផ្សាយតាម HTTPS។"
-    ),
-    "page.feed": "ប្រតិទិន",
-    "page.webcal": "webcal:// (សម្រាប់ iOS, macOS)",
-    "page.https": "https:// (សម្រាប់ Google Calendar, ICSx5, Outlook)",
-    "page.file": "ឯកសារ",
-    "page.download": "ទាញយក",
-    "page.everything": "ទាំងអស់ (ភាសាអង់គ្លេស)",
-    "page.days-off": "តែថ្ងៃឈប់សម្រាក",
-    "page.remembrance": "ទិវារំលឹក",
-    "page.everything-km": "ទាំងអស់ ជាភាសាខ្មែរ",
-    "page.days-off-km": "តែថ្ងៃឈប់សម្រាក ជាភាសាខ្មែរ",
-    "page.options": (
-        "ជម្រើសនៃសំណួរ៖ lang=en|km, holidays=1, category=NAME (អាចដាក់ច្រើនដង), from=YYYY, to=YYYY "
-        "(លំនាំដើម៖ ឆ្នាំនេះ និងពីរឆ្នាំបន្ទាប់ ច្រើនបំផុត ១០០ឆ្នាំ), alarm=-PT15H (ការរំលឹកនៅម៉ោង ០៩:០០ "
-        "ថ្ងៃមុន)។"
-    ),
-    "site.language": "ភាសាខ្មែរ",
-    "site.title": "ថ្ងៃបុណ្យនៅកម្ពុជាសម្រាប់ប្រតិទិនរបស់អ្នក",
-    "site.heading": "ថ្ងៃបុណ្យ និងទិវារំលឹកនៅកម្ពុជា ជាភាសាខ្មែរ",
-    "site.intro": (
-        "ជាវតែម្តង ប្រតិទិនរបស់អ្នកនឹងធ្វើបច្ចុប្បន្នភាពដោយខ្លួនឯង៖ "
-        "ពេលបញ្ជីថ្ងៃឈប់សម្រាកត្រូវបានចេញផ្សាយ ឬកាលបរិច្ឆេទណាមួយផ្លាស់ប្តូរ "
-        "ព្រឹត្តិការណ៍នៅលើទូរស័ព្ទរបស់អ្នកក៏ផ្លាស់ប្តូរដែរ។"
-    ),
-    "site.everything": ("ទាំងអស់៖ ថ្ងៃឈប់សម្រាកសាធារណៈ ពិធីបុណ្យព្រះពុទ្ធសាសនា និងព្រះរាជពិធី និងទិវារំលឹក។"),
-    "site.days-off": "តែថ្ងៃឈប់សម្រាក៖ ថ្ងៃឈប់សម្រាកសាធារណៈនៅកម្ពុជា រួមទាំងថ្ងៃឈប់សងជំនួស។",
-    "site.remembrance": "ទិវារំលឹក៖ ថ្ងៃដែលកម្ពុជា និងពិភពលោករំលឹកដល់។",
-    "site.buddhist": "ពិធីបុណ្យ និងថ្ងៃសីលព្រះពុទ្ធសាសនា (ថ្ងៃ ៨ កើត ១៥ កើត ៨ រោច និងថ្ងៃចុងខែ)។",
-    "site.subscribe": "ជាវ (iPhone, iPad, Mac)",
-    "site.copy": "តំណសម្រាប់ចម្លង",
-    "site.scan": "ស្កេនដោយទូរស័ព្ទ",
-    "site.how": "របៀបជាវ",
-    "site.google": (
-        "Google Calendar៖ នៅលើកុំព្យូទ័រ បើក calendar.google.com ចូល Settings, Add "
-        "calendar, From URL បិទភ្ជាប់តំណសម្រាប់ចម្លង រួចចុច Add calendar។ បន្ទាប់មក "
-        "វានឹងបង្ហាញនៅលើទូរស័ព្ទ Android របស់អ្នកផងដែរ។"
-    ),
-    "site.apple": (
-        "Apple Calendar៖ នៅលើ iPhone, iPad ឬ Mac ចុចតំណជាវ (ឬស្កេនកូដដោយកាមេរ៉ា) រួចចុច "
-        "Subscribe។ នៅលើ Mac អ្នកក៏អាចប្រើ File, New Calendar Subscription ផងដែរ។"
-    ),
-    "site.outlook": (
-        "Outlook៖ នៅលើ outlook.com បើកប្រតិទិន ចូល Add calendar, Subscribe from web "
-        "បិទភ្ជាប់តំណសម្រាប់ចម្លង ដាក់ឈ្មោះ រួចចុច Import។ នៅក្នុង Outlook សម្រាប់ "
-        "Windows៖ Add calendar, From Internet។"
-    ),
+    **FEED_MESSAGES,  # the feeds' texts and pages: text/km_feeds.py
 }
 
 
