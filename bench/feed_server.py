@@ -5,7 +5,7 @@ In one run: requests per second and p99 at 10 and 50 clients (wrk, keep-alive) f
 connections opened at once (ab -c 1000); 3,000 slow clients trickling their request line while 10 others
 are measured, with the server's thread count; the p50 of cached requests while cold 100-year feeds are
 built; the server's peak memory after many different 100-year feeds. Every loop is bounded in count and
-time; nothing leaves the loopback interface. Targets (issue 11) are printed beside each figure.
+time; nothing leaves the loopback interface. The targets are printed beside each figure.
 """
 
 from __future__ import annotations
