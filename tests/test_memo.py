@@ -10,6 +10,7 @@ import pytest
 
 from conftest import run, write_config
 from khcal.cli import fastpath, memo
+from khcal.folders import cache_folder
 
 NOW = datetime(2026, 11, 23, 20, 0, tzinfo=UTC).timestamp()
 """03:00 on 24 November 2026 in Phnom Penh (UTC+7)."""
@@ -134,7 +135,7 @@ def test_the_environment_and_arguments_are_part_of_the_key(monkeypatch: pytest.M
 def test_a_damaged_cache_is_a_miss_and_is_rebuilt(tmp_path: Path) -> None:
     argv = ["is-holiday", "2026-11-24"]
     kept = answer(argv)
-    folder = Path(memo.cache_folder(os.environ))
+    folder = Path(cache_folder(os.environ))
     for stored in folder.glob("answers-*.marshal"):
         stored.write_bytes(b"\x00 not marshal")
     assert remembered(argv) is None
@@ -177,7 +178,12 @@ def test_a_remembered_answer_loads_nothing_of_khcal_but_its_entry_point(tmp_path
     assert [r.returncode for r in runs] == [0, 0]
     first, second = ({m for m in r.stderr.split("MODULES ")[1].split()} for r in runs)
     assert "khcal.settings" in first and "khcal.core.schedule" in first
-    assert {m for m in second if m.startswith("khcal")} == {"khcal", "khcal.cli", "khcal.cli.memo"}
+    assert {m for m in second if m.startswith("khcal")} == {
+        "khcal",
+        "khcal.cli",
+        "khcal.cli.memo",
+        "khcal.folders",
+    }
     assert not {"typer", "rich", "typing", "dataclasses", "pathlib", "zoneinfo", "datetime"} & second
 
 

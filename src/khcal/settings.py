@@ -19,6 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from khcal import folders
 from khcal.core.model import SECTORS
 from khcal.errors import KhcalError
 from khcal.values import (
@@ -80,14 +81,12 @@ class SettingError(KhcalError):
 
 def config_home(environ: Mapping[str, str] | None = None) -> Path:
     """`$XDG_CONFIG_HOME`, else `~/.config`."""
-    base = (os.environ if environ is None else environ).get("XDG_CONFIG_HOME")
-    return Path(base) if base else Path.home() / ".config"
+    return Path(folders.config_folder(os.environ if environ is None else environ))
 
 
 def cache_home(environ: Mapping[str, str] | None = None) -> Path:
     """`$XDG_CACHE_HOME/khcal`, else `~/.cache/khcal`."""
-    base = (os.environ if environ is None else environ).get("XDG_CACHE_HOME")
-    return (Path(base) if base else Path.home() / ".cache") / "khcal"
+    return Path(folders.cache_folder(os.environ if environ is None else environ))
 
 
 def load_config(environ: Mapping[str, str] | None = None) -> Config | None:

@@ -27,6 +27,8 @@ import os
 import sys
 import time
 
+from khcal.folders import cache_folder, config_folder
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -48,12 +50,6 @@ _ZONE_STEP = 900
 """Seconds between the samples of a zone's offset: every zone's offsets and changes are on a quarter hour."""
 _ZONE_HORIZON = 7 * 86400
 """How far ahead a zone's offset is followed when an answer is stored."""
-
-
-def cache_folder(environ: Mapping[str, str]) -> str:
-    """`$XDG_CACHE_HOME/khcal`, else `~/.cache/khcal` (the folder of every cache khcal keeps)."""
-    base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "khcal")
 
 
 def remembers(argv: Sequence[str]) -> bool:
@@ -182,7 +178,7 @@ class Recorder:
         paths.update(p for p in self.touched if "__pycache__" not in p and not p.startswith(self.cache))
         # The settings file and the user's definitions folder are looked for before they are read: a file
         # or folder created since must change the answer too.
-        config = self.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+        config = config_folder(self.environ)
         paths.update((config, os.path.join(config, "khcal"), os.path.join(config, "khcal", "config.toml")))
         return [(path, _stamp(path)) for path in sorted(paths)]
 
