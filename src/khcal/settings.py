@@ -58,6 +58,7 @@ __all__ = [
     "SettingError",
     "Settings",
     "config_home",
+    "help_language",
     "load_config",
     "resolve",
 ]
@@ -273,6 +274,22 @@ def resolve(
         origins=origins,
         **found,  # type: ignore[arg-type]
     )
+
+
+def help_language(lang: str | None = None, environ: Mapping[str, str] | None = None) -> Language:
+    """The language of a help page, which is printed before a command's settings are resolved: picked as
+    `resolve` picks it (the option, then KHCAL_LANG, then config.toml's lang, then en), and English where
+    that value or the settings file is not valid (the command itself reports those, in English too)."""
+    env = os.environ if environ is None else environ
+    try:
+        conf = load_config(env)
+    except KhcalError:
+        conf = None
+    picked = _pick("lang", lang, "--lang", env, "KHCAL_LANG", conf)
+    try:
+        return "en" if picked is None else _checked(check_lang, *picked)  # type: ignore[return-value]
+    except KhcalError:
+        return "en"
 
 
 def _language_before_config(lang: str | None, env: Mapping[str, str]) -> str:

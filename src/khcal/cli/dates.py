@@ -36,9 +36,7 @@ from khcal.values import ValueProblem
 
 @app.command("next")
 def next_(
-    count: Annotated[
-        str, typer.Argument(metavar="[N]", help="How many occurrences, 1 to 10000 (default 5).")
-    ] = "5",
+    count: Annotated[str, typer.Argument(metavar="[N]")] = "5",
     today: TodayOpt = None,
     tz: TzOpt = None,
     lang: LangOpt = None,
@@ -48,16 +46,6 @@ def next_(
     as_json: JsonOpt = False,
     color: ColorOpt = None,
 ) -> None:
-    """The next N occurrences from today, with a countdown; one running today counts.
-
-    Examples:
-
-      khcal next
-
-      khcal next 10 --holidays
-
-      khcal next --today 2026-01-02 --json
-    """
     env = setup(today, tz, lang, file, holidays, category, color=color)
     found = env.calendar.upcoming(number(count, "N", 1, 10000), holidays=env.settings.holidays)
     if as_json:
@@ -77,18 +65,14 @@ def next_(
 def list_(
     year: Annotated[
         str | None,
-        typer.Option("--year", metavar="Y", help="A whole year (default: this year). Example: --year 2026"),
+        typer.Option("--year", metavar="Y"),
     ] = None,
-    ids: Annotated[
-        bool, typer.Option("--ids", help="Every observance id with its name, one a line. Example: --ids")
-    ] = False,
+    ids: Annotated[bool, typer.Option("--ids")] = False,
     start: Annotated[
         str | None,
-        typer.Option("--from", metavar="A", help="First day or year, inclusive. Example: --from 2025-06-01"),
+        typer.Option("--from", metavar="A"),
     ] = None,
-    end: Annotated[
-        str | None, typer.Option("--to", metavar="B", help="Last day or year, inclusive. Example: --to 2027")
-    ] = None,
+    end: Annotated[str | None, typer.Option("--to", metavar="B")] = None,
     today: TodayOpt = None,
     tz: TzOpt = None,
     lang: LangOpt = None,
@@ -98,16 +82,6 @@ def list_(
     as_json: JsonOpt = False,
     color: ColorOpt = None,
 ) -> None:
-    """Occurrences in a year (default this year) or a range of days or years.
-
-    Examples:
-
-      khcal list --year 2026 --holidays
-
-      khcal list --from 2025 --to 2027 --category remembrance
-
-      khcal list --from 2026-04-01 --to 2026-04-30 --json
-    """
     env = setup(today, tz, lang, file, holidays, category, color=color)
     if ids:
         _ids(env, as_json)
@@ -142,13 +116,11 @@ def _ids(env: Env, as_json: bool) -> None:
 
 @app.command("show")
 def show(
-    ident: Annotated[str, typer.Argument(metavar="ID", help="An observance id, e.g. pchum-ben.")],
-    year: Annotated[
-        str | None, typer.Option("--year", metavar="Y", help="Show the dates of year Y. Example: --year 2024")
-    ] = None,
+    ident: Annotated[str, typer.Argument(metavar="ID")],
+    year: Annotated[str | None, typer.Option("--year", metavar="Y")] = None,
     count: Annotated[
         str,
-        typer.Option("--count", metavar="N", help="How many next dates, 1 to 100. Example: --count 5"),
+        typer.Option("--count", metavar="N"),
     ] = "3",
     today: TodayOpt = None,
     tz: TzOpt = None,
@@ -157,16 +129,6 @@ def show(
     as_json: JsonOpt = False,
     color: ColorOpt = None,
 ) -> None:
-    """One observance: names, description, rule, history, sources, next dates and countdown.
-
-    Examples:
-
-      khcal show victory-over-genocide
-
-      khcal show khmer-new-year --year 2024
-
-      khcal show pchum-ben --lang km --json
-    """
     env = setup(today, tz, lang, file, color=color)
     chosen = None if year is None else number(year, "--year")
     shown = number(count, "--count", 1, 100)
@@ -190,16 +152,10 @@ def show(
 
 @app.command("cal")
 def cal(
-    year_text: Annotated[
-        str | None, typer.Argument(metavar="YEAR", help="A year: the whole year, three months across.")
-    ] = None,
-    month_text: Annotated[str | None, typer.Argument(metavar="MONTH", help="A month of YEAR, 1-12.")] = None,
-    lunar: Annotated[
-        bool, typer.Option("--lunar", help="The Khmer lunar day under each date. Example: --lunar")
-    ] = False,
-    sunday: Annotated[
-        bool, typer.Option("--sunday", help="Weeks start on Sunday (default Monday). Example: --sunday")
-    ] = False,
+    year_text: Annotated[str | None, typer.Argument(metavar="YEAR")] = None,
+    month_text: Annotated[str | None, typer.Argument(metavar="MONTH")] = None,
+    lunar: Annotated[bool, typer.Option("--lunar")] = False,
+    sunday: Annotated[bool, typer.Option("--sunday")] = False,
     today: TodayOpt = None,
     tz: TzOpt = None,
     lang: LangOpt = None,
@@ -208,19 +164,6 @@ def cal(
     category: CategoryOpt = None,
     color: ColorOpt = None,
 ) -> None:
-    """A month grid (or a whole year) with days off, observances and Buddhist holy days marked.
-
-    Examples:
-
-      khcal cal
-
-      khcal cal 2026 4 --lunar
-
-      khcal cal 2026 --lang km
-
-    Without YEAR: this month. With YEAR alone: the twelve months of the year. Days off are marked
-    whatever the filter; --holidays and --category choose the observances marked and listed.
-    """
     from khcal.views import grid, render
 
     env = setup(today, tz, lang, file, holidays, category, color=color)
@@ -252,9 +195,7 @@ def cal(
 def today_(
     count: Annotated[
         str,
-        typer.Option(
-            "--count", metavar="N", help="How many coming occurrences, 1 to 100. Example: --count 5"
-        ),
+        typer.Option("--count", metavar="N"),
     ] = "3",
     short: ShortOpt = False,
     template: FormatOpt = None,
@@ -268,23 +209,6 @@ def today_(
     as_json: JsonOpt = False,
     color: ColorOpt = None,
 ) -> None:
-    """Today's date, its Khmer lunar date, whether it is a day off, and what comes next; or all that in
-    one line for a status bar or a prompt (--short, --format, --waybar).
-
-    Examples:
-
-      khcal today
-
-      khcal today --lang km
-
-      khcal today --today 2026-04-14 --json
-
-      khcal today --short
-
-      khcal today --format '{name} {countdown} | {lunar}'
-
-      khcal today --waybar --lang km
-    """
     from khcal.cli import today as screen
 
     env = setup(today, tz, lang, file, holidays, category, color=color)
@@ -303,48 +227,23 @@ def lunar(
         str | None,
         typer.Argument(
             metavar="DATE",
-            help="The day: YYYY-MM-DD, today or tomorrow (default: today). Example: 2026-05-01",
         ),
     ] = None,
     start: Annotated[
         str | None,
-        typer.Option(
-            "--from", metavar="A", help="First day or year of a range, inclusive. Example: --from 2026-04-01"
-        ),
+        typer.Option("--from", metavar="A"),
     ] = None,
     end: Annotated[
         str | None,
-        typer.Option(
-            "--to", metavar="B", help="Last day or year of a range, inclusive. Example: --to 2026-04-30"
-        ),
+        typer.Option("--to", metavar="B"),
     ] = None,
-    plain: Annotated[
-        bool, typer.Option("--plain", help="One plain line per day, for scripts. Example: --plain")
-    ] = False,
+    plain: Annotated[bool, typer.Option("--plain")] = False,
     today: TodayOpt = None,
     tz: TzOpt = None,
     lang: LangOpt = None,
     as_json: JsonOpt = False,
     color: ColorOpt = None,
 ) -> None:
-    """The Khmer lunar date of a day, or of every day in a range.
-
-    Shows the weekday, the lunar day and phase (waxing/waning), the lunar month, the animal year, the era
-    (sak) and the Buddhist Era year, as Khmer calendars print them; Buddhist holy days and the days of
-    the Khmer New Year are marked.
-
-    Examples:
-
-      khcal lunar
-
-      khcal lunar 2026-05-01 --lang km
-
-      khcal lunar --from 2026-04-01 --to 2026-04-30
-
-      khcal lunar --from 2026 --to 2027 --plain
-
-      khcal lunar 2024-05-22 --json
-    """
     from khcal.text import lunar as lunar_view
 
     settings = resolved(today, tz, lang, None, color=color)

@@ -1,4 +1,8 @@
-"""`khcal help TOPIC`: longer help pages, shipped inside the package (docs/*.md in the repository)."""
+"""`khcal help TOPIC`: longer help pages, shipped inside the package (docs/*.md in the repository).
+
+The pages are in English; the index that lists them is worded in the user's language (`topics.*` in
+khcal.text).
+"""
 
 from __future__ import annotations
 
@@ -6,15 +10,12 @@ from pathlib import Path
 
 from khcal.errors import KhcalError
 
-TOPICS = {
-    "definitions": ("definitions.md", "the definitions file format (observances, rules, days off, sources)"),
-    "config": ("config.md", "the settings file config.toml (language, time zone, weekend, categories)"),
-}
+TOPICS = {"definitions": "definitions.md", "config": "config.md"}
 
 
 def topic_path(name: str) -> Path:
     """Where a topic's page is: in the installed package, or in the repository when run from a checkout."""
-    filename = TOPICS[name][0]
+    filename = TOPICS[name]
     packaged = Path(__file__).resolve().parents[1] / "docs" / filename
     if packaged.is_file():
         return packaged
@@ -24,13 +25,15 @@ def topic_path(name: str) -> Path:
 def page(name: str) -> str:
     """The text of a topic; KhcalError for an unknown one."""
     if name not in TOPICS:
-        raise KhcalError(f"help: no topic '{name}' (topics: {', '.join(TOPICS)})")
+        raise KhcalError("error.help.topic", name=name, topics=", ".join(TOPICS))
     return topic_path(name).read_text(encoding="utf-8")
 
 
-def index() -> str:
+def index(lang: str = "en") -> str:
+    from khcal.text import say
+
     width = max(len(t) for t in TOPICS)
-    lines = ["Help topics (khcal help TOPIC):", ""]
-    lines += [f"  {name:<{width}}  {summary}" for name, (_, summary) in TOPICS.items()]
-    lines += ["", "Every command has its own help with examples: khcal COMMAND --help"]
+    lines = [say(lang, "topics.title"), ""]
+    lines += [f"  {name:<{width}}  {say(lang, f'topics.{name}')}" for name in TOPICS]
+    lines += ["", say(lang, "topics.more")]
     return "\n".join(lines)

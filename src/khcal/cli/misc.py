@@ -14,22 +14,9 @@ from khcal.cli.root import app
 
 @app.command("check")
 def check(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Definitions files to validate.")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...")],
     lang: LangOpt = None,
 ) -> None:
-    """Validate definitions files: exit 0 if valid, 2 with every problem listed.
-
-    Each file is read on its own and checked against the built-in catalogue it would be merged over. A
-    warning (exit still 0) names a file whose revision is older than the built-in data's.
-
-    Examples:
-
-      khcal check company.toml
-
-      khcal check data/observances.toml ~/.config/khcal/extra.toml
-
-      khcal check company.toml --lang km
-    """
     from khcal.core import definitions as catalogue
 
     chosen = resolved(None, None, lang).lang  # the problems are then worded in this language
@@ -64,21 +51,11 @@ def old_revisions(files: list[Path], lang: str = "en") -> list[str]:
 
 @app.command("help")
 def help_(
-    topic: Annotated[
-        str | None, typer.Argument(metavar="TOPIC", help="definitions or config; none lists the topics.")
-    ] = None,
+    topic: Annotated[str | None, typer.Argument(metavar="TOPIC")] = None,
+    lang: LangOpt = None,
 ) -> None:
-    """Longer help pages: the definitions file format, the settings file.
-
-    Examples:
-
-      khcal help definitions
-
-      khcal help config
-
-      khcal help definitions | less
-    """
     from khcal.cli import help_topics
 
-    text = help_topics.index() if topic is None else help_topics.page(topic)
+    chosen = resolved(None, None, lang).lang  # the index and the errors are worded in this language
+    text = help_topics.index(chosen) if topic is None else help_topics.page(topic)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")

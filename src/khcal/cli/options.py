@@ -29,8 +29,6 @@ TodayOpt = Annotated[
     typer.Option(
         "--today",
         metavar="DATE",
-        help="Take DATE as today (YYYY-MM-DD, today, tomorrow, yesterday, 7 Jan 2027, 2027/1/7). "
-        "Example: --today 2026-01-02",
     ),
 ]
 TzOpt = Annotated[
@@ -38,9 +36,6 @@ TzOpt = Annotated[
     typer.Option(
         "--tz",
         metavar="ZONE",
-        help="IANA time zone that decides what today is (default: KHCAL_TZ, config.toml's tz, "
-        "else Asia/Phnom_Penh). "
-        "Example: --tz Europe/Paris",
     ),
 ]
 LangOpt = Annotated[
@@ -48,7 +43,6 @@ LangOpt = Annotated[
     typer.Option(
         "--lang",
         metavar="en|km",
-        help="Language (default: KHCAL_LANG, config.toml's lang, else en). Example: --lang km",
     ),
 ]
 FileOpt = Annotated[
@@ -56,28 +50,22 @@ FileOpt = Annotated[
     typer.Option(
         "--file",
         metavar="PATH",
-        help="Extra definitions file, merged over the built-in "
-        "catalogue (repeatable). Example: --file company.toml",
     ),
 ]
-HolidaysOpt = Annotated[bool, typer.Option("--holidays", help="Only days off. Example: --holidays")]
+HolidaysOpt = Annotated[bool, typer.Option("--holidays")]
 CategoryOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--category",
         metavar="NAME",
-        help="Only this category (repeatable): national, royal, "
-        "religious, traditional, remembrance, international, holy-day. Example: --category remembrance",
     ),
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output. Example: --json")]
+JsonOpt = Annotated[bool, typer.Option("--json")]
 ColorOpt = Annotated[
     bool | None,
     typer.Option(
         "--color/--no-color",
         show_default=False,
-        help="Colour always, or never (default: when the output is a terminal, unless NO_COLOR is set or "
-        "FORCE_COLOR asks for it; these options win over both). Example: --no-color",
     ),
 ]
 
@@ -87,8 +75,6 @@ ShortOpt = Annotated[
     bool,
     typer.Option(
         "--short",
-        help="One line: the day off or observance of the day, else the next one with its countdown, and "
-        "the lunar date. Example: --short",
     ),
 ]
 FormatOpt = Annotated[
@@ -96,16 +82,12 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         metavar="TEMPLATE",
-        help="One line in your own shape; placeholders: {event} {name} {countdown} {status} {date} {iso} "
-        "{weekday} {lunar} {lunar_full}; {{ and }} for braces. Example: --format '{name} {countdown}'",
     ),
 ]
 WaybarOpt = Annotated[
     bool,
     typer.Option(
         "--waybar",
-        help="The one line as waybar's custom module reads it: JSON with text, tooltip, class and alt "
-        "(--format shapes the text). Example: --waybar",
     ),
 ]
 
@@ -242,8 +224,6 @@ WeekendOpt = Annotated[
     typer.Option(
         "--weekend",
         metavar="DAYS",
-        help="The days of the weekend: a comma list of mon..sun, or none (default: the settings file's "
-        "weekend, else sat,sun; sun for six-day workplaces). Example: --weekend sun",
     ),
 ]
 ExtraOffOpt = Annotated[
@@ -251,7 +231,6 @@ ExtraOffOpt = Annotated[
     typer.Option(
         "--extra-off",
         metavar="DATE",
-        help="A day off of your own, such as a company holiday (repeatable). Example: --extra-off 2026-12-24",
     ),
 ]
 SectorOpt = Annotated[
@@ -259,20 +238,13 @@ SectorOpt = Annotated[
     typer.Option(
         "--sector",
         metavar="private|public",
-        help="Whose days off count. private (default): every day off, including the days in lieu that "
-        "only private-sector workers had in 2018-2021; public: those days in lieu were worked. "
-        "Example: --sector public",
     ),
 ]
-QuietOpt = Annotated[
-    bool, typer.Option("-q", "--quiet", help="Print nothing; only the exit code. Example: -q")
-]
+QuietOpt = Annotated[bool, typer.Option("-q", "--quiet")]
 DayOrStdin = Annotated[
     str | None,
     typer.Argument(
         metavar="DATE|-",
-        help="YYYY-MM-DD, today, tomorrow, yesterday or e.g. 7 Jan 2027 (default today); "
-        "- reads one date a line from stdin.",
         show_default=False,
     ),
 ]
@@ -282,7 +254,6 @@ OptionalDay = Annotated[
     str | None,
     typer.Argument(
         metavar="DATE",
-        help="YYYY-MM-DD, today, tomorrow, yesterday or e.g. 7 Jan 2027 (default today).",
         show_default=False,
     ),
 ]

@@ -1,6 +1,7 @@
 """The Typer app: one group that turns every error into one line on stderr and an exit code.
 
 The commands live in their own modules (dates, work, feeds, misc); `khcal.cli.commands` imports them all.
+Their help texts are in the text layer's tables, in every language (khcal.cli.help_text).
 """
 
 from __future__ import annotations
@@ -12,12 +13,20 @@ import typer
 from typer.core import TyperGroup
 
 from khcal import __version__
+from khcal.cli import help_text
 from khcal.cli.inputs import hoist
 from khcal.errors import KhcalError, silence_stdout
 
 
 class KhcalGroup(TyperGroup):
-    """Turns every error into one line on stderr and an exit code, whatever the entry point."""
+    """Turns every error into one line on stderr and an exit code, whatever the entry point; words the
+    help pages in the user's language."""
+
+    context_class = help_text.HelpContext
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        help_text.words(self, "en")  # the tree Typer built for this run, every command in it
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         standalone = kwargs.pop("standalone_mode", True)
@@ -25,6 +34,13 @@ class KhcalGroup(TyperGroup):
         ERROR_LANG[0] = "en"  # until this command's settings are resolved
         given = kwargs.get("args", args[0] if args else None)
         argv = hoist(sys.argv[1:] if given is None else list(given))
+        groups = [name for name, command in self.commands.items() if isinstance(command, TyperGroup)]
+        if help_text.wants_help(argv, groups):
+            # --help is answered while click parses, before any command resolves its settings: the
+            # language is found here, from the same places and by the same rules (khcal.settings).
+            from khcal.settings import help_language
+
+            help_text.words(self, help_language(help_text.lang_option(argv)))
         if args:
             args = (argv, *args[1:])
         else:
@@ -87,15 +103,7 @@ def _fail(message: str) -> NoReturn:
 
 app = typer.Typer(
     cls=KhcalGroup,
-    name="khcal",
-    help="Cambodia's public holidays, Khmer lunar dates and remembrance days.\n\n"
-    "Examples:\n\n"
-    "  khcal next\n\n"
-    "  khcal today\n\n"
-    "  khcal cal 2026 4 --lunar\n\n"
-    "  khcal show victory-over-genocide\n\n"
-    "  khcal list --year 2026 --holidays\n\n"
-    "More: khcal COMMAND --help, khcal help definitions, khcal help config",
+    name="khcal",  # its help, and every command's: help.* in khcal.text (khcal.cli.help_text)
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -111,8 +119,6 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
-    ] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
 ) -> None:
-    """Cambodia's public holidays, Khmer lunar dates and remembrance days."""
+    pass

@@ -85,20 +85,6 @@ def is_holiday(
     lang: LangOpt = None,
     file: FileOpt = None,
 ) -> int:
-    """Exit 0 if DATE is a day off (a public holiday or a day in lieu), 1 if not, 2 on bad input.
-
-    Weekends are not days off here (see is-workday). With -, reads one date a line from stdin and prints
-    DATE<TAB>yes|no for each (JSON Lines with --json); a bad line is reported on stderr, the others are
-    still answered, and the exit code is 2; otherwise 0.
-
-    Examples:
-
-      khcal is-holiday 2026-04-14
-
-      khcal is-holiday -q && echo "closed today"
-
-      printf '2026-04-14\\n2026-04-20\\n' | khcal is-holiday - --json
-    """
     return _is_command("holiday", day, quiet, as_json, weekend, extra_off, sector, today, tz, lang, file)
 
 
@@ -115,30 +101,11 @@ def is_workday(
     lang: LangOpt = None,
     file: FileOpt = None,
 ) -> int:
-    """Exit 0 if DATE is a working day (not a weekend day, not a day off), 1 if not, 2 on bad input.
-
-    With -, reads one date a line from stdin and prints DATE<TAB>yes|no for each (JSON Lines with
-    --json); a bad line is reported on stderr, the others are still answered, and the exit code is 2;
-    otherwise 0.
-
-    Examples:
-
-      khcal is-workday -q && run-payroll
-
-      khcal is-workday 2026-04-18 --weekend sun
-
-      khcal is-workday 2018-04-17 --sector public --json
-    """
     return _is_command("workday", day, quiet, as_json, weekend, extra_off, sector, today, tz, lang, file)
 
 
 workdays_app = typer.Typer(
     name="workdays",
-    help="Working-day arithmetic: working days skip the weekend and the days off.\n\n"
-    "Examples:\n\n"
-    "  khcal workdays count 2026-04-01 2026-04-30\n\n"
-    "  khcal workdays add today 3\n\n"
-    "  khcal workdays next 2026-04-10 --weekend sun",
     no_args_is_help=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -150,9 +117,9 @@ app.add_typer(workdays_app)
 def workdays_count(
     first: Annotated[
         str,
-        typer.Argument(metavar="A", help="First day (YYYY-MM-DD, today, tomorrow, yesterday, 7 Jan 2027)."),
+        typer.Argument(metavar="A"),
     ],
-    last: Annotated[str, typer.Argument(metavar="B", help="Last day.")],
+    last: Annotated[str, typer.Argument(metavar="B")],
     weekend: WeekendOpt = None,
     extra_off: ExtraOffOpt = None,
     sector: SectorOpt = None,
@@ -160,14 +127,6 @@ def workdays_count(
     tz: TzOpt = None,
     file: FileOpt = None,
 ) -> int:
-    """Print the number of working days from A to B, both included (the order of A and B does not matter).
-
-    Examples:
-
-      khcal workdays count 2026-04-01 2026-04-30
-
-      khcal workdays count today 2026-12-31 --weekend sun
-    """
     from khcal.cli import scripts
 
     cal, parse, _ = _work_setup(today, tz, "en", file, weekend, extra_off, sector)
@@ -178,11 +137,9 @@ def workdays_count(
 def workdays_add(
     day: Annotated[
         str,
-        typer.Argument(
-            metavar="DATE", help="Start day (YYYY-MM-DD, today, tomorrow, yesterday, 7 Jan 2027)."
-        ),
+        typer.Argument(metavar="DATE"),
     ],
-    n: Annotated[str, typer.Argument(metavar="N", help="Working days to add; negative counts back.")],
+    n: Annotated[str, typer.Argument(metavar="N")],
     weekend: WeekendOpt = None,
     extra_off: ExtraOffOpt = None,
     sector: SectorOpt = None,
@@ -190,18 +147,6 @@ def workdays_add(
     tz: TzOpt = None,
     file: FileOpt = None,
 ) -> int:
-    """Print the date N working days after DATE (before it if N is negative; DATE itself is not counted).
-
-    N = 0 prints DATE if it is a working day, else the next working day.
-
-    Examples:
-
-      khcal workdays add today 3
-
-      khcal workdays add 2026-04-20 -5
-
-      khcal workdays add 2026-04-10 1 --weekend sun
-    """
     from khcal.cli import scripts
 
     cal, parse, _ = _work_setup(today, tz, "en", file, weekend, extra_off, sector)
@@ -225,14 +170,6 @@ def workdays_next(
     tz: TzOpt = None,
     file: FileOpt = None,
 ) -> int:
-    """Print the first working day after DATE (default today).
-
-    Examples:
-
-      khcal workdays next
-
-      khcal workdays next 2026-04-10 --weekend sun
-    """
     return _step_command(1, day, today, tz, "en", file, weekend, extra_off, sector)
 
 
@@ -246,14 +183,6 @@ def workdays_prev(
     tz: TzOpt = None,
     file: FileOpt = None,
 ) -> int:
-    """Print the last working day before DATE (default today).
-
-    Examples:
-
-      khcal workdays prev
-
-      khcal workdays prev 2026-04-17 --extra-off 2026-04-13
-    """
     return _step_command(-1, day, today, tz, "en", file, weekend, extra_off, sector)
 
 
@@ -261,7 +190,7 @@ def workdays_prev(
 def long_weekends(
     year: Annotated[
         str | None,
-        typer.Option("--year", metavar="Y", help="The year (default: this year). Example: --year 2026"),
+        typer.Option("--year", metavar="Y"),
     ] = None,
     weekend: WeekendOpt = None,
     extra_off: ExtraOffOpt = None,
@@ -272,19 +201,6 @@ def long_weekends(
     file: FileOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Runs of 3 or more days off in a row (weekend days included), and the bridge days that would make one.
-
-    A bridge day is a single working day between two runs of days off: take it off and they join into a
-    run of 3 or more days.
-
-    Examples:
-
-      khcal long-weekends
-
-      khcal long-weekends --year 2026 --weekend sun
-
-      khcal long-weekends --year 2025 --json
-    """
     from khcal.api import Calendar
     from khcal.cli import scripts
 

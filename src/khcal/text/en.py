@@ -5,6 +5,7 @@ from __future__ import annotations
 from khcal.core.khmer_calendar import ANIMALS, MONTHS, SAK_NAMES
 from khcal.text import Message
 from khcal.text.en_feeds import MESSAGES as FEED_MESSAGES
+from khcal.text.en_help import MESSAGES as HELP_MESSAGES
 
 
 def ordinal(n: int) -> str:
@@ -333,6 +334,7 @@ MESSAGES: dict[str, Message] = {
     "script.weekend-days": lambda option, names: option,  # the form --weekend takes
     "script.company-day-off": "company day off",
     **FEED_MESSAGES,  # the feeds' texts and pages: text/en_feeds.py
+    **HELP_MESSAGES,  # the command line's help: text/en_help.py
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from khcal.core.khmer_calendar import ANIMAL_NAMES_KM, MONTH_NAMES_KM, SAK_NAMES_KM
 from khcal.text import Message
 from khcal.text.km_feeds import MESSAGES as FEED_MESSAGES
+from khcal.text.km_help import MESSAGES as HELP_MESSAGES
 
 _WEEKDAYS = ("ច័ន្ទ", "អង្គារ", "ពុធ", "ព្រហស្បតិ៍", "សុក្រ", "សៅរ៍", "អាទិត្យ")
 # The one- or two-letter weekday abbreviations of Khmer wall calendars.
@@ -322,6 +323,7 @@ MESSAGES: dict[str, Message] = {
     "script.weekend-days": lambda option, names: names or "គ្មាន",
     "script.company-day-off": "ថ្ងៃឈប់សម្រាករបស់ក្រុមហ៊ុន",
     **FEED_MESSAGES,  # the feeds' texts and pages: text/km_feeds.py
+    **HELP_MESSAGES,  # the command line's help: text/km_help.py
 }
 
 

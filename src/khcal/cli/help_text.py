@@ -1,0 +1,149 @@
+"""`khcal COMMAND --help` in the user's language.
+
+The commands declare no help of their own: every text (a command's, an option's, an argument's) is a
+message of the text layer (`help.*` keys: khcal/text/en_help.py and km_help.py), found by the command's
+path and the parameter's name. `words()` puts the texts of a language into the click command tree that
+Typer builds for each run (in English when the tree is built, in the user's language once
+`KhcalGroup.main` has found it), and `HelpContext` gives each command a formatter that words click's own
+headings and notes (`Usage:`, `Options`, `[default: ...]`) through the same tables. Nothing here is
+global: each run of the app has its own tree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from typer import Context
+
+from khcal.text import has, say
+
+if TYPE_CHECKING:
+    from typer._click import Command, HelpFormatter, Parameter
+else:
+    HelpFormatter = Context.formatter_class
+
+HELP_NAMES = ("-h", "--help")
+"""The help options of every command (the app's context_settings)."""
+
+
+def param_name(param: Parameter) -> str:
+    """How the tables name a parameter: an option by its longest name (`--quiet`), an argument by its
+    parameter's name (`day`)."""
+    if param.param_type_name == "option":
+        return max([*param.opts], key=len)
+    return param.name or ""
+
+
+def help_of(lang: str, path: Sequence[str], param: str | None = None) -> str | None:
+    """The help of the command at `path` (`()` for the program, `("workdays", "count")`), or of one of its
+    parameters: its own text, else the text shared by the commands (`help.any.--today`); None if none."""
+    where = ".".join(path) or "khcal"
+    keys = [f"help.{where}"] if param is None else [f"help.{where}.{param}", f"help.any.{param}"]
+    return next((say(lang, key) for key in keys if has(lang, key)), None)
+
+
+def tree(command: Command, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Command]]:
+    """Every command of the tree with its path, the program first."""
+    yield path, command
+    for name, sub in (getattr(command, "commands", None) or {}).items():
+        yield from tree(sub, (*path, name))
+
+
+def parameters(command: Command) -> list[Parameter]:
+    """A command's parameters with its help option (made here, as click makes it, and kept by the command)."""
+    help_option = command.get_help_option(Context(command, help_option_names=list(HELP_NAMES)))
+    return [*command.params, *([help_option] if help_option is not None else [])]
+
+
+def words(root: Command, lang: str) -> None:
+    """Put the help texts of `lang` into the command tree of one run, and the formatter for the rest."""
+    root.help_lang = lang  # type: ignore[attr-defined]  # read by HelpContext
+    for path, command in tree(root):
+        command.context_class = HelpContext
+        command.help = help_of(lang, path) or command.help
+        if command.options_metavar:
+            command.options_metavar = say(lang, "help-format.options")
+        if hasattr(command, "subcommand_metavar"):
+            command.subcommand_metavar = say(lang, "help-format.subcommand")
+        for param in parameters(command):
+            found = help_of(lang, path, param_name(param))
+            if found is not None:
+                param.help = found  # type: ignore[attr-defined]  # options' and Typer arguments' text
+
+
+def wants_help(argv: Sequence[str], groups: Sequence[str]) -> bool:
+    """Whether this command line may print a help page: it asks for one, or it names no command (`khcal`,
+    `khcal workdays`)."""
+    words = list(argv[: argv.index("--")] if "--" in argv else argv)
+    return not words or any(w in HELP_NAMES for w in words) or (len(words) == 1 and words[0] in groups)
+
+
+def lang_option(argv: Sequence[str]) -> str | None:
+    """The value of the last `--lang` of a command line (`--lang km` or `--lang=km`), if any."""
+    found = None
+    for i, token in enumerate(argv):
+        if token == "--":
+            break
+        if token == "--lang" and i + 1 < len(argv):
+            found = argv[i + 1]
+        elif token.startswith("--lang="):
+            found = token.partition("=")[2]
+    return found
+
+
+class HelpContext(Context):
+    """A command's context whose help pages are worded in the run's language (`words`)."""
+
+    def make_formatter(self) -> HelpFormatter:
+        lang = str(getattr(self.find_root().command, "help_lang", "en"))
+        return LocalFormatter(lang, width=self.terminal_width, max_width=self.max_content_width)
+
+
+_NOTES = re.compile(r"^(?:(?P<text>.*)  )?\[(?P<notes>[^\[\]]*)\]$", re.S)
+_TYPE = re.compile(r" <(?P<name>[^<>]+)>$")
+
+
+class LocalFormatter(HelpFormatter):
+    """click's help formatter, with its own words (headings, the usage line's prefix, the notes after a
+    parameter's help, an argument's type) taken from the tables."""
+
+    def __init__(self, lang: str, **options: Any) -> None:
+        super().__init__(**options)
+        self.lang = lang
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, say(self.lang, "help-format.usage") if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        key = f"help-format.heading.{heading}"
+        super().write_heading(say(self.lang, key) if has(self.lang, key) else heading)
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl([(self._term(t), self._notes(h)) for t, h in rows], col_max, col_spacing)
+
+    def _term(self, term: str) -> str:
+        """`DATE <str>`: an argument's type in the tables' words."""
+        found = _TYPE.search(term)
+        key = f"help-format.type.{found['name']}" if found else ""
+        if found is None or not has(self.lang, key):
+            return term
+        return f"{term[: found.start()]} <{say(self.lang, key)}>"
+
+    def _notes(self, text: str) -> str:
+        """`... [default: 5; required]`: Typer's notes after a help text in the tables' words."""
+        found = _NOTES.match(text)
+        if found is None:
+            return text
+        notes = []
+        for note in found["notes"].split("; "):
+            name, colon, value = note.partition(": ")
+            if colon and name == "default":
+                notes.append(say(self.lang, "help-format.default", value=value))
+            elif note == "required":
+                notes.append(say(self.lang, "help-format.required"))
+            else:
+                notes.append(note)
+        head = found["text"]
+        return f"{head}  [{'; '.join(notes)}]" if head else f"[{'; '.join(notes)}]"
