@@ -80,17 +80,22 @@ def wants_help(argv: Sequence[str], groups: Sequence[str]) -> bool:
     return not words or any(w in HELP_NAMES for w in words) or (len(words) == 1 and words[0] in groups)
 
 
-def lang_option(argv: Sequence[str]) -> str | None:
-    """The value of the last `--lang` of a command line (`--lang km` or `--lang=km`), if any."""
-    found = None
-    for i, token in enumerate(argv):
+def lang_option(argv: Sequence[str]) -> tuple[str | None, list[str]]:
+    """The value of the last `--lang` of a command line (`--lang km` or `--lang=km`), if any, and the
+    command line without them: a help page is asked for in any language, of any command (`workdays count`
+    has no --lang of its own, and neither has the program)."""
+    found, rest = None, []
+    tokens = iter(argv)
+    for token in tokens:
         if token == "--":
-            break
-        if token == "--lang" and i + 1 < len(argv):
-            found = argv[i + 1]
+            rest += [token, *tokens]
+        elif token == "--lang":
+            found = next(tokens, None)
         elif token.startswith("--lang="):
             found = token.partition("=")[2]
-    return found
+        else:
+            rest.append(token)
+    return found, rest
 
 
 class HelpContext(Context):
@@ -118,7 +123,8 @@ class LocalFormatter(HelpFormatter):
 
     def write_heading(self, heading: str) -> None:
         key = f"help-format.heading.{heading}"
-        super().write_heading(say(self.lang, key) if has(self.lang, key) else heading)
+        line = say(self.lang, key) if has(self.lang, key) else f"{heading}:"
+        self.write(f"{'':>{self.current_indent}}{line}\n")
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         super().write_dl([(self._term(t), self._notes(h)) for t, h in rows], col_max, col_spacing)

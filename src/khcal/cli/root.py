@@ -35,12 +35,14 @@ class KhcalGroup(TyperGroup):
         given = kwargs.get("args", args[0] if args else None)
         argv = hoist(sys.argv[1:] if given is None else list(given))
         groups = [name for name, command in self.commands.items() if isinstance(command, TyperGroup)]
-        if help_text.wants_help(argv, groups):
+        lang, rest = help_text.lang_option(argv)
+        if help_text.wants_help(rest, groups):
             # --help is answered while click parses, before any command resolves its settings: the
             # language is found here, from the same places and by the same rules (khcal.settings).
             from khcal.settings import help_language
 
-            help_text.words(self, help_language(help_text.lang_option(argv)))
+            help_text.words(self, help_language(lang))
+            argv = rest
         if args:
             args = (argv, *args[1:])
         else:

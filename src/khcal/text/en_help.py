@@ -255,9 +255,9 @@ OPTIONS: dict[str, Message] = {
 FORMAT: dict[str, Message] = {
     # click's and Typer's own words in a help page
     "help-format.usage": "Usage: ",
-    "help-format.heading.Arguments": "Arguments",
-    "help-format.heading.Options": "Options",
-    "help-format.heading.Commands": "Commands",
+    "help-format.heading.Arguments": "Arguments:",
+    "help-format.heading.Options": "Options:",
+    "help-format.heading.Commands": "Commands:",
     "help-format.options": "[OPTIONS]",
     "help-format.subcommand": "COMMAND [ARGS]...",
     "help-format.default": "default: {value}",

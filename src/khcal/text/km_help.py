@@ -1,13 +1,11 @@
-"""The English of the command line's help: each command's and option's text (`khcal COMMAND --help`), the
-help's own headings, and the index of `khcal help`. Part of the English table (`khcal.text.en`), kept apart
-only for its length; km_help.py has the same keys.
+"""The Khmer of the command line's help, written for Khmer readers: each command's and option's text, the
+help's own headings, and the index of `khcal help`. Part of the Khmer table (`khcal.text.km`), with the same
+keys as en_help.py.
 
-Keys: `help.PATH` is the help of the command PATH (`help.khcal` the program's, `help.workdays.count` that
-of `khcal workdays count`); `help.PATH.PARAM` that of one of its options (by its long name, `--today`) or
-arguments (by the parameter's name); `help.any.PARAM` that of an option shared by every command that has
-it (khcal.cli.help_text looks for the command's own first). `help-format.*` are click's and Typer's own
-words (headings, `[default: ...]`), `topics.*` the index of `khcal help`. Braces that are to be printed are
-doubled, as in every message of these tables.
+What the reader types stays as it is typed: option names, ids, file names, metavars (DATE, ZONE), the
+examples, the date forms khcal reads (YYYY-MM-DD, today, 7 Jan 2027) and the values of options (sat,sun,
+remembrance). Counts and ranges in the prose are in Khmer digits, as on the screens. Phrases are separated by
+spaces, so that a help page wraps between them, never inside a word.
 """
 
 from __future__ import annotations
@@ -15,263 +13,269 @@ from __future__ import annotations
 from khcal.text import Message
 
 _DATE_FORMS = "YYYY-MM-DD, today, tomorrow, yesterday"
-_DAY = f"{_DATE_FORMS} or e.g. 7 Jan 2027 (default today)."
-_FEED_FROM = "First year or day (default: this year). At most 100 years in one feed. Example: --from 2026"
+_DAY = f"{_DATE_FORMS} ឬ ឧ. 7 Jan 2027 (លំនាំដើម៖ ថ្ងៃនេះ)។"
+_STDIN = " - មានន័យថា អានកាលបរិច្ឆេទ មួយបន្ទាត់ម្ដង ពី stdin។"
+_FEED_FROM = "ឆ្នាំ ឬថ្ងៃដំបូង (លំនាំដើម៖ ឆ្នាំនេះ)។ ប្រតិទិនមួយ មានបានយ៉ាងច្រើន ១០០ ឆ្នាំ។ ឧទាហរណ៍៖ --from 2026"
 _FEED_TO = (
-    "Last year or day (default: two years after --from; the feed holds at most 100 years). "
-    "Example: --to 2028-06-30"
+    "ឆ្នាំ ឬថ្ងៃចុងក្រោយ (លំនាំដើម៖ ពីរឆ្នាំ ក្រោយ --from។ ប្រតិទិនមួយ មានបានយ៉ាងច្រើន ១០០ ឆ្នាំ)។ ឧទាហរណ៍៖ --to 2028-06-30"
 )
 
 COMMANDS: dict[str, Message] = {
-    "help.khcal": "Cambodia's public holidays, Khmer lunar dates and remembrance days.\n\n"
-    "Examples:\n\n"
+    "help.khcal": "ថ្ងៃឈប់សម្រាកសាធារណៈ កាលបរិច្ឆេទចន្ទគតិខ្មែរ និងទិវារំលឹក របស់ប្រទេសកម្ពុជា។\n\n"
+    "ឧទាហរណ៍៖\n\n"
     "  khcal next\n\n"
     "  khcal today\n\n"
     "  khcal cal 2026 4 --lunar\n\n"
     "  khcal show victory-over-genocide\n\n"
     "  khcal list --year 2026 --holidays\n\n"
-    "More: khcal COMMAND --help, khcal help definitions, khcal help config",
-    "help.next": "The next N occurrences from today, with a countdown; one running today counts.\n\n"
-    "Examples:\n\n"
+    "មើលបន្ថែម៖ khcal ពាក្យបញ្ជា --help, khcal help definitions, khcal help config",
+    "help.next": "ទិវា និងពិធីបុណ្យ N ខាងមុខ ចាប់ពីថ្ងៃនេះ ព្រមទាំង ចំនួនថ្ងៃនៅសល់។ "
+    "ទិវាដែលកំពុងប្រព្រឹត្តទៅ នៅថ្ងៃនេះ ក៏រាប់បញ្ចូលដែរ។\n\n"
+    "ឧទាហរណ៍៖\n\n"
     "  khcal next\n\n"
     "  khcal next 10 --holidays\n\n"
     "  khcal next --today 2026-01-02 --json",
-    "help.list": "Occurrences in a year (default this year) or a range of days or years.\n\n"
-    "Examples:\n\n"
+    "help.list": "ទិវា និងពិធីបុណ្យ ក្នុងមួយឆ្នាំ (លំនាំដើម៖ ឆ្នាំនេះ) ឬក្នុងចន្លោះថ្ងៃ ឬចន្លោះឆ្នាំ។\n\n"
+    "ឧទាហរណ៍៖\n\n"
     "  khcal list --year 2026 --holidays\n\n"
     "  khcal list --from 2025 --to 2027 --category remembrance\n\n"
     "  khcal list --from 2026-04-01 --to 2026-04-30 --json",
-    "help.show": "One observance: names, description, rule, history, sources, next dates and countdown.\n\n"
-    "Examples:\n\n"
+    "help.show": "ទិវាមួយ៖ ឈ្មោះ ការពិពណ៌នា ក្បួន ប្រវត្តិ ប្រភព កាលបរិច្ឆេទបន្ទាប់ និងចំនួនថ្ងៃនៅសល់។\n\n"
+    "ឧទាហរណ៍៖\n\n"
     "  khcal show victory-over-genocide\n\n"
     "  khcal show khmer-new-year --year 2024\n\n"
     "  khcal show pchum-ben --lang km --json",
-    "help.cal": "A month grid (or a whole year) with days off, observances and Buddhist holy days marked.\n\n"
-    "Examples:\n\n"
+    "help.cal": "ប្រតិទិនមួយខែ (ឬពេញមួយឆ្នាំ) ដែលសម្គាល់ ថ្ងៃឈប់សម្រាក ទិវា និងថ្ងៃសីល។\n\n"
+    "ឧទាហរណ៍៖\n\n"
     "  khcal cal\n\n"
     "  khcal cal 2026 4 --lunar\n\n"
     "  khcal cal 2026 --lang km\n\n"
-    "Without YEAR: this month. With YEAR alone: the twelve months of the year. Days off are marked "
-    "whatever the filter; --holidays and --category choose the observances marked and listed.",
-    "help.today": "Today's date, its Khmer lunar date, whether it is a day off, and what comes next; or all "
-    "that in one line for a status bar or a prompt (--short, --format, --waybar).\n\n"
-    "Examples:\n\n"
+    "បើគ្មាន YEAR៖ ខែនេះ។ បើមានតែ YEAR៖ ដប់ពីរខែ នៃឆ្នាំនោះ។ ថ្ងៃឈប់សម្រាក ត្រូវបានសម្គាល់ជានិច្ច "
+    "ទោះបីជាមានតម្រងក៏ដោយ៖ --holidays និង --category ជ្រើសរើស ទិវាដែលត្រូវសម្គាល់ និងរាយនាម។",
+    "help.today": "កាលបរិច្ឆេទថ្ងៃនេះ កាលបរិច្ឆេទចន្ទគតិ របស់វា ថាតើជាថ្ងៃឈប់សម្រាកឬទេ "
+    "និងអ្វីដែលនឹងមកដល់ខាងមុខ។ ឬទាំងអស់នេះ ក្នុងមួយបន្ទាត់ សម្រាប់របារស្ថានភាព "
+    "ឬប្រអប់បញ្ចូលពាក្យបញ្ជា (--short, --format, --waybar)។\n\n"
+    "ឧទាហរណ៍៖\n\n"
     "  khcal today\n\n"
     "  khcal today --lang km\n\n"
     "  khcal today --today 2026-04-14 --json\n\n"
     "  khcal today --short\n\n"
     "  khcal today --format '{{name}} {{countdown}} | {{lunar}}'\n\n"
     "  khcal today --waybar --lang km",
-    "help.lunar": "The Khmer lunar date of a day, or of every day in a range.\n\n"
-    "Shows the weekday, the lunar day and phase (waxing/waning), the lunar month, the animal year, the era "
-    "(sak) and the Buddhist Era year, as Khmer calendars print them; Buddhist holy days and the days of "
-    "the Khmer New Year are marked.\n\n"
-    "Examples:\n\n"
+    "help.lunar": "កាលបរិច្ឆេទចន្ទគតិខ្មែរ នៃថ្ងៃមួយ ឬនៃគ្រប់ថ្ងៃ ក្នុងចន្លោះមួយ។\n\n"
+    "បង្ហាញ ថ្ងៃនៃសប្តាហ៍ ថ្ងៃចន្ទគតិ និងកើតឬរោច ខែចន្ទគតិ ឆ្នាំសត្វ ស័ក និងឆ្នាំពុទ្ធសករាជ "
+    "ដូចប្រតិទិនខ្មែរ បោះពុម្ព។ ថ្ងៃសីល និងថ្ងៃបុណ្យចូលឆ្នាំខ្មែរ ត្រូវបានសម្គាល់។\n\n"
+    "ឧទាហរណ៍៖\n\n"
     "  khcal lunar\n\n"
     "  khcal lunar 2026-05-01 --lang km\n\n"
     "  khcal lunar --from 2026-04-01 --to 2026-04-30\n\n"
     "  khcal lunar --from 2026 --to 2027 --plain\n\n"
     "  khcal lunar 2024-05-22 --json",
-    "help.export": "An iCalendar (.ics) feed of the occurrences of a range of years, for calendar apps and "
-    "phones.\n\n"
-    "One all-day event per occurrence, with a UID that stays the same from one export to the next, so that "
-    "importing or subscribing again updates events instead of duplicating them. The same inputs always give "
-    "the same bytes.\n\n"
-    "Examples:\n\n"
+    "help.export": "ប្រតិទិន iCalendar (.ics) នៃទិវា និងពិធីបុណ្យ ក្នុងចន្លោះឆ្នាំមួយ "
+    "សម្រាប់កម្មវិធីប្រតិទិន និងទូរស័ព្ទ។\n\n"
+    "ព្រឹត្តិការណ៍ពេញមួយថ្ងៃ មួយសម្រាប់ទិវានីមួយៗ ដែលមាន UID មិនប្រែប្រួល ពីការនាំចេញមួយ ទៅការនាំចេញមួយទៀត "
+    "ដូច្នេះ ការនាំចូល ឬការជាវម្ដងទៀត ធ្វើបច្ចុប្បន្នភាពព្រឹត្តិការណ៍ ដោយមិនចម្លងស្ទួនទេ។ "
+    "ទិន្នន័យបញ្ចូលដូចគ្នា ផ្ដល់លទ្ធផល ដូចគ្នាគ្រប់បៃ ជានិច្ច។\n\n"
+    "ឧទាហរណ៍៖\n\n"
     "  khcal export -o cambodia.ics\n\n"
     "  khcal export --from 2026 --to 2030 --holidays --lang km -o days-off-km.ics\n\n"
     "  khcal export --category remembrance --alarm -PT15H > remembrance.ics\n\n"
     "  khcal export --from 2026-11-28 --to 2028-11-27 -o two-years.ics",
-    "help.serve": "Serve the feed over HTTP at /khcal.ics, for phones and calendar apps to subscribe to.\n\n"
-    "The query takes the options of export, e.g. ?lang=km&holidays=1&from=2026&to=2028, also category "
-    "(repeatable) and alarm (default range: this year and the next two, in --tz; at most 100 years in one "
-    "feed, an alarm at most a year from its event: anything else is answered 400). The page at / shows "
-    "the links to subscribe with. Runs on waitress: a bounded pool of threads, idle connections closed "
-    "after 30 s, feeds cached (gzipped for clients that accept it). Requests are logged on stderr; "
-    "Ctrl-C stops it.\n\n"
-    "Examples:\n\n"
+    "help.serve": "ផ្ដល់ប្រតិទិន តាម HTTP នៅ /khcal.ics ដើម្បីឱ្យទូរស័ព្ទ និងកម្មវិធីប្រតិទិន ជាវបាន។\n\n"
+    "សំណួរ ទទួលជម្រើសដូច khcal export ឧ. ?lang=km&holidays=1&from=2026&to=2028 "
+    "ព្រមទាំង category (អាចដាក់ច្រើនដង) និង alarm (ចន្លោះលំនាំដើម៖ ឆ្នាំនេះ និងពីរឆ្នាំបន្ទាប់ តាម --tz។ "
+    "ប្រតិទិនមួយ មានបានយ៉ាងច្រើន ១០០ ឆ្នាំ ហើយការរំលឹក នៅឆ្ងាយពីព្រឹត្តិការណ៍ យ៉ាងច្រើនមួយឆ្នាំ៖ "
+    "សំណើផ្សេងពីនេះ ទទួលបានចម្លើយ ៤០០)។ ទំព័រនៅ / បង្ហាញតំណ សម្រាប់ជាវ។ "
+    "ដំណើរការលើ waitress៖ ខ្សែស្រឡាយ មានចំនួនកំណត់ ការតភ្ជាប់ទំនេរ ត្រូវបិទ ក្រោយ ៣០ វិនាទី "
+    "ប្រតិទិន ត្រូវបានរក្សាទុកក្នុងឃ្លាំងសម្ងាត់ (បង្រួមដោយ gzip សម្រាប់កម្មវិធី ដែលទទួលវា)។ "
+    "សំណើនីមួយៗ ត្រូវបានកត់ត្រា នៅលើ stderr។ Ctrl-C បញ្ឈប់វា។\n\n"
+    "ឧទាហរណ៍៖\n\n"
     "  khcal serve\n\n"
     "  khcal serve --port 8080 --lang km\n\n"
     "  khcal serve --host 0.0.0.0 --port 8000 --file company.toml\n\n"
-    "  khcal serve --port 8000 --trust-proxy   (behind nginx or another reverse proxy)",
-    "help.publish": "A folder for any static web host: a feed per language and selection, and a page to "
-    "subscribe from.\n\n"
-    "DIR gets cambodia-SELECTION.LANG.ics for SELECTION everything, days-off, remembrance and buddhist, "
-    "in en and km, a .gz copy of each, and index.html (English and Khmer: webcal:// and https:// links, "
-    "a QR code per feed, steps for Google Calendar, Apple Calendar and Outlook). Only files whose bytes "
-    "change are rewritten, so a host or a CDN sees no false change. Years as in export (at most 100).\n\n"
-    "Examples:\n\n"
+    "  khcal serve --port 8000 --trust-proxy   (នៅពីក្រោយ nginx ឬប្រូកស៊ីបញ្ច្រាស ផ្សេងទៀត)",
+    "help.publish": "ថតឯកសារមួយ សម្រាប់ម៉ាស៊ីនបម្រើវេបឋិតិវន្ត ណាមួយ៖ ប្រតិទិនមួយ "
+    "សម្រាប់ភាសា និងការជ្រើសរើសនីមួយៗ និងទំព័រមួយ សម្រាប់ជាវ។\n\n"
+    "DIR ទទួលបាន cambodia-SELECTION.LANG.ics ដែល SELECTION ជា everything, days-off, remembrance "
+    "និង buddhist ជាភាសា en និង km ច្បាប់ចម្លង .gz នៃឯកសារនីមួយៗ និង index.html "
+    "(ជាភាសាអង់គ្លេស និងខ្មែរ៖ តំណ webcal:// និង https:// កូដ QR មួយ សម្រាប់ប្រតិទិននីមួយៗ "
+    "និងជំហាន សម្រាប់ Google Calendar, Apple Calendar និង Outlook)។ "
+    "មានតែឯកសារ ដែលខ្លឹមសារប្រែប្រួល ទេ ដែលត្រូវសរសេរឡើងវិញ ដូច្នេះ ម៉ាស៊ីនបម្រើ ឬ CDN "
+    "មិនឃើញការផ្លាស់ប្ដូរ ដែលមិនពិតទេ។ ឆ្នាំ ដូចក្នុង khcal export (យ៉ាងច្រើន ១០០ ឆ្នាំ)។\n\n"
+    "ឧទាហរណ៍៖\n\n"
     "  khcal publish site --base-url https://example.org/calendars\n\n"
     "  khcal publish /var/www/khcal --base-url https://cal.example.org --from 2025 --to 2030",
-    "help.check": "Validate definitions files: exit 0 if valid, 2 with every problem listed.\n\n"
-    "Each file is read on its own and checked against the built-in catalogue it would be merged over. A "
-    "warning (exit still 0) names a file whose revision is older than the built-in data's.\n\n"
-    "Examples:\n\n"
+    "help.check": "ពិនិត្យឯកសារនិយមន័យ៖ ចេញដោយកូដ ០ បើត្រឹមត្រូវ ឬ ២ ដោយរាយបញ្ហា ទាំងអស់។\n\n"
+    "ឯកសារនីមួយៗ ត្រូវបានអានដោយឡែក ហើយពិនិត្យ ធៀបនឹងបញ្ជីទិវា ដែលភ្ជាប់មកជាមួយ khcal "
+    "ដែលវានឹងត្រូវបញ្ចូលពីលើ។ ការព្រមានមួយ (កូដចេញ នៅតែ ០) ដាក់ឈ្មោះឯកសារ "
+    "ដែល revision របស់វា ចាស់ជាង ទិន្នន័យដែលភ្ជាប់មកជាមួយ។\n\n"
+    "ឧទាហរណ៍៖\n\n"
     "  khcal check company.toml\n\n"
     "  khcal check data/observances.toml ~/.config/khcal/extra.toml\n\n"
     "  khcal check company.toml --lang km",
-    "help.help": "Longer help pages: the definitions file format, the settings file.\n\n"
-    "Examples:\n\n"
+    "help.help": "ទំព័រជំនួយ លម្អិត៖ ទម្រង់ឯកសារនិយមន័យ និងឯកសារការកំណត់។\n\n"
+    "ឧទាហរណ៍៖\n\n"
     "  khcal help definitions\n\n"
     "  khcal help config\n\n"
     "  khcal help definitions | less",
-    "help.is-holiday": "Exit 0 if DATE is a day off (a public holiday or a day in lieu), 1 if not, 2 on bad "
-    "input.\n\n"
-    "Weekends are not days off here (see is-workday). With -, reads one date a line from stdin and prints "
-    "DATE<TAB>yes|no for each (JSON Lines with --json); a bad line is reported on stderr, the others are "
-    "still answered, and the exit code is 2; otherwise 0.\n\n"
-    "Examples:\n\n"
+    "help.is-holiday": "ចេញដោយកូដ ០ បើ DATE ជាថ្ងៃឈប់សម្រាក (ថ្ងៃបុណ្យសាធារណៈ ឬថ្ងៃឈប់សម្រាកសងជំនួស) "
+    "១ បើមិនមែន និង ២ បើទិន្នន័យបញ្ចូល មិនត្រឹមត្រូវ។\n\n"
+    "នៅទីនេះ ថ្ងៃចុងសប្តាហ៍ មិនរាប់ជាថ្ងៃឈប់សម្រាកទេ (សូមមើល khcal is-workday)។ "
+    "ជាមួយ - វាអានកាលបរិច្ឆេទ មួយបន្ទាត់ម្ដង ពី stdin ហើយបោះពុម្ព DATE<TAB>yes|no "
+    "សម្រាប់នីមួយៗ (JSON Lines ជាមួយ --json)។ បន្ទាត់ខុស ត្រូវបានរាយការណ៍ នៅលើ stderr "
+    "បន្ទាត់ផ្សេងទៀត នៅតែទទួលបានចម្លើយ ហើយកូដចេញ គឺ ២។ បើគ្មានបន្ទាត់ខុសទេ កូដចេញ គឺ ០។\n\n"
+    "ឧទាហរណ៍៖\n\n"
     "  khcal is-holiday 2026-04-14\n\n"
     '  khcal is-holiday -q && echo "closed today"\n\n'
     "  printf '2026-04-14\\n2026-04-20\\n' | khcal is-holiday - --json",
-    "help.is-workday": "Exit 0 if DATE is a working day (not a weekend day, not a day off), 1 if not, 2 on "
-    "bad input.\n\n"
-    "With -, reads one date a line from stdin and prints DATE<TAB>yes|no for each (JSON Lines with "
-    "--json); a bad line is reported on stderr, the others are still answered, and the exit code is 2; "
-    "otherwise 0.\n\n"
-    "Examples:\n\n"
+    "help.is-workday": "ចេញដោយកូដ ០ បើ DATE ជាថ្ងៃធ្វើការ (មិនមែនថ្ងៃចុងសប្តាហ៍ មិនមែនថ្ងៃឈប់សម្រាក) "
+    "១ បើមិនមែន និង ២ បើទិន្នន័យបញ្ចូល មិនត្រឹមត្រូវ។\n\n"
+    "ជាមួយ - វាអានកាលបរិច្ឆេទ មួយបន្ទាត់ម្ដង ពី stdin ហើយបោះពុម្ព DATE<TAB>yes|no "
+    "សម្រាប់នីមួយៗ (JSON Lines ជាមួយ --json)។ បន្ទាត់ខុស ត្រូវបានរាយការណ៍ នៅលើ stderr "
+    "បន្ទាត់ផ្សេងទៀត នៅតែទទួលបានចម្លើយ ហើយកូដចេញ គឺ ២។ បើគ្មានបន្ទាត់ខុសទេ កូដចេញ គឺ ០។\n\n"
+    "ឧទាហរណ៍៖\n\n"
     "  khcal is-workday -q && run-payroll\n\n"
     "  khcal is-workday 2026-04-18 --weekend sun\n\n"
     "  khcal is-workday 2018-04-17 --sector public --json",
-    "help.long-weekends": "Runs of 3 or more days off in a row (weekend days included), and the bridge days "
-    "that would make one.\n\n"
-    "A bridge day is a single working day between two runs of days off: take it off and they join into a "
-    "run of 3 or more days.\n\n"
-    "Examples:\n\n"
+    "help.long-weekends": "ថ្ងៃឈប់សម្រាក ជាប់គ្នា ៣ ថ្ងៃ ឬច្រើនជាងនេះ (រាប់បញ្ចូលទាំងថ្ងៃចុងសប្តាហ៍) "
+    "និងថ្ងៃស្ពាន ដែលអាចធ្វើឱ្យមាន ថ្ងៃឈប់សម្រាកជាប់គ្នា បែបនេះ។\n\n"
+    "ថ្ងៃស្ពាន គឺជាថ្ងៃធ្វើការតែមួយ នៅចន្លោះ ថ្ងៃឈប់សម្រាកជាប់គ្នា ពីរដង៖ "
+    "បើឈប់ថ្ងៃនោះ វានឹងភ្ជាប់គ្នា ទៅជាថ្ងៃឈប់សម្រាក ៣ ថ្ងៃ ឬច្រើនជាងនេះ។\n\n"
+    "ឧទាហរណ៍៖\n\n"
     "  khcal long-weekends\n\n"
     "  khcal long-weekends --year 2026 --weekend sun\n\n"
     "  khcal long-weekends --year 2025 --json",
-    "help.workdays": "Working-day arithmetic: working days skip the weekend and the days off.\n\n"
-    "Examples:\n\n"
+    "help.workdays": "ការគណនាថ្ងៃធ្វើការ៖ ថ្ងៃធ្វើការ រំលងថ្ងៃចុងសប្តាហ៍ និងថ្ងៃឈប់សម្រាក។\n\n"
+    "ឧទាហរណ៍៖\n\n"
     "  khcal workdays count 2026-04-01 2026-04-30\n\n"
     "  khcal workdays add today 3\n\n"
     "  khcal workdays next 2026-04-10 --weekend sun",
-    "help.workdays.count": "Print the number of working days from A to B, both included (the order of A "
-    "and B does not matter).\n\n"
-    "Examples:\n\n"
+    "help.workdays.count": "បោះពុម្ពចំនួនថ្ងៃធ្វើការ ពី A ដល់ B ដោយរាប់បញ្ចូលទាំងពីរថ្ងៃ "
+    "(លំដាប់នៃ A និង B មិនសំខាន់ទេ)។\n\n"
+    "ឧទាហរណ៍៖\n\n"
     "  khcal workdays count 2026-04-01 2026-04-30\n\n"
     "  khcal workdays count today 2026-12-31 --weekend sun",
-    "help.workdays.add": "Print the date N working days after DATE (before it if N is negative; DATE itself "
-    "is not counted).\n\n"
-    "N = 0 prints DATE if it is a working day, else the next working day.\n\n"
-    "Examples:\n\n"
+    "help.workdays.add": "បោះពុម្ពកាលបរិច្ឆេទ N ថ្ងៃធ្វើការ ក្រោយ DATE "
+    "(មុន DATE បើ N អវិជ្ជមាន។ មិនរាប់ DATE ខ្លួនឯងទេ)។\n\n"
+    "N = 0 បោះពុម្ព DATE បើវាជាថ្ងៃធ្វើការ បើមិនមែនទេ បោះពុម្ពថ្ងៃធ្វើការ បន្ទាប់។\n\n"
+    "ឧទាហរណ៍៖\n\n"
     "  khcal workdays add today 3\n\n"
     "  khcal workdays add 2026-04-20 -5\n\n"
     "  khcal workdays add 2026-04-10 1 --weekend sun",
-    "help.workdays.next": "Print the first working day after DATE (default today).\n\n"
-    "Examples:\n\n"
+    "help.workdays.next": "បោះពុម្ពថ្ងៃធ្វើការ ដំបូងបង្អស់ ក្រោយ DATE (លំនាំដើម៖ ថ្ងៃនេះ)។\n\n"
+    "ឧទាហរណ៍៖\n\n"
     "  khcal workdays next\n\n"
     "  khcal workdays next 2026-04-10 --weekend sun",
-    "help.workdays.prev": "Print the last working day before DATE (default today).\n\n"
-    "Examples:\n\n"
+    "help.workdays.prev": "បោះពុម្ពថ្ងៃធ្វើការ ចុងក្រោយ មុន DATE (លំនាំដើម៖ ថ្ងៃនេះ)។\n\n"
+    "ឧទាហរណ៍៖\n\n"
     "  khcal workdays prev\n\n"
     "  khcal workdays prev 2026-04-17 --extra-off 2026-04-13",
 }
 
 OPTIONS: dict[str, Message] = {
-    # --- shared by every command that has them ------------------------------------------------------------
-    "help.any.--help": "Show this message and exit.",
-    "help.any.--today": f"Take DATE as today ({_DATE_FORMS}, 7 Jan 2027, 2027/1/7). "
-    "Example: --today 2026-01-02",
-    "help.any.--tz": "IANA time zone that decides what today is (default: KHCAL_TZ, config.toml's tz, else "
-    "Asia/Phnom_Penh). Example: --tz Europe/Paris",
-    "help.any.--lang": "Language (default: KHCAL_LANG, config.toml's lang, else en). Example: --lang km",
-    "help.any.--file": "Extra definitions file, merged over the built-in catalogue (repeatable). "
-    "Example: --file company.toml",
-    "help.any.--holidays": "Only days off. Example: --holidays",
-    "help.any.--category": "Only this category (repeatable): national, royal, religious, traditional, "
-    "remembrance, international, holy-day. Example: --category remembrance",
-    "help.any.--json": "Machine-readable output. Example: --json",
-    "help.any.--color": "Colour always, or never (default: when the output is a terminal, unless NO_COLOR is "
-    "set or FORCE_COLOR asks for it; these options win over both). Example: --no-color",
-    "help.any.--weekend": "The days of the weekend: a comma list of mon..sun, or none (default: the settings "
-    "file's weekend, else sat,sun; sun for six-day workplaces). Example: --weekend sun",
-    "help.any.--extra-off": "A day off of your own, such as a company holiday (repeatable). "
-    "Example: --extra-off 2026-12-24",
-    "help.any.--sector": "Whose days off count. private (default): every day off, including the days in lieu "
-    "that only private-sector workers had in 2018-2021; public: those days in lieu were worked. "
-    "Example: --sector public",
-    "help.any.--quiet": "Print nothing; only the exit code. Example: -q",
-    # --- the program's own --------------------------------------------------------------------------------
-    "help.khcal.--version": "Print the version and exit.",
-    "help.khcal.--install-completion": "Install completion for the current shell.",
-    "help.khcal.--show-completion": "Show completion for the current shell, to copy it or customize the "
-    "installation.",
-    # --- one command's own --------------------------------------------------------------------------------
-    "help.next.count": "How many occurrences, 1 to 10000 (default 5).",
-    "help.list.--year": "A whole year (default: this year). Example: --year 2026",
-    "help.list.--ids": "Every observance id with its name, one a line. Example: --ids",
-    "help.list.--from": "First day or year, inclusive. Example: --from 2025-06-01",
-    "help.list.--to": "Last day or year, inclusive. Example: --to 2027",
-    "help.show.ident": "An observance id, e.g. pchum-ben.",
-    "help.show.--year": "Show the dates of year Y. Example: --year 2024",
-    "help.show.--count": "How many next dates, 1 to 100. Example: --count 5",
-    "help.cal.year_text": "A year: the whole year, three months across.",
-    "help.cal.month_text": "A month of YEAR, 1-12.",
-    "help.cal.--lunar": "The Khmer lunar day under each date. Example: --lunar",
-    "help.cal.--sunday": "Weeks start on Sunday (default Monday). Example: --sunday",
-    "help.today.--count": "How many coming occurrences, 1 to 100. Example: --count 5",
-    "help.today.--short": "One line: the day off or observance of the day, else the next one with its "
-    "countdown, and the lunar date. Example: --short",
-    "help.today.--format": "One line in your own shape; placeholders: {{event}} {{name}} {{countdown}} "
-    "{{status}} {{date}} {{iso}} {{weekday}} {{lunar}} {{lunar_full}}; {{{{ and }}}} for braces. "
-    "Example: --format '{{name}} {{countdown}}'",
-    "help.today.--waybar": "The one line as waybar's custom module reads it: JSON with text, tooltip, class "
-    "and alt (--format shapes the text). Example: --waybar",
-    "help.lunar.day": "The day: YYYY-MM-DD, today or tomorrow (default: today). Example: 2026-05-01",
-    "help.lunar.--from": "First day or year of a range, inclusive. Example: --from 2026-04-01",
-    "help.lunar.--to": "Last day or year of a range, inclusive. Example: --to 2026-04-30",
-    "help.lunar.--plain": "One plain line per day, for scripts. Example: --plain",
+    # --- shared by every command that has them -----------------------------------------------------------
+    "help.any.--help": "បង្ហាញសារនេះ ហើយចេញ។",
+    "help.any.--today": f"យក DATE ជាថ្ងៃនេះ ({_DATE_FORMS}, 7 Jan 2027, 2027/1/7)។ ឧទាហរណ៍៖ --today 2026-01-02",
+    "help.any.--tz": "ល្វែងម៉ោង IANA ដែលកំណត់ថា ថ្ងៃនេះ ជាថ្ងៃណា (លំនាំដើម៖ KHCAL_TZ ឬ tz ក្នុង config.toml "
+    "បើមិនមានទេ Asia/Phnom_Penh)។ ឧទាហរណ៍៖ --tz Europe/Paris",
+    "help.any.--lang": "ភាសា (លំនាំដើម៖ KHCAL_LANG ឬ lang ក្នុង config.toml បើមិនមានទេ en)។ ឧទាហរណ៍៖ --lang km",
+    "help.any.--file": "ឯកសារនិយមន័យបន្ថែម ដែលបញ្ចូលពីលើ បញ្ជីទិវា ដែលភ្ជាប់មកជាមួយ khcal "
+    "(អាចដាក់ច្រើនដង)។ ឧទាហរណ៍៖ --file company.toml",
+    "help.any.--holidays": "តែថ្ងៃឈប់សម្រាក ប៉ុណ្ណោះ។ ឧទាហរណ៍៖ --holidays",
+    "help.any.--category": "តែប្រភេទនេះ (អាចដាក់ច្រើនដង)៖ national, royal, religious, traditional, "
+    "remembrance, international, holy-day។ ឧទាហរណ៍៖ --category remembrance",
+    "help.any.--json": "លទ្ធផល សម្រាប់កម្មវិធី អាន (JSON)។ ឧទាហរណ៍៖ --json",
+    "help.any.--color": "ពណ៌ ជានិច្ច ឬគ្មានពណ៌ ជានិច្ច (លំនាំដើម៖ មានពណ៌ ពេលលទ្ធផល ចេញទៅស្ថានីយ "
+    "លើកលែងតែ NO_COLOR ត្រូវបានកំណត់ ឬ FORCE_COLOR ស្នើឱ្យមាន។ ជម្រើសទាំងនេះ មានអាទិភាព "
+    "លើអថេរទាំងពីរ)។ ឧទាហរណ៍៖ --no-color",
+    "help.any.--weekend": "ថ្ងៃចុងសប្តាហ៍៖ បញ្ជីដែលខណ្ឌដោយក្បៀស ពី mon ដល់ sun ឬ none "
+    "(លំនាំដើម៖ weekend ក្នុងឯកសារការកំណត់ បើមិនមានទេ sat,sun។ sun សម្រាប់កន្លែងធ្វើការ "
+    "ប្រាំមួយថ្ងៃក្នុងមួយសប្តាហ៍)។ ឧទាហរណ៍៖ --weekend sun",
+    "help.any.--extra-off": "ថ្ងៃឈប់សម្រាក ផ្ទាល់ខ្លួន ដូចជាថ្ងៃឈប់សម្រាក របស់ក្រុមហ៊ុន (អាចដាក់ច្រើនដង)។ "
+    "ឧទាហរណ៍៖ --extra-off 2026-12-24",
+    "help.any.--sector": "ថ្ងៃឈប់សម្រាក របស់អ្នកណា ដែលត្រូវរាប់។ private (លំនាំដើម)៖ គ្រប់ថ្ងៃឈប់សម្រាក "
+    "រួមទាំង ថ្ងៃឈប់សម្រាកសងជំនួស ដែលមានតែ កម្មករវិស័យឯកជន ទេ ដែលបានឈប់ ក្នុងឆ្នាំ ២០១៨-២០២១។ "
+    "public៖ ថ្ងៃសងជំនួស ទាំងនោះ ជាថ្ងៃធ្វើការ។ ឧទាហរណ៍៖ --sector public",
+    "help.any.--quiet": "មិនបោះពុម្ពអ្វីទាំងអស់៖ មានតែកូដចេញ ប៉ុណ្ណោះ។ ឧទាហរណ៍៖ -q",
+    # --- the program's own -------------------------------------------------------------------------------
+    "help.khcal.--version": "បោះពុម្ពកំណែ ហើយចេញ។",
+    "help.khcal.--install-completion": "ដំឡើងការបំពេញពាក្យស្វ័យប្រវត្តិ សម្រាប់សែល បច្ចុប្បន្ន។",
+    "help.khcal.--show-completion": "បង្ហាញការបំពេញពាក្យស្វ័យប្រវត្តិ សម្រាប់សែល បច្ចុប្បន្ន ដើម្បីចម្លង ឬកែសម្រួល ការដំឡើង។",
+    # --- one command's own -------------------------------------------------------------------------------
+    "help.next.count": "ចំនួនទិវា ពី ១ ដល់ ១០០០០ (លំនាំដើម ៥)។",
+    "help.list.--year": "ពេញមួយឆ្នាំ (លំនាំដើម៖ ឆ្នាំនេះ)។ ឧទាហរណ៍៖ --year 2026",
+    "help.list.--ids": "លេខសម្គាល់ ទិវានីមួយៗ ជាមួយឈ្មោះរបស់វា មួយបន្ទាត់ម្ដង។ ឧទាហរណ៍៖ --ids",
+    "help.list.--from": "ថ្ងៃ ឬឆ្នាំដំបូង ដោយរាប់បញ្ចូល។ ឧទាហរណ៍៖ --from 2025-06-01",
+    "help.list.--to": "ថ្ងៃ ឬឆ្នាំចុងក្រោយ ដោយរាប់បញ្ចូល។ ឧទាហរណ៍៖ --to 2027",
+    "help.show.ident": "លេខសម្គាល់ទិវា ឧ. pchum-ben។",
+    "help.show.--year": "បង្ហាញកាលបរិច្ឆេទ នៃឆ្នាំ Y។ ឧទាហរណ៍៖ --year 2024",
+    "help.show.--count": "ចំនួនកាលបរិច្ឆេទបន្ទាប់ ពី ១ ដល់ ១០០។ ឧទាហរណ៍៖ --count 5",
+    "help.cal.year_text": "ឆ្នាំមួយ៖ ពេញមួយឆ្នាំ បីខែ ក្នុងមួយជួរ។",
+    "help.cal.month_text": "ខែមួយ នៃ YEAR ពី ១ ដល់ ១២។",
+    "help.cal.--lunar": "ថ្ងៃចន្ទគតិខ្មែរ នៅក្រោម កាលបរិច្ឆេទនីមួយៗ។ ឧទាហរណ៍៖ --lunar",
+    "help.cal.--sunday": "សប្តាហ៍ ចាប់ផ្ដើមពីថ្ងៃអាទិត្យ (លំនាំដើម៖ ថ្ងៃច័ន្ទ)។ ឧទាហរណ៍៖ --sunday",
+    "help.today.--count": "ចំនួនទិវា ខាងមុខ ពី ១ ដល់ ១០០។ ឧទាហរណ៍៖ --count 5",
+    "help.today.--short": "មួយបន្ទាត់៖ ថ្ងៃឈប់សម្រាក ឬទិវា នៃថ្ងៃនេះ បើមិនមានទេ ទិវាបន្ទាប់ "
+    "ជាមួយចំនួនថ្ងៃនៅសល់ និងកាលបរិច្ឆេទចន្ទគតិ។ ឧទាហរណ៍៖ --short",
+    "help.today.--format": "មួយបន្ទាត់ តាមទម្រង់ ផ្ទាល់ខ្លួន។ កន្លែងដាក់៖ {{event}} {{name}} {{countdown}} "
+    "{{status}} {{date}} {{iso}} {{weekday}} {{lunar}} {{lunar_full}}។ {{{{ និង }}}} សម្រាប់តង្កៀប។ "
+    "ឧទាហរណ៍៖ --format '{{name}} {{countdown}}'",
+    "help.today.--waybar": "បន្ទាត់នោះ តាមរបៀប ដែលម៉ូឌុលផ្ទាល់ខ្លួន របស់ waybar អាន៖ JSON ដែលមាន "
+    "text, tooltip, class និង alt (--format កំណត់ទម្រង់ text)។ ឧទាហរណ៍៖ --waybar",
+    "help.lunar.day": "ថ្ងៃ៖ YYYY-MM-DD, today ឬ tomorrow (លំនាំដើម៖ ថ្ងៃនេះ)។ ឧទាហរណ៍៖ 2026-05-01",
+    "help.lunar.--from": "ថ្ងៃ ឬឆ្នាំដំបូង នៃចន្លោះ ដោយរាប់បញ្ចូល។ ឧទាហរណ៍៖ --from 2026-04-01",
+    "help.lunar.--to": "ថ្ងៃ ឬឆ្នាំចុងក្រោយ នៃចន្លោះ ដោយរាប់បញ្ចូល។ ឧទាហរណ៍៖ --to 2026-04-30",
+    "help.lunar.--plain": "បន្ទាត់ធម្មតា មួយសម្រាប់ថ្ងៃនីមួយៗ សម្រាប់ស្គ្រីប។ ឧទាហរណ៍៖ --plain",
     "help.export.--from": _FEED_FROM,
     "help.export.--to": _FEED_TO,
-    "help.export.--output": "Write the feed to FILE instead of stdout: a regular file is replaced atomically "
-    "(a failure leaves it as it was, its permissions are kept), a link's target likewise; a device or a pipe "
-    "is written into; - is stdout. Example: -o cambodia.ics",
-    "help.export.--alarm": "Add a reminder, relative to 00:00 on the first day (ISO 8601 duration). "
-    "Example: --alarm -PT15H (09:00 the day before)",
-    "help.serve.--host": "Address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 for the "
-    "network). Example: --host 0.0.0.0",
-    "help.serve.--port": "Port, 0 to 65535 (0: a free one). Example: --port 8080",
-    "help.serve.--trust-proxy": "Take the index page's links from X-Forwarded-Proto and X-Forwarded-Host "
-    "(only behind a reverse proxy that sets them). Example: --trust-proxy",
-    "help.publish.folder": "The folder to write (created if missing).",
-    "help.publish.--base-url": "The web address DIR will be served at, for the links and QR codes. "
-    "Example: --base-url https://example.org/calendars",
+    "help.export.--output": "សរសេរប្រតិទិន ទៅក្នុង FILE ជំនួសឱ្យ stdout៖ ឯកសារធម្មតា ត្រូវបានជំនួស "
+    "ក្នុងពេលតែមួយ (បើបរាជ័យ វានៅដដែល ហើយសិទ្ធិរបស់វា ត្រូវបានរក្សាទុក) គោលដៅនៃតំណ ក៏ដូចគ្នា។ "
+    "ឧបករណ៍ ឬបំពង់ (pipe) ត្រូវបានសរសេរចូល។ - គឺ stdout។ ឧទាហរណ៍៖ -o cambodia.ics",
+    "help.export.--alarm": "បន្ថែមការរំលឹក ធៀបនឹងម៉ោង 00:00 នៃថ្ងៃដំបូង (រយៈពេល ISO 8601)។ "
+    "ឧទាហរណ៍៖ --alarm -PT15H (ម៉ោង ៩ ព្រឹក ថ្ងៃមុន)",
+    "help.serve.--host": "អាសយដ្ឋាន សម្រាប់រង់ចាំការតភ្ជាប់ (លំនាំដើម 127.0.0.1 សម្រាប់តែម៉ាស៊ីននេះ។ "
+    "0.0.0.0 សម្រាប់បណ្ដាញ)។ ឧទាហរណ៍៖ --host 0.0.0.0",
+    "help.serve.--port": "ច្រក ពី ០ ដល់ ៦៥៥៣៥ (០៖ ច្រកទំនេរ ណាមួយ)។ ឧទាហរណ៍៖ --port 8080",
+    "help.serve.--trust-proxy": "យកតំណ នៃទំព័រដើម ពី X-Forwarded-Proto និង X-Forwarded-Host "
+    "(តែនៅពីក្រោយ ប្រូកស៊ីបញ្ច្រាស ដែលកំណត់វា ប៉ុណ្ណោះ)។ ឧទាហរណ៍៖ --trust-proxy",
+    "help.publish.folder": "ថតឯកសារ ដែលត្រូវសរសេរ (បង្កើតថ្មី បើមិនទាន់មាន)។",
+    "help.publish.--base-url": "អាសយដ្ឋានវេប ដែល DIR នឹងត្រូវបានផ្ដល់ជូន សម្រាប់តំណ និងកូដ QR។ "
+    "ឧទាហរណ៍៖ --base-url https://example.org/calendars",
     "help.publish.--from": _FEED_FROM,
     "help.publish.--to": _FEED_TO,
-    "help.check.files": "Definitions files to validate.",
-    "help.help.topic": "definitions or config; none lists the topics.",
-    "help.is-holiday.day": f"{_DAY[:-1]}; - reads one date a line from stdin.",
-    "help.is-workday.day": f"{_DAY[:-1]}; - reads one date a line from stdin.",
-    "help.long-weekends.--year": "The year (default: this year). Example: --year 2026",
-    "help.workdays.count.first": f"First day ({_DATE_FORMS}, 7 Jan 2027).",
-    "help.workdays.count.last": "Last day.",
-    "help.workdays.add.day": f"Start day ({_DATE_FORMS}, 7 Jan 2027).",
-    "help.workdays.add.n": "Working days to add; negative counts back.",
+    "help.check.files": "ឯកសារនិយមន័យ ដែលត្រូវពិនិត្យ។",
+    "help.help.topic": "definitions ឬ config។ បើគ្មាន៖ រាយប្រធានបទ ទាំងអស់។",
+    "help.is-holiday.day": _DAY + _STDIN,
+    "help.is-workday.day": _DAY + _STDIN,
+    "help.long-weekends.--year": "ឆ្នាំ (លំនាំដើម៖ ឆ្នាំនេះ)។ ឧទាហរណ៍៖ --year 2026",
+    "help.workdays.count.first": f"ថ្ងៃដំបូង ({_DATE_FORMS}, 7 Jan 2027)។",
+    "help.workdays.count.last": "ថ្ងៃចុងក្រោយ។",
+    "help.workdays.add.day": f"ថ្ងៃចាប់ផ្ដើម ({_DATE_FORMS}, 7 Jan 2027)។",
+    "help.workdays.add.n": "ចំនួនថ្ងៃធ្វើការ ដែលត្រូវបន្ថែម។ ចំនួនអវិជ្ជមាន រាប់ថយក្រោយ។",
     "help.workdays.next.day": _DAY,
     "help.workdays.prev.day": _DAY,
 }
 
 FORMAT: dict[str, Message] = {
     # click's and Typer's own words in a help page
-    "help-format.usage": "Usage: ",
-    "help-format.heading.Arguments": "Arguments",
-    "help-format.heading.Options": "Options",
-    "help-format.heading.Commands": "Commands",
-    "help-format.options": "[OPTIONS]",
-    "help-format.subcommand": "COMMAND [ARGS]...",
-    "help-format.default": "default: {value}",
-    "help-format.required": "required",
-    "help-format.type.str": "str",
-    "help-format.type.int": "int",
-    "help-format.type.path": "path",
-    "help-format.type.list[Path]": "list[Path]",
-    # --- khcal help: the index of the longer pages --------------------------------------------------------
-    "topics.title": "Help topics (khcal help TOPIC):",
-    "topics.definitions": "the definitions file format (observances, rules, days off, sources)",
-    "topics.config": "the settings file config.toml (language, time zone, weekend, categories)",
-    "topics.more": "Every command has its own help with examples: khcal COMMAND --help",
-    "error.help.topic": "help: no topic '{name}' (topics: {topics})",
+    "help-format.usage": "របៀបប្រើ៖ ",
+    "help-format.heading.Arguments": "អាគុយម៉ង់៖",
+    "help-format.heading.Options": "ជម្រើស៖",
+    "help-format.heading.Commands": "ពាក្យបញ្ជា៖",
+    "help-format.options": "[ជម្រើស]",
+    "help-format.subcommand": "ពាក្យបញ្ជា [អាគុយម៉ង់]...",
+    "help-format.default": "លំនាំដើម៖ {value}",
+    "help-format.required": "ត្រូវតែមាន",
+    "help-format.type.str": "អត្ថបទ",
+    "help-format.type.int": "ចំនួនគត់",
+    "help-format.type.path": "ផ្លូវឯកសារ",
+    "help-format.type.list[Path]": "បញ្ជីផ្លូវឯកសារ",
+    # --- khcal help: the index of the longer pages -------------------------------------------------------
+    "topics.title": "ប្រធានបទជំនួយ ជាភាសាអង់គ្លេស (khcal help TOPIC)៖",
+    "topics.definitions": "ទម្រង់ឯកសារនិយមន័យ (ទិវា ក្បួន ថ្ងៃឈប់សម្រាក ប្រភព)",
+    "topics.config": "ឯកសារការកំណត់ config.toml (ភាសា ល្វែងម៉ោង ថ្ងៃចុងសប្តាហ៍ ប្រភេទ)",
+    "topics.more": "ពាក្យបញ្ជានីមួយៗ មានជំនួយផ្ទាល់ខ្លួន ជាមួយឧទាហរណ៍៖ khcal ពាក្យបញ្ជា --help",
+    "error.help.topic": "help៖ គ្មានប្រធានបទ '{name}' ទេ (ប្រធានបទ៖ {topics})",
 }
 
 MESSAGES: dict[str, Message] = {**COMMANDS, **OPTIONS, **FORMAT}
