@@ -143,6 +143,69 @@ def test_errors_have_no_english_words(args: list[str]) -> None:
     assert english_words(err) == [], err
 
 
+# --- the help pages --------------------------------------------------------------------------------------
+
+# What a help page names as it is typed or as it is called, in any language:
+HELP_ALLOWED = [
+    re.compile(r"[\w~:-]*[./][\w./~:?&=-]*"),  # file names, paths, zones (config.toml, Asia/Phnom_Penh)
+    re.compile(r"\?[\w=&-]+"),  # a feed's query (?lang=km&holidays=1)
+    re.compile(r"\b[A-Z][A-Z0-9_]+\b"),  # metavars (DATE, ZONE), variables (KHCAL_LANG), JSON, HTTP, UID
+    re.compile(r"\{\w+\}"),  # --format's placeholders
+    re.compile(r"https://|webcal://"),
+    re.compile(
+        r"\b(?:"
+        # values of options and settings, typed as they are
+        r"en|km|mon|sat|sun|none|private|public|national|royal|religious|traditional|remembrance"
+        r"|international|holy-day|definitions|config|lang|tz|weekend|revision|category|alarm"
+        r"|text|tooltip|class|alt|yes|no|everything|days-off|buddhist|today|tomorrow|yesterday"
+        # programs, formats and streams, called by their names
+        r"|iCalendar|Lines|waybar|waitress|nginx|gzip|Google Calendar|Apple Calendar|Outlook|Ctrl-C"
+        r"|X-Forwarded-Proto|X-Forwarded-Host|stdin|stdout|stderr|pipe"
+        r")\b"
+    ),
+]
+# An example, or the usage line: a command line, typed as it is.
+EXAMPLE = re.compile(r"^(?:\s*|របៀបប្រើ៖ )(?:khcal|printf) .*$", re.M)
+SUBCOMMAND = re.compile(r"^  (?:" + "|".join((*COMMANDS, "count", "add", "next", "prev")) + r") ", re.M)
+
+
+def help_english_words(page: str) -> list[str]:
+    text = SUBCOMMAND.sub(" ", EXAMPLE.sub(" ", page))  # and the names in a list of commands
+    for allowed in HELP_ALLOWED:
+        text = allowed.sub(" ", text)
+    return english_words(text)
+
+
+def help_pages() -> list[list[str]]:
+    import typer.main
+
+    from khcal.cli import app
+    from khcal.cli.help_text import tree
+
+    return [list(path) for path, _ in tree(typer.main.get_command(app))]
+
+
+@pytest.mark.parametrize("path", help_pages(), ids=lambda p: " ".join(p) or "khcal")
+def test_help_has_no_english_words(path: list[str]) -> None:
+    code, out, err = khmer(*path, "--help")
+    assert (code, err) == (0, "")
+    assert out.startswith("របៀបប្រើ៖")
+    assert help_english_words(out) == []
+
+
+def test_help_index_has_no_english_words() -> None:
+    code, out, _ = khmer("help")
+    assert code == 0
+    assert help_english_words(out) == []
+
+
+def test_the_help_check_finds_english() -> None:
+    assert help_english_words("  khcal next --today 2026-01-02\nបង្ហាញ DATE sat,sun config.toml the day") == [
+        "the",
+        "day",
+    ]
+
+
 def test_check_errors_have_no_english_words(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('[[observances]]\nid = "x"\n', encoding="utf-8")
