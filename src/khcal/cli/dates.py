@@ -63,15 +63,9 @@ def next_(
 
 @app.command("list")
 def list_(
-    year: Annotated[
-        str | None,
-        typer.Option("--year", metavar="Y"),
-    ] = None,
+    year: Annotated[str | None, typer.Option("--year", metavar="Y")] = None,
     ids: Annotated[bool, typer.Option("--ids")] = False,
-    start: Annotated[
-        str | None,
-        typer.Option("--from", metavar="A"),
-    ] = None,
+    start: Annotated[str | None, typer.Option("--from", metavar="A")] = None,
     end: Annotated[str | None, typer.Option("--to", metavar="B")] = None,
     today: TodayOpt = None,
     tz: TzOpt = None,
@@ -118,10 +112,7 @@ def _ids(env: Env, as_json: bool) -> None:
 def show(
     ident: Annotated[str, typer.Argument(metavar="ID")],
     year: Annotated[str | None, typer.Option("--year", metavar="Y")] = None,
-    count: Annotated[
-        str,
-        typer.Option("--count", metavar="N"),
-    ] = "3",
+    count: Annotated[str, typer.Option("--count", metavar="N")] = "3",
     today: TodayOpt = None,
     tz: TzOpt = None,
     lang: LangOpt = None,
@@ -193,10 +184,7 @@ def cal(
 
 @app.command("today")
 def today_(
-    count: Annotated[
-        str,
-        typer.Option("--count", metavar="N"),
-    ] = "3",
+    count: Annotated[str, typer.Option("--count", metavar="N")] = "3",
     short: ShortOpt = False,
     template: FormatOpt = None,
     waybar: WaybarOpt = False,
@@ -223,20 +211,9 @@ LUNAR_TABLE_MAX_DAYS = 3660
 
 @app.command("lunar")
 def lunar(
-    day: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="DATE",
-        ),
-    ] = None,
-    start: Annotated[
-        str | None,
-        typer.Option("--from", metavar="A"),
-    ] = None,
-    end: Annotated[
-        str | None,
-        typer.Option("--to", metavar="B"),
-    ] = None,
+    day: Annotated[str | None, typer.Argument(metavar="DATE")] = None,
+    start: Annotated[str | None, typer.Option("--from", metavar="A")] = None,
+    end: Annotated[str | None, typer.Option("--to", metavar="B")] = None,
     plain: Annotated[bool, typer.Option("--plain")] = False,
     today: TodayOpt = None,
     tz: TzOpt = None,

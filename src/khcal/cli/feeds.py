@@ -23,30 +23,12 @@ from khcal.cli.options import (
 )
 from khcal.cli.root import app
 
-FeedFromOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--from",
-        metavar="YYYY|YYYY-MM-DD",
-    ),
-]
-FeedToOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--to",
-        metavar="YYYY|YYYY-MM-DD",
-    ),
-]
+FeedFromOpt = Annotated[str | None, typer.Option("--from", metavar="YYYY|YYYY-MM-DD")]
+FeedToOpt = Annotated[str | None, typer.Option("--to", metavar="YYYY|YYYY-MM-DD")]
 if TYPE_CHECKING:
     from khcal.feeds.ics import FeedOptions
 
-AlarmOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--alarm",
-        metavar="DURATION",
-    ),
-]
+AlarmOpt = Annotated[str | None, typer.Option("--alarm", metavar="DURATION")]
 
 
 def _bound(text: str | None, *, end: bool, what: str, today: date) -> tuple[str | None, date | None]:
@@ -91,14 +73,7 @@ def _feed_options(
 def export(
     start: FeedFromOpt = None,
     end: FeedToOpt = None,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "-o",
-            "--output",
-            metavar="FILE",
-        ),
-    ] = None,
+    output: Annotated[str | None, typer.Option("-o", "--output", metavar="FILE")] = None,
     alarm: AlarmOpt = None,
     today: TodayOpt = None,
     tz: TzOpt = None,
@@ -124,23 +99,9 @@ def write_output(target: str, data: bytes, what: str) -> None:
 
 @app.command("serve")
 def serve(
-    host: Annotated[
-        str,
-        typer.Option(
-            "--host",
-            metavar="H",
-        ),
-    ] = "127.0.0.1",
-    port: Annotated[
-        str,
-        typer.Option("--port", metavar="P"),
-    ] = "8080",
-    trust_proxy: Annotated[
-        bool,
-        typer.Option(
-            "--trust-proxy",
-        ),
-    ] = False,
+    host: Annotated[str, typer.Option("--host", metavar="H")] = "127.0.0.1",
+    port: Annotated[str, typer.Option("--port", metavar="P")] = "8080",
+    trust_proxy: Annotated[bool, typer.Option("--trust-proxy")] = False,
     tz: TzOpt = None,
     lang: LangOpt = None,
     file: FileOpt = None,
@@ -163,13 +124,7 @@ def serve(
 @app.command("publish")
 def publish(
     folder: Annotated[Path, typer.Argument(metavar="DIR")],
-    base_url: Annotated[
-        str,
-        typer.Option(
-            "--base-url",
-            metavar="URL",
-        ),
-    ],
+    base_url: Annotated[str, typer.Option("--base-url", metavar="URL")],
     start: FeedFromOpt = None,
     end: FeedToOpt = None,
     today: TodayOpt = None,

@@ -13,10 +13,7 @@ from khcal.cli.root import app
 
 
 @app.command("check")
-def check(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...")],
-    lang: LangOpt = None,
-) -> None:
+def check(files: Annotated[list[Path], typer.Argument(metavar="FILE...")], lang: LangOpt = None) -> None:
     from khcal.core import definitions as catalogue
 
     chosen = resolved(None, None, lang).lang  # the problems are then worded in this language
@@ -50,10 +47,7 @@ def old_revisions(files: list[Path], lang: str = "en") -> list[str]:
 
 
 @app.command("help")
-def help_(
-    topic: Annotated[str | None, typer.Argument(metavar="TOPIC")] = None,
-    lang: LangOpt = None,
-) -> None:
+def help_(topic: Annotated[str | None, typer.Argument(metavar="TOPIC")] = None, lang: LangOpt = None) -> None:
     from khcal.cli import help_topics
 
     chosen = resolved(None, None, lang).lang  # the index and the errors are worded in this language

@@ -1,4 +1,7 @@
-"""What the commands share: the options that show dates, and reading settings, today and the catalogue."""
+"""What the commands share: the options that show dates, and reading settings, today and the catalogue.
+
+The options' help texts are in the text layer's tables (`help.any.--today`: khcal.cli.help_text).
+"""
 
 from __future__ import annotations
 
@@ -24,72 +27,20 @@ if TYPE_CHECKING:
 
 # --- the options shared by the commands that show dates ---------------------------------------------
 
-TodayOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--today",
-        metavar="DATE",
-    ),
-]
-TzOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--tz",
-        metavar="ZONE",
-    ),
-]
-LangOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--lang",
-        metavar="en|km",
-    ),
-]
-FileOpt = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--file",
-        metavar="PATH",
-    ),
-]
+TodayOpt = Annotated[str | None, typer.Option("--today", metavar="DATE")]
+TzOpt = Annotated[str | None, typer.Option("--tz", metavar="ZONE")]
+LangOpt = Annotated[str | None, typer.Option("--lang", metavar="en|km")]
+FileOpt = Annotated[list[Path] | None, typer.Option("--file", metavar="PATH")]
 HolidaysOpt = Annotated[bool, typer.Option("--holidays")]
-CategoryOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--category",
-        metavar="NAME",
-    ),
-]
+CategoryOpt = Annotated[list[str] | None, typer.Option("--category", metavar="NAME")]
 JsonOpt = Annotated[bool, typer.Option("--json")]
-ColorOpt = Annotated[
-    bool | None,
-    typer.Option(
-        "--color/--no-color",
-        show_default=False,
-    ),
-]
+ColorOpt = Annotated[bool | None, typer.Option("--color/--no-color", show_default=False)]
 
 # --- the one-line forms of `khcal today` (khcal.text.line) -------------------------------------------------
 
-ShortOpt = Annotated[
-    bool,
-    typer.Option(
-        "--short",
-    ),
-]
-FormatOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--format",
-        metavar="TEMPLATE",
-    ),
-]
-WaybarOpt = Annotated[
-    bool,
-    typer.Option(
-        "--waybar",
-    ),
-]
+ShortOpt = Annotated[bool, typer.Option("--short")]
+FormatOpt = Annotated[str | None, typer.Option("--format", metavar="TEMPLATE")]
+WaybarOpt = Annotated[bool, typer.Option("--waybar")]
 
 
 @dataclass
@@ -219,41 +170,11 @@ def stream_json_array(items: Iterable[Any]) -> None:
     write("[]\n" if separator == "[\n" else "\n]\n")
 
 
-WeekendOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--weekend",
-        metavar="DAYS",
-    ),
-]
-ExtraOffOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--extra-off",
-        metavar="DATE",
-    ),
-]
-SectorOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--sector",
-        metavar="private|public",
-    ),
-]
+WeekendOpt = Annotated[str | None, typer.Option("--weekend", metavar="DAYS")]
+ExtraOffOpt = Annotated[list[str] | None, typer.Option("--extra-off", metavar="DATE")]
+SectorOpt = Annotated[str | None, typer.Option("--sector", metavar="private|public")]
 QuietOpt = Annotated[bool, typer.Option("-q", "--quiet")]
-DayOrStdin = Annotated[
-    str | None,
-    typer.Argument(
-        metavar="DATE|-",
-        show_default=False,
-    ),
-]
+DayOrStdin = Annotated[str | None, typer.Argument(metavar="DATE|-", show_default=False)]
 
 
-OptionalDay = Annotated[
-    str | None,
-    typer.Argument(
-        metavar="DATE",
-        show_default=False,
-    ),
-]
+OptionalDay = Annotated[str | None, typer.Argument(metavar="DATE", show_default=False)]

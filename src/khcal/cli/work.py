@@ -115,10 +115,7 @@ app.add_typer(workdays_app)
 
 @workdays_app.command("count")
 def workdays_count(
-    first: Annotated[
-        str,
-        typer.Argument(metavar="A"),
-    ],
+    first: Annotated[str, typer.Argument(metavar="A")],
     last: Annotated[str, typer.Argument(metavar="B")],
     weekend: WeekendOpt = None,
     extra_off: ExtraOffOpt = None,
@@ -135,10 +132,7 @@ def workdays_count(
 
 @workdays_app.command("add", context_settings={"ignore_unknown_options": True})
 def workdays_add(
-    day: Annotated[
-        str,
-        typer.Argument(metavar="DATE"),
-    ],
+    day: Annotated[str, typer.Argument(metavar="DATE")],
     n: Annotated[str, typer.Argument(metavar="N")],
     weekend: WeekendOpt = None,
     extra_off: ExtraOffOpt = None,
@@ -188,10 +182,7 @@ def workdays_prev(
 
 @app.command("long-weekends")
 def long_weekends(
-    year: Annotated[
-        str | None,
-        typer.Option("--year", metavar="Y"),
-    ] = None,
+    year: Annotated[str | None, typer.Option("--year", metavar="Y")] = None,
     weekend: WeekendOpt = None,
     extra_off: ExtraOffOpt = None,
     sector: SectorOpt = None,
