@@ -93,6 +93,52 @@ def peak_memory_mb(pid: int) -> float:
     return int(re.search(r"^VmHWM:\s+(\d+) kB", text, re.M).group(1)) / 1024  # type: ignore[union-attr]
 
 
+def descendants(pid: int) -> list[int]:
+    """The processes started by `pid`, and theirs (khcal serve's fork server and build children)."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        children = parents.get(todo.pop(), [])
+        found += children
+        todo += children
+    return found
+
+
+def tree_memory_mb(pid: int) -> float:
+    """The memory of `pid` and all its descendants, now: the sum of their proportional set sizes (a page
+    shared by forked processes counted once in all, not once in each)."""
+    total = 0
+    for each in [pid, *descendants(pid)]:
+        with contextlib.suppress(OSError, AttributeError):
+            text = Path(f"/proc/{each}/smaps_rollup").read_text()
+            total += int(re.search(r"^Pss:\s+(\d+) kB", text, re.M).group(1))  # type: ignore[union-attr]
+    return total / 1024
+
+
+class MemoryWatch:
+    """The highest memory of a process tree, sampled every 20 ms while it runs (bounded: 10 minutes)."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak, self._stop = pid, 0.0, threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        for _ in range(30_000):
+            self.peak = max(self.peak, tree_memory_mb(self.pid))
+            if self._stop.wait(0.02):
+                return
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join(5)
+        return self.peak
+
+
 def slow_clients(port: int, count: int, stop: threading.Event) -> list[socket.socket]:
     """Open `count` connections that send a request line a few bytes at a time (until `stop`)."""
     opened = []
@@ -186,7 +232,9 @@ def run(process: subprocess.Popen[bytes], port: int, khcal: str, nginx: str, siz
         stop.set()
         for sock in opened:
             sock.close()
+    watch = MemoryWatch(process.pid)
     cold(process, khcal)
+    line("khcal serve and its build processes together, peak", f"{watch.stop():.0f} MB", "(< 150 MB)")
 
 
 def cold(process: subprocess.Popen[bytes], khcal: str) -> None:

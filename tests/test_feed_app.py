@@ -14,7 +14,7 @@ import pytest
 
 from khcal.core import definitions as catalogue
 from khcal.core.schedule import Schedule
-from khcal.feeds import app, wsgi
+from khcal.feeds import app, builder, http, wsgi
 
 NOW = datetime(2026, 11, 22, 12, tzinfo=UTC)
 
@@ -89,7 +89,7 @@ def test_head_has_the_headers_of_get_and_no_body(schedule: Schedule) -> None:
 
 
 def test_escaped_log_lines() -> None:
-    assert app.escape_log('GET /\x1b[2J\x07"x" HTTP/1.1') == "GET /\\x1b[2J\\x07\\x22x\\x22 HTTP/1.1"
+    assert http.escape_log('GET /\x1b[2J\x07"x" HTTP/1.1') == "GET /\\x1b[2J\\x07\\x22x\\x22 HTTP/1.1"
 
 
 def test_today_moves_the_default_range(schedule: Schedule) -> None:
@@ -108,16 +108,16 @@ def test_builds_waiting_their_turn_are_bounded_and_others_get_503(schedule: Sche
     application.feeds.gate = app.BuildGate(builds=1, waiting=1)
     call(application, "/khcal.ics")  # built and kept
     release, started = threading.Event(), threading.Event()
-    real_build = app._build
+    real_build = application.feeds.builder
 
-    def slow_build(schedule: Schedule, options: Any) -> app.Built:
+    def slow_build(options: Any) -> builder.Built:
         started.set()
         release.wait(30)
-        return real_build(schedule, options)
+        return real_build(options)
 
     answers: list[str] = []
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(app, "_build", slow_build)
+        patch.setattr(application.feeds, "builder", slow_build)
         first = threading.Thread(target=lambda: answers.append(call(application, "/khcal.ics?lang=km")[0]))
         first.start()
         assert started.wait(30)

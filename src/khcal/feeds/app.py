@@ -18,25 +18,20 @@ Each request is logged on stderr as one line, its control characters escaped.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import hashlib
-import os
-import re
-import sys
 import threading
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from email.utils import format_datetime, parsedate_to_datetime
+from email.utils import format_datetime
 from typing import Any, Protocol
 from urllib.parse import parse_qs
 
 from khcal.core.schedule import Schedule
 from khcal.errors import KhcalError
 from khcal.feeds import ics
+from khcal.feeds.builder import Builder, Built, InProcess, release_memory
 from khcal.feeds.cache import BoundedCache
+from khcal.feeds.http import accepts_gzip, escape_log, not_modified, text_answer, typed, write_log
 from khcal.feeds.pages import index_page, public_base
 
 FEED_PATH = "/khcal.ics"
@@ -44,14 +39,17 @@ INDEX_PATHS = ("/", "/index.html")
 QUERY_KEYS = ("lang", "holidays", "category", "from", "to", "alarm")
 MAX_AGE = 3600
 """Seconds a client or proxy may keep a response before asking again (with its ETag)."""
-CACHE_BYTES = 32 * 1024 * 1024
-"""The default bound of the feed cache (plain and gzipped bodies together)."""
+CACHE_BYTES = 24 * 1024 * 1024
+"""The default bound of the feed cache (plain and gzipped bodies together): some 150 feeds of three years,
+or six of a hundred, within the 150 MB that `khcal serve` and its build process keep to together."""
 BUILDS = 1
 """Feeds built at once (each 100-year build holds tens of MB while it runs); other builds wait their turn."""
 WAITING = 2
 """Requests that may wait for their turn to build; more get 503 and Retry-After, so that requests for
 feeds already built always find a free thread."""
 RETRY_AFTER = 5
+PARSED = 512
+"""Queries whose options are remembered (for the day); more, and the memory starts again."""
 _TRUE = ("", "1", "true", "yes", "on")
 _FALSE = ("0", "false", "no", "off")
 
@@ -101,19 +99,6 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass(frozen=True, slots=True)
-class Built:
-    """One feed ready to send: its body, gzipped body and their tags."""
-
-    body: bytes
-    gzipped: bytes
-    etag: str
-
-    @property
-    def gzip_etag(self) -> str:
-        return self.etag[:-1] + '-gz"'
-
-
 class Feeds:
     """Builds and keeps feeds by their options; knows nothing of sockets or HTTP."""
 
@@ -125,13 +110,16 @@ class Feeds:
         *,
         cache_bytes: int = CACHE_BYTES,
         data_time: datetime | None = None,
+        builder: Builder | None = None,
     ) -> None:
         self.schedule = schedule
+        self.builder: Builder = builder or InProcess(schedule)
         self.lang = lang
         self.today = today
         self.data_time = data_time
         self._cache: BoundedCache[Built] = BoundedCache(cache_bytes, lambda b: len(b.body) + len(b.gzipped))
         self.gate = BuildGate()
+        self._parsed: dict[tuple[str, date], ics.FeedOptions] = {}
 
     def options(self, query: str) -> ics.FeedOptions:
         """The feed options of a query string; BadRequest says what is wrong with it."""
@@ -175,6 +163,21 @@ class Feeds:
             raise BadRequest(str(exc).replace("--", "")) from None
         return options
 
+    def parsed(self, query: str) -> ics.FeedOptions:
+        """`options(query)`, remembered for the day: subscribers ask the same few queries again and again."""
+        key = (query, self.today())
+        found = self._parsed.get(key)
+        if found is None:
+            found = self.options(query)
+            if len(self._parsed) >= PARSED:
+                self._parsed.clear()
+            self._parsed[key] = found
+        return found
+
+    def ready(self, options: ics.FeedOptions) -> Built | None:
+        """The feed of these options if it is built already; None if asking for it would build it."""
+        return self._cache.peek(options)
+
     def built(self, options: ics.FeedOptions) -> Built:
         """The feed of these options, from the cache or built now (outside any shared lock)."""
         return self._cache.get(options, lambda: self._build(options))
@@ -182,9 +185,9 @@ class Feeds:
     def _build(self, options: ics.FeedOptions) -> Built:
         with self.gate:  # bounds the memory of builds in progress, not the requests for cached feeds
             try:
-                return _build(self.schedule, options)
+                return self.builder(options)
             finally:
-                release_memory()
+                release_memory()  # what a build (or its copy from a child) and the cache left behind
 
     def feed(self, options: ics.FeedOptions) -> tuple[bytes, str]:
         """The feed's bytes and its ETag."""
@@ -200,74 +203,6 @@ class Feeds:
         if first_day <= self.today():
             moments.append(datetime(first_day.year, 1, 1, tzinfo=UTC))
         return min(max(moments), now).replace(microsecond=0)
-
-
-def _build(schedule: Schedule, options: ics.FeedOptions) -> Built:
-    import gzip
-
-    body = ics.build(schedule, options)
-    tag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    return Built(body, gzip.compress(body, compresslevel=6, mtime=0), tag)
-
-
-def release_memory() -> None:
-    """Hand the memory a build freed back to the system (glibc keeps it otherwise); elsewhere nothing."""
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@functools.cache
-def _malloc_trim() -> Callable[[int], int] | None:
-    import ctypes
-
-    try:
-        trim: Callable[[int], int] = ctypes.CDLL("libc.so.6").malloc_trim
-    except (OSError, AttributeError):
-        return None
-    return trim
-
-
-def accepts_gzip(header: str) -> bool:
-    """True when an Accept-Encoding header allows gzip (a q of 0 refuses it)."""
-    for item in header.split(","):
-        name, _, params = item.strip().partition(";")
-        if name.strip().lower() not in ("gzip", "x-gzip", "*"):
-            continue
-        q = params.strip().lower().replace(" ", "")
-        if q.startswith("q="):
-            try:
-                return float(q[2:]) > 0
-            except ValueError:
-                return False
-        return True
-    return False
-
-
-def not_modified(environ: dict[str, Any], tags: Iterable[str], modified: datetime) -> bool:
-    """True when the client's copy (by If-None-Match, else If-Modified-Since) is current."""
-    match = environ.get("HTTP_IF_NONE_MATCH")
-    if match is not None:
-        sent = [t.strip().removeprefix("W/") for t in match.split(",")]
-        return "*" in sent or any(tag in sent for tag in tags)
-    since = environ.get("HTTP_IF_MODIFIED_SINCE")
-    if since is None:
-        return False
-    try:
-        when = parsedate_to_datetime(since)
-    except (TypeError, ValueError, IndexError):
-        return False
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return modified <= when
-
-
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f-\x9f"\\]')
-
-
-def escape_log(text: str) -> str:
-    """Control characters, quotes and backslashes as escapes: a log line stays one honest line."""
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 class FeedApp:
@@ -295,29 +230,43 @@ class FeedApp:
         start_response(status, headers)
         return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
 
+    def ready(self, method: str, path: str, query: str) -> int | None:
+        """The size of the answer to a request if it can be given at once, with no feed to build (a feed
+        already built, the page, an error); None if a feed must be built first. A server may then answer
+        it on its event loop instead of handing it to a worker thread."""
+        if method not in ("GET", "HEAD") or path != FEED_PATH:
+            return 0
+        try:
+            found = self.feeds.ready(self.feeds.parsed(query))
+        except BadRequest:
+            return 0
+        return None if found is None else len(found.body)
+
     def answer(self, environ: dict[str, Any]) -> tuple[str, list[tuple[str, str]], bytes]:
         """Status line, headers and body (HEAD: the GET body, which the caller drops)."""
         method = environ.get("REQUEST_METHOD", "GET")
         if method not in ("GET", "HEAD"):
-            return _text("405 Method Not Allowed", "khcal: only GET and HEAD\n", [("Allow", "GET, HEAD")])
+            return text_answer(
+                "405 Method Not Allowed", "khcal: only GET and HEAD\n", [("Allow", "GET, HEAD")]
+            )
         path = environ.get("PATH_INFO", "") or "/"
         query = environ.get("QUERY_STRING", "")
         if path in INDEX_PATHS:
             if query:
-                return _text("400 Bad Request", "khcal: the index page takes no query\n")
+                return text_answer("400 Bad Request", "khcal: the index page takes no query\n")
             base = public_base(environ, self.trust_proxy, self.fallback_host)
             page = index_page(base, self.feeds.lang).encode("utf-8")
-            return "200 OK", _typed("text/html"), page
+            return "200 OK", typed("text/html"), page
         if path != FEED_PATH:
-            return _text("404 Not Found", f"khcal: not found; the feed is at {FEED_PATH}\n")
+            return text_answer("404 Not Found", f"khcal: not found; the feed is at {FEED_PATH}\n")
         try:
-            options = self.feeds.options(query)
+            options = self.feeds.parsed(query)
             built = self.feeds.built(options)
         except BadRequest as exc:
-            return _text("400 Bad Request", f"khcal: bad request: {exc}\n")
+            return text_answer("400 Bad Request", f"khcal: bad request: {exc}\n")
         except Busy:
             busy = "khcal: busy building other feeds; ask again in a few seconds\n"
-            return _text("503 Service Unavailable", busy, [("Retry-After", str(RETRY_AFTER))])
+            return text_answer("503 Service Unavailable", busy, [("Retry-After", str(RETRY_AFTER))])
         return self._feed(environ, options, built)
 
     def _feed(
@@ -338,7 +287,7 @@ class FeedApp:
         body = built.gzipped if zipped else built.body
         headers += [
             ("Content-Disposition", 'inline; filename="khcal.ics"'),
-            *_typed("text/calendar"),
+            *typed("text/calendar"),
             ("Content-Length", str(len(body))),
         ]
         if zipped:
@@ -360,31 +309,6 @@ class FeedApp:
         write_log(record)
 
 
-def write_log(record: str) -> None:
-    """One line to stderr in one write: lines of concurrent requests never mix, and no stream lock is held
-    (a lock the event loop and every thread would queue on). A closed or full stderr loses the line only."""
-    data = record.encode("utf-8", "backslashreplace")
-    try:
-        fd = sys.stderr.fileno()
-    except (AttributeError, OSError, ValueError):  # replaced by an object without a descriptor
-        with contextlib.suppress(OSError, ValueError):
-            sys.stderr.write(record)
-        return
-    with contextlib.suppress(OSError):
-        os.write(fd, data)
-
-
-def _typed(content_type: str) -> list[tuple[str, str]]:
-    return [("Content-Type", f"{content_type}; charset=utf-8"), ("X-Content-Type-Options", "nosniff")]
-
-
-def _text(
-    status: str, text: str, extra: list[tuple[str, str]] | None = None
-) -> tuple[str, list[tuple[str, str]], bytes]:
-    body = text.encode("utf-8")
-    return status, [*_typed("text/plain"), ("Content-Length", str(len(body))), *(extra or [])], body
-
-
 def make_app(
     schedule: Schedule,
     *,
@@ -396,10 +320,14 @@ def make_app(
     data_time: datetime | None = None,
     now: Clock = utc_now,
     log: bool = True,
+    builder: Builder | None = None,
 ) -> FeedApp:
-    """A WSGI application serving the feeds of `schedule` (today: the UTC+7 date unless given)."""
+    """A WSGI application serving the feeds of `schedule` (today: the UTC+7 date unless given); feeds are
+    built on the thread that asks unless another `builder` is given."""
     bound = CACHE_BYTES if cache_bytes is None else cache_bytes
-    feeds = Feeds(schedule, lang, today or _phnom_penh_today, cache_bytes=bound, data_time=data_time)
+    feeds = Feeds(
+        schedule, lang, today or _phnom_penh_today, cache_bytes=bound, data_time=data_time, builder=builder
+    )
     return FeedApp(feeds, trust_proxy=trust_proxy, fallback_host=fallback_host, now=now, log=log)
 
 

@@ -42,6 +42,10 @@ class BoundedCache(Generic[V]):
         """The bytes the cache holds now."""
         return self._held
 
+    def peek(self, key: Hashable) -> V | None:
+        """The value of `key` if held, without building it (and without changing its rank)."""
+        return self._items.get(key)
+
     def get(self, key: Hashable, build: Callable[[], V]) -> V:
         """The value of `key`, built by `build` (once, whoever else asks meanwhile) if not held."""
         with self._lock:

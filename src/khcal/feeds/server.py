@@ -3,8 +3,12 @@
 Waitress reads and writes every connection in one event loop and runs the application on a bounded pool of
 threads, so idle or slow clients cost a socket, not a thread. What `khcal serve` sets:
 
-- a listen queue of 2,048 (bursts of connections wait instead of being refused);
-- ``threads`` workers (8 by default) for the application, whatever the number of connections;
+- a listen queue of 2,048 (bursts of connections wait instead of being refused), up to ACCEPTS taken from
+  it at each turn of the loop;
+- a fast lane: a request the application can answer at once (a feed already built, the page, an error) is
+  answered by the event loop itself; only one that builds a feed goes to one of ``threads`` workers (8 by
+  default), which has it built in a child process (`khcal.feeds.builder.InChild`), so a build never takes
+  the interpreter lock from the answers;
 - idle connections closed after 30 s (``channel_timeout``); up to ``connection_limit`` connections open at
   once, within the process's file limit (raised to its hard limit at start);
 - a client hanging up costs nothing but its socket: no traceback; waitress's own warnings go to stderr
@@ -21,6 +25,7 @@ import signal
 import socket
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -37,6 +42,9 @@ BACKLOG = 2048
 CHANNEL_TIMEOUT = 30
 CONNECTION_LIMIT = 8192
 SEND_BUFFER = 1024 * 1024
+ACCEPTS = 256
+"""Connections taken from the listen queue at each turn of the event loop (waitress takes one): a burst of
+thousands is let in within a few turns, each of which visits every open connection."""
 SOCKET_OPTIONS = [
     (socket.IPPROTO_TCP, socket.TCP_NODELAY, 1),
     (socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER),
@@ -48,7 +56,7 @@ finish the write. The kernel holds the buffer only while a client is slow to rea
 
 class _Escaped(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        from khcal.feeds.app import escape_log
+        from khcal.feeds.http import escape_log
 
         return "khcal: waitress: " + escape_log(record.getMessage())
 
@@ -90,6 +98,51 @@ def _open_file_limit() -> int:
     return int(max(64, min(CONNECTION_LIMIT, soft - 64)))
 
 
+class _Dispatcher:
+    """Waitress's pool of worker threads, with a fast lane: a request the application can answer at once
+    (`FeedApp.ready`: a feed already built, the page, an error) is answered by the event loop itself, after
+    the loop's current round, instead of crossing to a worker thread and back. Only a request that builds a
+    feed goes to a worker, so a build never holds up the others and no thread handoff slows them."""
+
+    def __init__(self, app: FeedApp) -> None:
+        from waitress.task import ThreadedTaskDispatcher
+
+        self.app = app
+        self.pool = ThreadedTaskDispatcher()
+        self.quick: deque[Any] = deque()
+
+    def set_thread_count(self, count: int) -> None:
+        self.pool.set_thread_count(count)
+
+    def shutdown(self, cancel_pending: bool = True, timeout: int = 5) -> bool:
+        self.quick.clear()
+        return bool(self.pool.shutdown(cancel_pending, timeout))
+
+    def add_task(self, channel: Any) -> None:
+        """Called with the channel's request lock held (from waitress's reading, or after a request when
+        more are queued on the connection): the fast lane only queues it, `answer_quick` serves it."""
+        if self._is_quick(channel):
+            self.quick.append(channel)
+        else:
+            self.pool.add_task(channel)
+
+    def _is_quick(self, channel: Any) -> bool:
+        request = channel.requests[0]
+        if request.error:
+            return True
+        size = self.app.ready(request.command, request.path, request.query)
+        # The loop must never wait for its own output to drain: what is buffered stays under the mark.
+        return size is not None and channel.total_outbufs_len + size < channel.adj.outbuf_high_watermark
+
+    def answer_quick(self) -> None:
+        """Answer the requests of the fast lane, on the event loop's thread, and start sending them."""
+        while self.quick:
+            channel = self.quick.popleft()
+            channel.service()
+            if channel.connected and channel.total_outbufs_len:
+                channel.handle_write()
+
+
 class Server:
     """Waitress bound to host:port and not yet serving; `serve_forever` runs it, `shutdown` stops it."""
 
@@ -99,9 +152,11 @@ class Server:
         _quiet_waitress()
         _one_malloc_arena()
         self.app = app
+        self._dispatcher = _Dispatcher(app)
         try:
             self._server: Any = create_server(
                 app,
+                _dispatcher=self._dispatcher,
                 host=host,
                 port=port,
                 threads=threads,
@@ -117,6 +172,8 @@ class Server:
         except OSError as exc:
             reason = exc.strerror or str(exc)
             raise KhcalError("error.feeds.listen", host=host, port=str(port), reason=reason) from None
+        self._dispatcher.set_thread_count(threads)
+        self._accept_many()
         self._server.adj.socket_options = SOCKET_OPTIONS  # set on each accepted connection
         # A worker thread hands its whole answer to the event loop, which sends it in one call, instead of
         # sending it itself in waitress's 18,000-byte steps (each taking the connection's lock): four times
@@ -129,6 +186,22 @@ class Server:
         self._stopping = threading.Event()
         self._closed = False
 
+    def _accept_many(self) -> None:
+        """Each time the listening socket is ready, accept up to ACCEPTS connections, not one."""
+        server = self._server
+        accept_one = server.handle_accept
+
+        def accept_many() -> None:
+            for _ in range(ACCEPTS):
+                held = len(server._map)
+                if held >= server.adj.connection_limit:
+                    return
+                accept_one()
+                if len(server._map) == held:  # nothing was waiting
+                    return
+
+        server.handle_accept = accept_many
+
     def serve_forever(self, poll_interval: float = 0.5) -> None:
         """Serve until `shutdown` (from another thread) or SystemExit (from a signal handler)."""
         from waitress import wasyncore
@@ -137,12 +210,14 @@ class Server:
         try:
             while not self._stopping.is_set():
                 wasyncore.loop(timeout=poll_interval, map=server._map, use_poll=True, count=1)
+                self._dispatcher.answer_quick()
         finally:
             for channel in list(server._map.values()):
                 if channel is not server and channel is not server.trigger:
                     channel.close()
             self.server_close()
             server.task_dispatcher.shutdown(timeout=5)
+            self.app.feeds.builder.close()
             self._done.set()
 
     def shutdown(self) -> None:
@@ -171,9 +246,11 @@ def make_server(
     now: Callable[[], datetime] = utc_now,
 ) -> Server:
     """A server bound to host:port (port 0: a free one), not yet serving."""
+    from khcal.feeds.builder import InChild
+
     app = make_app(
         schedule, lang=lang, today=today, trust_proxy=trust_proxy, data_time=data_time, now=now,
-        cache_bytes=cache_bytes,
+        cache_bytes=cache_bytes, builder=InChild(schedule),
     )  # fmt: skip
     return Server(app, host, port, threads)
 
