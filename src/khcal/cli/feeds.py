@@ -129,12 +129,14 @@ def publish(
     end: FeedToOpt = None,
     today: TodayOpt = None,
     tz: TzOpt = None,
+    lang: LangOpt = None,
     file: FileOpt = None,
 ) -> None:
     from khcal.feeds import ics
     from khcal.feeds import publish as publishing
+    from khcal.text import say
 
-    env = setup(today, tz, None, file)
+    env = setup(today, tz, lang, file)  # the feeds and the page are in every language; --lang words this
     first_year, last_year = ics.year_range(start, end, env.today.year)
     done = publishing.publish(env.schedule, folder, base_url, first_year, last_year)
-    print(f"khcal: {folder}: {len(done.written)} of {len(done.files)} files written")
+    print(say(env.lang, "cli.publish.written", folder=folder, written=len(done.written), total=len(done.files)))

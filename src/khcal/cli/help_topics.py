@@ -1,7 +1,8 @@
 """`khcal help TOPIC`: longer help pages, shipped inside the package (docs/*.md in the repository).
 
-The pages are in English; the index that lists them is worded in the user's language (`topics.*` in
-khcal.text).
+Each page is written in every language khcal speaks: `NAME.md` in English, `NAME.km.md` in Khmer. The page
+and the index that lists the pages (`topics.*` in khcal.text) are in the language the settings layer
+resolves (`--lang`, else KHCAL_LANG, else config.toml's lang, else English).
 """
 
 from __future__ import annotations
@@ -11,22 +12,33 @@ from pathlib import Path
 from khcal.errors import KhcalError
 
 TOPICS = {"definitions": "definitions.md", "config": "config.md"}
+"""Each topic's English page; the page in another language LANG is `NAME.LANG.md` beside it."""
 
 
-def topic_path(name: str) -> Path:
-    """Where a topic's page is: in the installed package, or in the repository when run from a checkout."""
+def file_name(name: str, lang: str = "en") -> str:
+    """The file of a topic's page in `lang`: `definitions.md`, `definitions.km.md`."""
     filename = TOPICS[name]
+    return filename if lang == "en" else filename.replace(".md", f".{lang}.md")
+
+
+def topic_path(name: str, lang: str = "en") -> Path:
+    """Where a topic's page is: in the installed package, or in the repository when run from a checkout."""
+    filename = file_name(name, lang)
     packaged = Path(__file__).resolve().parents[1] / "docs" / filename
     if packaged.is_file():
         return packaged
     return Path(__file__).resolve().parents[3] / "docs" / filename
 
 
-def page(name: str) -> str:
-    """The text of a topic; KhcalError for an unknown one."""
+def page(name: str, lang: str = "en") -> str:
+    """The text of a topic in `lang` (English for a language it is not written in); KhcalError for an
+    unknown topic."""
     if name not in TOPICS:
         raise KhcalError("error.help.topic", name=name, topics=", ".join(TOPICS))
-    return topic_path(name).read_text(encoding="utf-8")
+    path = topic_path(name, lang)
+    if not path.is_file():
+        path = topic_path(name)
+    return path.read_text(encoding="utf-8")
 
 
 def index(lang: str = "en") -> str:

@@ -50,6 +50,6 @@ def old_revisions(files: list[Path], lang: str = "en") -> list[str]:
 def help_(topic: Annotated[str | None, typer.Argument(metavar="TOPIC")] = None, lang: LangOpt = None) -> None:
     from khcal.cli import help_topics
 
-    chosen = resolved(None, None, lang).lang  # the index and the errors are worded in this language
-    text = help_topics.index(chosen) if topic is None else help_topics.page(topic)
+    chosen = resolved(None, None, lang).lang  # the index, the pages and the errors are in this language
+    text = help_topics.index(chosen) if topic is None else help_topics.page(topic, chosen)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")

@@ -192,6 +192,7 @@ MESSAGES: dict[str, Message] = {
     "cli.check.valid": "{names}: valid",
     "cli.check.old-revision": "khcal: {where}: warning: revision {revision} is older than the built-in "
     "data's ({builtin}); feeds stamp the newer date (each event's SEQUENCE follows its own content)",
+    "cli.publish.written": "khcal: {folder}: {written} of {total} files written",
     # --- errors: feeds -----------------------------------------------------------------------------------
     # --- text: dates, spans, countdowns, anniversaries ---------------------------------------------------
     "name.in-lieu": "Day in lieu of {name}",

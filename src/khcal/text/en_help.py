@@ -237,6 +237,8 @@ OPTIONS: dict[str, Message] = {
     "help.publish.folder": "The folder to write (created if missing).",
     "help.publish.--base-url": "The web address DIR will be served at, for the links and QR codes. "
     "Example: --base-url https://example.org/calendars",
+    "help.publish.--lang": "Language of the summary line and the errors; the feeds and the page are written "
+    "in every language (default: KHCAL_LANG, config.toml's lang, else en). Example: --lang km",
     "help.publish.--from": _FEED_FROM,
     "help.publish.--to": _FEED_TO,
     "help.check.files": "Definitions files to validate.",

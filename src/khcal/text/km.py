@@ -184,6 +184,7 @@ MESSAGES: dict[str, Message] = {
     "cli.check.valid": "{names}៖ ត្រឹមត្រូវ",
     "cli.check.old-revision": "khcal: {where}៖ ការព្រមាន៖ revision {revision} ចាស់ជាងទិន្នន័យដែលភ្ជាប់មកជាមួយ "
     "({builtin}) ប្រតិទិនប្រើកាលបរិច្ឆេទថ្មីជាង (SEQUENCE នៃព្រឹត្តិការណ៍នីមួយៗ តាមខ្លឹមសាររបស់វា)",
+    "cli.publish.written": "khcal: {folder}៖ បានសរសេរឯកសារ {written} ក្នុងចំណោម {total}",
     # --- errors: feeds -----------------------------------------------------------------------------------
     # --- text: dates, spans, countdowns, anniversaries ---------------------------------------------------
     "name.in-lieu": "ថ្ងៃឈប់សម្រាកសងជំនួស{name}",

@@ -241,6 +241,8 @@ OPTIONS: dict[str, Message] = {
     "help.publish.folder": "ថតឯកសារ ដែលត្រូវសរសេរ (បង្កើតថ្មី បើមិនទាន់មាន)។",
     "help.publish.--base-url": "អាសយដ្ឋានវេប ដែល DIR នឹងត្រូវបានផ្ដល់ជូន សម្រាប់តំណ និងកូដ QR។ "
     "ឧទាហរណ៍៖ --base-url https://example.org/calendars",
+    "help.publish.--lang": "ភាសា នៃបន្ទាត់សង្ខេប និងកំហុស។ ប្រតិទិន និងទំព័រ ត្រូវបានសរសេរ "
+    "ជាគ្រប់ភាសា (លំនាំដើម៖ KHCAL_LANG ឬ lang ក្នុង config.toml បើមិនមានទេ en)។ ឧទាហរណ៍៖ --lang km",
     "help.publish.--from": _FEED_FROM,
     "help.publish.--to": _FEED_TO,
     "help.check.files": "ឯកសារនិយមន័យ ដែលត្រូវពិនិត្យ។",
@@ -271,7 +273,7 @@ FORMAT: dict[str, Message] = {
     "help-format.type.path": "ផ្លូវឯកសារ",
     "help-format.type.list[Path]": "បញ្ជីផ្លូវឯកសារ",
     # --- khcal help: the index of the longer pages -------------------------------------------------------
-    "topics.title": "ប្រធានបទជំនួយ ជាភាសាអង់គ្លេស (khcal help TOPIC)៖",
+    "topics.title": "ប្រធានបទជំនួយ (khcal help TOPIC)៖",
     "topics.definitions": "ទម្រង់ឯកសារនិយមន័យ (ទិវា ក្បួន ថ្ងៃឈប់សម្រាក ប្រភព)",
     "topics.config": "ឯកសារការកំណត់ config.toml (ភាសា ល្វែងម៉ោង ថ្ងៃចុងសប្តាហ៍ ប្រភេទ)",
     "topics.more": "ពាក្យបញ្ជានីមួយៗ មានជំនួយផ្ទាល់ខ្លួន ជាមួយឧទាហរណ៍៖ khcal ពាក្យបញ្ជា --help",
