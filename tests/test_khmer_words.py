@@ -3,6 +3,9 @@ option names and argument names (DATE:), the names of sources, `khcal` with its 
 what the user typed (echoed between quotes), and the date forms khcal reads (YYYY-MM-DD, today, 7 Jan 2027),
 which are typed as they are whatever the language.
 
+The longer help pages (`khcal help TOPIC`, docs/*.km.md) are held to the same rule, their code apart: the
+examples, and every `backticked` key, id, value, option, command and file name.
+
 `show` names each observance in both languages on its first line: the other name is the observance's
 own name in English, as a source keeps its own title, and is the one English text allowed there.
 """
@@ -223,3 +226,45 @@ def test_the_check_finds_english() -> None:
         "day",
         "off",
     ]
+
+
+# --- the longer help pages and publish's summary line -----------------------------------------------------
+
+# What a page of `khcal help TOPIC` names as it is typed or as it is called, in any language:
+PAGE_ALLOWED = [
+    re.compile(r"```.*?```", re.S),  # the examples: TOML, a printed error
+    re.compile(r"`[^`]+`"),  # keys, ids, values, options, commands, variables, file names
+    re.compile(r"\b(?:TOML|JSON|IANA|API|DATE)\b"),  # acronyms and a metavar, written so in Khmer too
+    re.compile(r"\b(?:khcal|Python)\b"),  # the program, and the language of its API
+]
+
+
+def page_english_words(page: str) -> list[str]:
+    for allowed in PAGE_ALLOWED:
+        page = allowed.sub(" ", page)
+    return ENGLISH.findall(page)
+
+
+@pytest.mark.parametrize("topic", ["definitions", "config"])
+@pytest.mark.parametrize("how", [["--lang", "km"], []], ids=["--lang", "KHCAL_LANG"])
+def test_help_page_has_no_english_words(topic: str, how: list[str]) -> None:
+    code, out, err = khmer("help", topic, *how)
+    assert (code, err) == (0, "")
+    assert out.startswith("# ") and len(out) > 1000
+    assert page_english_words(out) == []
+
+
+def test_the_page_check_finds_english() -> None:
+    page = 'ប្រើ `khcal check FILE` ជាមួយ JSON\n```toml\nname = "Company Day"\n```\nthe day ថ្ងៃ IANA zone'
+    assert page_english_words(page) == ["the", "day", "zone"]
+
+
+def test_publish_summary_has_no_english_words(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    for how in (["--lang", "km"], []):
+        code, out, err = khmer("publish", str(folder), "--base-url", "https://example.org/c", "--today",
+                               TODAY, *how)  # fmt: skip
+        assert (code, err) == (0, "")
+        assert out.startswith(f"khcal: {folder}៖ ")
+        assert re.search(r"[០-៩]+ ក្នុងចំណោម [០-៩]+$", out.strip()), out
+        assert english_words(out.replace(str(folder), " ")) == [], out

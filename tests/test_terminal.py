@@ -260,8 +260,9 @@ def keys_read_by_the_catalogue() -> set[str]:
     return found
 
 
-def test_definitions_page_documents_every_key_and_rule_kind() -> None:
-    page = help_topics.page("definitions")
+@pytest.mark.parametrize("lang", ["en", "km"])
+def test_definitions_page_documents_every_key_and_rule_kind(lang: str) -> None:
+    page = help_topics.page("definitions", lang)
     keys = keys_read_by_the_catalogue()
     assert {"event_kind", "songkran", "weekdays", "of"} <= keys  # the walk found the reader's keys
     missing = sorted(k for k in keys if not re.search(rf"`{k}`|\[\[(\w+\.)?{k}\]\]|^{k} = ", page, re.M))
@@ -276,10 +277,11 @@ def test_definitions_page_documents_every_key_and_rule_kind() -> None:
     assert "config.toml" in page and "khcal check" in page
 
 
-def test_config_page_documents_every_setting() -> None:
+@pytest.mark.parametrize("lang", ["en", "km"])
+def test_config_page_documents_every_setting(lang: str) -> None:
     from khcal import settings as config
 
-    page = help_topics.page("config")
+    page = help_topics.page("config", lang)
     assert all(f"`{key}`" in page for key in config.KEYS)
 
 
@@ -338,7 +340,7 @@ def test_help_page_is_shipped_in_the_wheel(tmp_path: Path) -> None:
     )  # fmt: skip
     [wheel] = tmp_path.glob("khcal-*.whl")
     with zipfile.ZipFile(wheel) as archive:
-        for name in ("definitions.md", "config.md"):
+        for name in ("definitions.md", "config.md", "definitions.km.md", "config.km.md"):
             assert archive.read(f"khcal/docs/{name}") == (ROOT / "docs" / name).read_bytes()
 
 

@@ -139,4 +139,5 @@ def publish(
     env = setup(today, tz, lang, file)  # the feeds and the page are in every language; --lang words this
     first_year, last_year = ics.year_range(start, end, env.today.year)
     done = publishing.publish(env.schedule, folder, base_url, first_year, last_year)
-    print(say(env.lang, "cli.publish.written", folder=folder, written=len(done.written), total=len(done.files)))
+    written, total = len(done.written), len(done.files)
+    print(say(env.lang, "cli.publish.written", folder=folder, written=written, total=total))

@@ -1,0 +1,161 @@
+"""`khcal help TOPIC` in the user's language, and `khcal publish`'s summary line.
+
+Each page is written in English (docs/NAME.md) and in Khmer (docs/NAME.km.md). The Khmer page says what the
+English one says: the same headings, the same TOML examples (their comments apart) and every key, value,
+option and id the English page names, so that neither can change without the other. Which page is printed
+follows the language the settings layer resolves, as every other output does.
+tests/test_khmer_words.py checks that the Khmer pages have no English words outside their code.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import run, write_config
+from khcal.cli import help_topics
+from khcal.text import LANGUAGES
+
+ROOT = Path(__file__).resolve().parents[1]
+TOPICS = sorted(help_topics.TOPICS)
+OTHER_LANGUAGES = [lang for lang in LANGUAGES if lang != "en"]
+FENCED = re.compile(r"```(\w*)\n(.*?)```", re.S)
+
+
+def source(topic: str, lang: str) -> str:
+    return (ROOT / "docs" / help_topics.file_name(topic, lang)).read_text(encoding="utf-8")
+
+
+def headings(page: str) -> list[str]:
+    """The level of each heading (`#`, `##`, ...), in order, outside the examples."""
+    return [line.split(" ", 1)[0] for line in FENCED.sub("", page).splitlines() if line.startswith("#")]
+
+
+def toml_examples(page: str) -> list[str]:
+    """The TOML examples, without their comments (which are in the page's language)."""
+    return [
+        "\n".join(re.sub(r"\s*#.*$", "", line) for line in body.splitlines())
+        for kind, body in FENCED.findall(page)
+        if kind == "toml"
+    ]
+
+
+def named(page: str) -> set[str]:
+    """What the page names in backticks as one word: keys, tables, values, options, ids, file names."""
+    return {code for code in re.findall(r"`([^`]+)`", FENCED.sub("", page)) if not re.search(r"\s", code)}
+
+
+def test_every_page_is_written_in_every_language() -> None:
+    assert OTHER_LANGUAGES == ["km"]
+    for topic in TOPICS:
+        for lang in LANGUAGES:
+            assert help_topics.topic_path(topic, lang).is_file(), (topic, lang)
+    assert help_topics.file_name("definitions", "km") == "definitions.km.md"
+    assert help_topics.file_name("config") == "config.md"
+
+
+@pytest.mark.parametrize("lang", OTHER_LANGUAGES)
+@pytest.mark.parametrize("topic", TOPICS)
+def test_a_translated_page_keeps_the_english_structure(topic: str, lang: str) -> None:
+    english, translated = source(topic, "en"), source(topic, lang)
+    assert headings(translated) == headings(english)
+    assert toml_examples(translated) == toml_examples(english)
+    assert len(toml_examples(english)) >= 1
+    missing = sorted(named(english) - named(translated))
+    assert missing == []
+    assert len(named(english)) > 20
+
+
+def test_the_structure_check_sees_a_drift() -> None:
+    english = "# A\n\n## B `days`\n\n```toml\ndays = 3  # three\n```\n"
+    assert toml_examples(english) == ["days = 3"]
+    assert named(english) == {"days"}
+    drifted = "# ក\n\n```toml\ndays = 4  # បួន\n```\n"
+    assert headings(drifted) != headings(english)
+    assert toml_examples(drifted) != toml_examples(english)
+    assert named(drifted) == set()
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_the_page_follows_the_language(topic: str, isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    english, khmer = source(topic, "en"), source(topic, "km")
+    assert run("help", topic) == (0, english, "")
+    assert run("help", topic, "--lang", "km") == (0, khmer, "")
+    assert run("--lang", "km", "help", topic) == (0, khmer, "")
+    monkeypatch.setenv("KHCAL_LANG", "km")
+    assert run("help", topic) == (0, khmer, "")
+    assert run("help", topic, "--lang", "en") == (0, english, "")
+    monkeypatch.delenv("KHCAL_LANG")
+    write_config(isolated, 'lang = "km"\n')
+    assert run("help", topic) == (0, khmer, "")
+    monkeypatch.setenv("KHCAL_LANG", "en")
+    assert run("help", topic) == (0, english, "")
+
+
+def test_a_bad_language_is_reported_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KHCAL_LANG", "fr")
+    code, out, err = run("help", "config")
+    assert (code, out) == (2, "")
+    assert err == "khcal: KHCAL_LANG: 'fr' is not one of en, km\n"
+
+
+def test_the_index_no_longer_says_the_pages_are_in_english() -> None:
+    code, out, _ = run("help", "--lang", "km")
+    assert code == 0
+    assert out.startswith("ប្រធានបទជំនួយ (khcal help TOPIC)៖")
+    assert "អង់គ្លេស" not in out
+
+
+def test_an_unknown_topic_is_reported_in_the_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KHCAL_LANG", "km")
+    code, out, err = run("help", "colours")
+    assert (code, out) == (2, "")
+    assert err == "khcal: help៖ គ្មានប្រធានបទ 'colours' ទេ (ប្រធានបទ៖ definitions, config)\n"
+
+
+def test_a_missing_translation_gives_the_english_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(help_topics, "topic_path", lambda name, lang="en": tmp_path / f"{name}.{lang}.md")
+    (tmp_path / "config.en.md").write_text("english", encoding="utf-8")
+    assert help_topics.page("config", "km") == "english"
+
+
+# --- publish's summary line ------------------------------------------------------------------------------
+
+BASE = "https://cal.example.org/khcal"
+
+
+def publish(folder: Path, *args: str) -> tuple[int, str, str]:
+    return run("publish", str(folder), "--base-url", BASE, "--today", "2026-11-22", *args)
+
+
+def test_the_summary_line_in_english_is_unchanged(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    assert publish(folder) == (0, f"khcal: {folder}: 17 of 17 files written\n", "")
+    assert publish(folder, "--lang", "en") == (0, f"khcal: {folder}: 0 of 17 files written\n", "")
+
+
+def test_the_summary_line_in_khmer(tmp_path: Path, isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "site"
+    assert publish(folder, "--lang", "km") == (0, f"khcal: {folder}៖ បានសរសេរឯកសារ ១៧ ក្នុងចំណោម ១៧\n", "")
+    zero = f"khcal: {folder}៖ បានសរសេរឯកសារ ០ ក្នុងចំណោម ១៧\n"
+    before = run("--lang", "km", "publish", str(folder), "--base-url", BASE, "--today", "2026-11-22")
+    assert before == (0, zero, "")  # the option before the command name, as for every other command
+    monkeypatch.setenv("KHCAL_LANG", "km")
+    assert publish(folder) == (0, zero, "")
+    monkeypatch.delenv("KHCAL_LANG")
+    write_config(isolated, 'lang = "km"\n')
+    assert publish(folder) == (0, zero, "")
+    assert publish(folder, "--lang", "en") == (0, f"khcal: {folder}: 0 of 17 files written\n", "")
+
+
+def test_the_feeds_are_the_same_whatever_the_language(tmp_path: Path) -> None:
+    publish(tmp_path / "en")
+    publish(tmp_path / "km", "--lang", "km")
+    names = sorted(p.name for p in (tmp_path / "en").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "km").iterdir())
+    for name in names:
+        assert (tmp_path / "en" / name).read_bytes() == (tmp_path / "km" / name).read_bytes(), name
