@@ -159,3 +159,13 @@ def test_the_feeds_are_the_same_whatever_the_language(tmp_path: Path) -> None:
     assert names == sorted(p.name for p in (tmp_path / "km").iterdir())
     for name in names:
         assert (tmp_path / "en" / name).read_bytes() == (tmp_path / "km" / name).read_bytes(), name
+
+
+def test_the_contract_words_the_summary_line_as_the_tables_do() -> None:
+    from khcal.text import say
+
+    contract = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    for lang in LANGUAGES:
+        line = say(lang, "cli.publish.written", folder="DIR", written="N", total="M")
+        assert f"`{line}`" in contract, lang
+    assert "docs/definitions.km.md" in contract and "docs/config.km.md" in contract
