@@ -114,6 +114,7 @@ COMMANDS: dict[str, Message] = {
     "Examples:\n\n"
     "  khcal help definitions\n\n"
     "  khcal help config\n\n"
+    "  khcal help config --lang km\n\n"
     "  khcal help definitions | less",
     "help.is-holiday": "Exit 0 if DATE is a day off (a public holiday or a day in lieu), 1 if not, 2 on bad "
     "input.\n\n"

@@ -117,6 +117,7 @@ COMMANDS: dict[str, Message] = {
     "ឧទាហរណ៍៖\n\n"
     "  khcal help definitions\n\n"
     "  khcal help config\n\n"
+    "  khcal help config --lang km\n\n"
     "  khcal help definitions | less",
     "help.is-holiday": "ចេញដោយកូដ ០ បើ DATE ជាថ្ងៃឈប់សម្រាក (ថ្ងៃបុណ្យសាធារណៈ ឬថ្ងៃឈប់សម្រាកសងជំនួស) "
     "១ បើមិនមែន និង ២ បើទិន្នន័យបញ្ចូល មិនត្រឹមត្រូវ។\n\n"
