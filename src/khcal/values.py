@@ -84,10 +84,17 @@ def check_weekend(text: str) -> frozenset[int]:
 
 def today_in(tz: str) -> date:
     """Today's date in an IANA time zone."""
+    return clock_of(tz)()
+
+
+def clock_of(tz: str) -> Callable[[], date]:
+    """A function giving today's date in an IANA time zone, the zone looked up once (a server asks for
+    today at every request)."""
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    return datetime.now(ZoneInfo(check_tz(tz))).date()
+    zone = ZoneInfo(check_tz(tz))
+    return lambda: datetime.now(zone).date()
 
 
 def parse_date(text: str, today: date | Callable[[], date]) -> date:

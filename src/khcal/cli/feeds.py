@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from khcal.cli.inputs import number, today_in
+from khcal.cli.inputs import number
 from khcal.cli.options import (
     CategoryOpt,
     Env,
@@ -22,6 +22,7 @@ from khcal.cli.options import (
     setup,
 )
 from khcal.cli.root import app
+from khcal.values import clock_of
 
 FeedFromOpt = Annotated[str | None, typer.Option("--from", metavar="YYYY|YYYY-MM-DD")]
 FeedToOpt = Annotated[str | None, typer.Option("--to", metavar="YYYY|YYYY-MM-DD")]
@@ -116,7 +117,7 @@ def serve(
     stamps = [p.stat().st_mtime for p in env.settings.files if p.is_file()]
     data_time = datetime.fromtimestamp(max(stamps), UTC) if stamps else None
     server.run(
-        env.schedule, host=host, port=listen_on, lang=env.lang, today=lambda: today_in(zone),
+        env.schedule, host=host, port=listen_on, lang=env.lang, today=clock_of(zone),
         trust_proxy=trust_proxy, data_time=data_time,
     )  # fmt: skip
 

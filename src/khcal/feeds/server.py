@@ -174,6 +174,8 @@ class Server:
             raise KhcalError("error.feeds.listen", host=host, port=str(port), reason=reason) from None
         self._dispatcher.set_thread_count(threads)
         self._accept_many()
+        self._loop_thread: int | None = None
+        self._wake_from_other_threads()
         self._server.adj.socket_options = SOCKET_OPTIONS  # set on each accepted connection
         # A worker thread hands its whole answer to the event loop, which sends it in one call, instead of
         # sending it itself in waitress's 18,000-byte steps (each taking the connection's lock): four times
@@ -202,11 +204,23 @@ class Server:
 
         server.handle_accept = accept_many
 
+    def _wake_from_other_threads(self) -> None:
+        """Waitress wakes its loop through a pipe whenever an answer is written; from the loop's own thread
+        (the fast lane) that is a needless write and turn of the loop a request: only other threads do so."""
+        pull = self._server.pull_trigger
+
+        def pull_trigger() -> None:
+            if threading.get_ident() != self._loop_thread:
+                pull()
+
+        self._server.pull_trigger = pull_trigger
+
     def serve_forever(self, poll_interval: float = 0.5) -> None:
         """Serve until `shutdown` (from another thread) or SystemExit (from a signal handler)."""
         from waitress import wasyncore
 
         server = self._server
+        self._loop_thread = threading.get_ident()
         try:
             while not self._stopping.is_set():
                 wasyncore.loop(timeout=poll_interval, map=server._map, use_poll=True, count=1)
