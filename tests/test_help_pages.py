@@ -169,3 +169,14 @@ def test_the_contract_words_the_summary_line_as_the_tables_do() -> None:
         line = say(lang, "cli.publish.written", folder="DIR", written="N", total="M")
         assert f"`{line}`" in contract, lang
     assert "docs/definitions.km.md" in contract and "docs/config.km.md" in contract
+
+
+@pytest.mark.parametrize("lang", ["en", "km"])
+def test_the_settings_pages_quote_the_weekend_error_as_khcal_words_it(isolated: Path, lang: str) -> None:
+    # docs/config.md and docs/config.km.md show the error of `weekend = "satday"` on line 3 of config.toml.
+    path = write_config(isolated, 'lang = "en"\ntz = "Asia/Phnom_Penh"\nweekend = "satday"\n')
+    code, out, err = run("next", "--lang", lang)
+    assert (code, out) == (2, "")
+    printed = err.strip().removeprefix("khcal: ").replace(str(path), "/home/me/.config/khcal/config.toml")
+    page = help_topics.page("config", lang)
+    assert printed in page.splitlines()
