@@ -138,9 +138,13 @@ class _Dispatcher:
         """Answer the requests of the fast lane, on the event loop's thread, and start sending them."""
         while self.quick:
             channel = self.quick.popleft()
-            channel.service()
-            if channel.connected and channel.total_outbufs_len:
-                channel.handle_write()
+            try:
+                channel.service()  # answers errors of the application itself, as a worker would
+                if channel.connected and channel.total_outbufs_len:
+                    channel.handle_write()
+            except Exception:  # the loop goes on whatever one connection does
+                logging.getLogger("waitress").exception("khcal: could not answer on the event loop")
+                channel.close()
 
 
 class Server:
