@@ -71,6 +71,7 @@ class InChild:
     def __init__(self, schedule: Schedule, builds_per_child: int = BUILDS_PER_CHILD) -> None:
         self.schedule = schedule
         self.builds_per_child = builds_per_child
+        self._closed = False
         self._pool = self._start()
 
     def _start(self) -> Any:
@@ -97,12 +98,16 @@ class InChild:
         try:
             built: Built = self._pool.submit(_build_adopted, options).result()
         except BrokenProcessPool:  # the child died (killed, out of memory): once more with a new one
+            if self._closed:
+                raise
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = self._start()
             built = self._pool.submit(_build_adopted, options).result()
         return built
 
     def close(self) -> None:
+        """Stop the child once its build in progress, if any, is done."""
+        self._closed = True
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -111,6 +116,10 @@ _ADOPTED: list[Schedule] = []
 
 
 def _adopt(schedule: Schedule) -> None:
+    import signal
+
+    # Ctrl-C at the terminal reaches the whole process group: the server stops its children itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _ADOPTED[:] = [schedule]
 
 
