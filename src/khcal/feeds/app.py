@@ -39,9 +39,9 @@ INDEX_PATHS = ("/", "/index.html")
 QUERY_KEYS = ("lang", "holidays", "category", "from", "to", "alarm")
 MAX_AGE = 3600
 """Seconds a client or proxy may keep a response before asking again (with its ETag)."""
-CACHE_BYTES = 24 * 1024 * 1024
-"""The default bound of the feed cache (plain and gzipped bodies together): some 150 feeds of three years,
-or six of a hundred, within the 150 MB that `khcal serve` and its build process keep to together."""
+CACHE_BYTES = 16 * 1024 * 1024
+"""The default bound of the feed cache (plain and gzipped bodies together): some 100 feeds of three years,
+or four of a hundred, so that `khcal serve` and its build process keep within 150 MB together."""
 BUILDS = 1
 """Feeds built at once (each 100-year build holds tens of MB while it runs); other builds wait their turn."""
 WAITING = 2
