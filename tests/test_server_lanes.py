@@ -175,3 +175,14 @@ def test_every_builder_gives_what_the_export_writes(schedule: Schedule) -> None:
     built: Any = builder.InProcess(schedule)(options)
     assert built.body == ics.build(schedule, options)
     assert built.etag != built.gzip_etag
+
+
+def test_a_request_the_fast_lane_cannot_judge_goes_to_a_worker(
+    running: server.Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> int | None:
+        raise RuntimeError("ready failed")
+
+    monkeypatch.setattr(running.app, "ready", broken)
+    status, body = get(running.server_address[1], "/khcal.ics")
+    assert status == 200 and body.startswith(b"BEGIN:VCALENDAR")

@@ -130,7 +130,10 @@ class _Dispatcher:
         request = channel.requests[0]
         if request.error:
             return True
-        size = self.app.ready(request.command, request.path, request.query)
+        try:
+            size = self.app.ready(request.command, request.path, request.query)
+        except Exception:  # a worker will run the application, and answer whatever goes wrong there
+            return False
         # The loop must never wait for its own output to drain: what is buffered stays under the mark.
         return size is not None and channel.total_outbufs_len + size < channel.adj.outbuf_high_watermark
 
