@@ -63,6 +63,8 @@ long-weekends --year x | --year: 'x' is not a whole number
 serve --port x | --port: 'x' is not a whole number
 serve --port 70000 | --port: 70000 is not between 0 and 65535
 publish | Missing argument
+publish site --base-url https://example.org/cal --lang xx | --lang: 'xx' is not one of en, km
+help config --lang xx | --lang: 'xx' is not one of en, km
 --bogus | No such option: --bogus
 """
 CASES = [tuple(part.strip() for part in line.split(" | ")) for line in CORPUS.strip().splitlines()]
