@@ -174,7 +174,7 @@ class Feeds:
             self._parsed[key] = found
         return found
 
-    def ready(self, options: ics.FeedOptions) -> Built | None:
+    def kept(self, options: ics.FeedOptions) -> Built | None:
         """The feed of these options if it is built already; None if asking for it would build it."""
         return self._cache.peek(options)
 
@@ -237,7 +237,7 @@ class FeedApp:
         if method not in ("GET", "HEAD") or path != FEED_PATH:
             return 0
         try:
-            found = self.feeds.ready(self.feeds.parsed(query))
+            found = self.feeds.kept(self.feeds.parsed(query))
         except BadRequest:
             return 0
         return None if found is None else len(found.body)
