@@ -1,5 +1,5 @@
 """`python -m khcal` runs the command line."""
 
-from khcal.cli.memo import main
+from khcal.cli.fastpath import main
 
 main()

@@ -1,6 +1,6 @@
 """Where khcal keeps the user's settings and its caches (the XDG base directories), as plain strings.
 
-Only `os`: the `khcal` entry point (`khcal.cli.memo`) needs these before it loads anything else.
+Only `os`: the quick commands (`khcal.cli.fastpath`) read these before anything else is loaded.
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from khcal.cli.inputs import catalogue_of, colour, number, parse_day
+from khcal.cli import run
+from khcal.cli.inputs import catalogue_of, colour, number, parse_day, resolved
 from khcal.cli.options import (
     CategoryOpt,
     ColorOpt,
@@ -24,7 +25,6 @@ from khcal.cli.options import (
     WaybarOpt,
     emit_json,
     resolve_range,
-    resolved,
     setup,
     stream_json_array,
 )
@@ -46,19 +46,7 @@ def next_(
     as_json: JsonOpt = False,
     color: ColorOpt = None,
 ) -> None:
-    env = setup(today, tz, lang, file, holidays, category, color=color)
-    found = env.calendar.upcoming(number(count, "N", 1, 10000), holidays=env.settings.holidays)
-    if as_json:
-        from khcal.text.describe import occurrence_json
-
-        emit_json([occurrence_json(o, env.today, env.lang) for o in found])
-        return
-    from khcal.text import say
-    from khcal.views import render
-
-    title = say(env.lang, "cli.title.next")
-    with colour(env.settings):
-        render.occurrences(found, env.today, env.lang, no_color=env.settings.color is False, title=title)
+    run.next_(count, today, tz, lang, file, holidays, category, as_json, color)
 
 
 @app.command("list")
@@ -197,10 +185,7 @@ def today_(
     as_json: JsonOpt = False,
     color: ColorOpt = None,
 ) -> None:
-    from khcal.cli import today as screen
-
-    env = setup(today, tz, lang, file, holidays, category, color=color)
-    screen.show(env.calendar, count, short=short, template=template, waybar=waybar, as_json=as_json)
+    run.today_(count, short, template, waybar, today, tz, lang, file, holidays, category, as_json, color)
 
 
 # --- the Khmer calendar: khcal lunar -------------------------------------------------------------------

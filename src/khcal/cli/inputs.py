@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from khcal.errors import KhcalError
 from khcal.settings import SettingError, config_home
 from khcal.values import DEFAULT_TZ, ValueProblem, parse_date, parse_int, today_in
 
@@ -31,9 +32,13 @@ __all__ = [
     "load_catalogue",
     "number",
     "parse_day",
+    "resolved",
     "today_in",
 ]
 
+
+ERROR_LANG = ["en"]
+"""The language errors are worded in: the resolved --lang once the settings are known (`resolved`)."""
 
 GLOBAL_VALUES = frozenset({"--lang", "--tz", "--today", "--file", "--weekend", "--sector", "--category"})
 GLOBAL_FLAGS = frozenset({"--no-color", "--color", "--json", "--holidays"})
@@ -111,3 +116,22 @@ def load_catalogue(files: Sequence[str | Path] | None) -> Catalogue:
 
     user = catalogue.user_definition_files(config_home())
     return catalogue.load([*user, *(Path(f) for f in files or ())])
+
+
+def resolved(
+    today: str | None,
+    tz: str | None,
+    lang: str | None,
+    files: Sequence[str | Path] | None = None,
+    **more: Any,
+) -> Settings:
+    """The settings of a command: its options, then the environment, then config.toml (khcal.settings)."""
+    from khcal.settings import resolve
+
+    try:
+        settings = resolve(today=today, tz=tz, lang=lang, files=tuple(files or ()), **more)
+    except KhcalError as exc:
+        ERROR_LANG[0] = getattr(exc, "lang", "en")
+        raise
+    ERROR_LANG[0] = settings.lang  # later errors of the command are worded in this language
+    return settings

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from khcal.cli.options import LangOpt, resolved
+from khcal.cli.inputs import resolved
+from khcal.cli.options import LangOpt
 from khcal.cli.root import app
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from khcal.cli.root import ERROR_LANG
+from khcal.cli.inputs import resolved
 from khcal.errors import KhcalError
 from khcal.settings import SettingError
 
@@ -73,25 +73,6 @@ class Env:
     @property
     def config(self) -> Config | None:
         return self.settings.config
-
-
-def resolved(
-    today: str | None,
-    tz: str | None,
-    lang: str | None,
-    files: Sequence[Path] | None = None,
-    **more: Any,
-) -> Settings:
-    """The settings of a command: its options, then the environment, then config.toml (khcal.settings)."""
-    from khcal.settings import resolve
-
-    try:
-        settings = resolve(today=today, tz=tz, lang=lang, files=tuple(files or ()), **more)
-    except KhcalError as exc:
-        ERROR_LANG[0] = getattr(exc, "lang", "en")
-        raise
-    ERROR_LANG[0] = settings.lang  # later errors of the command are worded in this language
-    return settings
 
 
 def setup(

@@ -14,7 +14,7 @@ from typer.core import TyperGroup
 
 from khcal import __version__
 from khcal.cli import help_text
-from khcal.cli.inputs import hoist
+from khcal.cli.inputs import ERROR_LANG, hoist
 from khcal.errors import KhcalError, silence_stdout
 
 
@@ -86,10 +86,6 @@ class KhcalGroup(TyperGroup):
             # The output could not be written (a full disk, a closed terminal).
             silence_stdout()
             raise KhcalError("error.output", reason=exc.strerror or str(exc)) from None
-
-
-ERROR_LANG = ["en"]
-"""The language errors are worded in: the resolved --lang once the settings are known (see cli.options)."""
 
 
 def _error_lang(exc: KhcalError) -> str:

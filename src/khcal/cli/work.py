@@ -5,13 +5,12 @@ The work is done in `khcal.cli.scripts`; `khcal.cli.fastpath` answers the same c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from khcal.cli.inputs import number
+from khcal.cli import run
+from khcal.cli.inputs import number, resolved
 from khcal.cli.options import (
     DayOrStdin,
     ExtraOffOpt,
@@ -25,51 +24,11 @@ from khcal.cli.options import (
     TzOpt,
     WeekendOpt,
     emit_json,
-    resolved,
 )
 from khcal.cli.root import app
 
 if TYPE_CHECKING:
-    from khcal.cli.scripts import ParseDay
-    from khcal.core.workdays import WorkCalendar
-
-
-def _work_setup(
-    today: str | None,
-    tz: str | None,
-    lang: str | None,
-    files: Sequence[Path] | None,
-    weekend: str | None,
-    extra_off: Sequence[str] | None,
-    sector: str | None,
-) -> tuple[WorkCalendar, ParseDay, str]:
-    """The working-day calendar of the options and settings, a date parser, and the language."""
-    from khcal.api import Calendar
-    from khcal.cli import scripts
-
-    settings = resolved(
-        today, tz, lang, files, weekend=weekend, sector=sector, extra_off=tuple(extra_off or ())
-    )
-    return Calendar.from_settings(settings).workdays, scripts.day_parser(settings), settings.lang
-
-
-def _is_command(
-    kind: str,
-    day: str | None,
-    quiet: bool,
-    as_json: bool,
-    weekend: str | None,
-    extra_off: list[str] | None,
-    sector: str | None,
-    today: str | None,
-    tz: str | None,
-    lang: str | None,
-    file: list[Path] | None,
-) -> int:
-    from khcal.cli import scripts
-
-    cal, parse, lang = _work_setup(today, tz, lang, file, weekend, extra_off, sector)
-    return scripts.is_day(kind, day, cal, parse, quiet=quiet, as_json=as_json, lang=lang)
+    pass
 
 
 @app.command("is-holiday")
@@ -85,7 +44,7 @@ def is_holiday(
     lang: LangOpt = None,
     file: FileOpt = None,
 ) -> int:
-    return _is_command("holiday", day, quiet, as_json, weekend, extra_off, sector, today, tz, lang, file)
+    return run.is_holiday(day, quiet, as_json, weekend, extra_off, sector, today, tz, lang, file)
 
 
 @app.command("is-workday")
@@ -101,7 +60,7 @@ def is_workday(
     lang: LangOpt = None,
     file: FileOpt = None,
 ) -> int:
-    return _is_command("workday", day, quiet, as_json, weekend, extra_off, sector, today, tz, lang, file)
+    return run.is_workday(day, quiet, as_json, weekend, extra_off, sector, today, tz, lang, file)
 
 
 workdays_app = typer.Typer(
@@ -124,10 +83,7 @@ def workdays_count(
     tz: TzOpt = None,
     file: FileOpt = None,
 ) -> int:
-    from khcal.cli import scripts
-
-    cal, parse, _ = _work_setup(today, tz, "en", file, weekend, extra_off, sector)
-    return scripts.count(cal, parse(first, "A"), parse(last, "B"))
+    return run.workdays_count(first, last, weekend, extra_off, sector, today, tz, file)
 
 
 @workdays_app.command("add", context_settings={"ignore_unknown_options": True})
@@ -141,17 +97,7 @@ def workdays_add(
     tz: TzOpt = None,
     file: FileOpt = None,
 ) -> int:
-    from khcal.cli import scripts
-
-    cal, parse, _ = _work_setup(today, tz, "en", file, weekend, extra_off, sector)
-    return scripts.shift(cal, parse(day, "DATE"), number(n, "N"))
-
-
-def _step_command(step: int, day: str | None, *options: Any) -> int:
-    from khcal.cli import scripts
-
-    cal, parse, _ = _work_setup(*options)
-    return scripts.shift(cal, parse(day if day is not None else "today", "DATE"), step)
+    return run.workdays_add(day, n, weekend, extra_off, sector, today, tz, file)
 
 
 @workdays_app.command("next")
@@ -164,7 +110,7 @@ def workdays_next(
     tz: TzOpt = None,
     file: FileOpt = None,
 ) -> int:
-    return _step_command(1, day, today, tz, "en", file, weekend, extra_off, sector)
+    return run.workdays_next(day, weekend, extra_off, sector, today, tz, file)
 
 
 @workdays_app.command("prev")
@@ -177,7 +123,7 @@ def workdays_prev(
     tz: TzOpt = None,
     file: FileOpt = None,
 ) -> int:
-    return _step_command(-1, day, today, tz, "en", file, weekend, extra_off, sector)
+    return run.workdays_prev(day, weekend, extra_off, sector, today, tz, file)
 
 
 @app.command("long-weekends")
