@@ -7,12 +7,13 @@ the Python API raises the same errors and never prints.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+
+from khcal.core.records import field as attribute
+from khcal.core.records import record
 
 
 class KhcalError(Exception):
@@ -40,7 +41,7 @@ def _say(lang: str, key: str, params: Mapping[str, object]) -> str:
     return say(lang, key, **params)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Problem:
     """One problem found in a definitions (or settings) file: where it is, and a message key with params."""
 
@@ -49,7 +50,7 @@ class Problem:
     line: int | None = None
     observance: str | None = None
     field: str | None = None
-    params: Mapping[str, object] = dataclasses.field(default_factory=dict, hash=False)
+    params: Mapping[str, object] = attribute(default_factory=dict, hash=False)
 
     def message(self, lang: str = "en") -> str:
         """`file:line: observance 'id': field 'name': what is wrong`, in `lang`."""

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from khcal import folders
 from khcal.core.model import SECTORS
+from khcal.core.records import field, record
 from khcal.errors import KhcalError
 from khcal.values import (
     DEFAULT_TZ,
@@ -33,6 +32,7 @@ from khcal.values import (
     today_in,
 )
 
+TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
     from khcal.config_file import Config
     from khcal.core.model import Catalogue, Language, Sector
@@ -100,7 +100,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config | None:
     return read(path)
 
 
-@dataclass(frozen=True)
+@record
 class Settings:
     """Everything the commands and the API take from the user, resolved and checked."""
 

@@ -11,8 +11,12 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from khcal.core.model import LANGUAGES, SECTORS, Language, Sector
+from khcal.core.model import LANGUAGES, SECTORS
 from khcal.errors import BadValueError, KhcalError
+
+TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
+if TYPE_CHECKING:
+    from khcal.core.model import Language, Sector
 
 DEFAULT_TZ = "Asia/Phnom_Penh"
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

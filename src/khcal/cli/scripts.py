@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, TextIO
 
+from khcal.core.records import record
 from khcal.core.workdays import PRIVATE_ONLY, Bridge, Run, WorkCalendar, weekend_text
 from khcal.errors import KhcalError
 
+TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
+    from typing import Any, TextIO
+
     from khcal.core.schedule import Occurrence
     from khcal.settings import Settings
 
@@ -37,7 +39,7 @@ def day_parser(settings: Settings) -> ParseDay:
 # --- is-holiday / is-workday ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Answer:
     """Everything a script may want to know about one day."""
 

@@ -19,7 +19,6 @@ environment.
 
 from __future__ import annotations
 
-import dataclasses
 import marshal
 import zlib
 from collections.abc import Callable
@@ -29,6 +28,7 @@ from typing import Any
 
 from khcal import __version__
 from khcal.core import lunar_years, model, rules
+from khcal.core.records import fields_of
 
 _FORMAT = 2
 """The version of the encoding below; raise it when the encoding changes."""
@@ -46,7 +46,7 @@ _CLASSES: tuple[type, ...] = (
     *(kind for kind in rules.KINDS.values() if isinstance(kind, type)),
 )
 _TAGS = {cls: i for i, cls in enumerate(_CLASSES)}
-_FIELDS = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _CLASSES}
+_FIELDS = {cls: fields_of(cls) for cls in _CLASSES}
 
 
 def schema() -> str:

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Final
 
 from khcal.core.lunar_years import BE_OFFSET as _BE_OFFSET
 from khcal.core.lunar_years import JS_OFFSET as _JS_OFFSET
@@ -40,9 +38,15 @@ from khcal.core.lunar_years import check_month as _check_month
 from khcal.core.lunar_years import month_index as _month_index
 from khcal.core.lunar_years import month_table as _table
 from khcal.core.lunar_years import resolve_month as _resolve_month
-from khcal.core.model import Phase
+from khcal.core.records import field, record
 from khcal.core.songkran import NewYear, js_bodithey, js_kromathopol, new_year, true_sun
 from khcal.errors import BadValueError
+
+TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
+if TYPE_CHECKING:
+    from typing import Final
+
+    from khcal.core.model import Phase
 
 __all__ = [
     "ANIMALS",
@@ -157,7 +161,7 @@ WANING: Final[Phase] = "waning"
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LunarDate:
     """A day of the Khmer lunar calendar."""
 
@@ -195,7 +199,7 @@ class LunarDate:
         return SAK_NAMES_KM[self.sak]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _YearMarks:
     """Ordinals where the civil year labels change within one Gregorian year."""
 

@@ -6,11 +6,14 @@ All divisions are floor divisions. `khmer_calendar` builds lunar dates on this t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Final
 
+from khcal.core.records import record
 from khcal.errors import BadValueError, DateRangeError
+
+TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
+if TYPE_CHECKING:
+    from typing import Final
 
 MIN_DATE: Final[date] = date(1800, 1, 1)
 MAX_DATE: Final[date] = date(2200, 12, 31)
@@ -191,7 +194,7 @@ def _month_lengths(b: int) -> tuple[tuple[str, int], ...]:
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MonthTable:
     month_starts: list[int]  # ordinal of the 1st waxing day of each month, ascending
     month_keys: list[str]

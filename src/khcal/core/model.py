@@ -6,36 +6,40 @@ Pure: no I/O, no clock, no environment, no wording. Loading and validation live 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Final, Literal, get_args
 
+from khcal.core.records import field, record
 from khcal.errors import UnknownObservanceError
 
+TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
+    from typing import Final, Literal
+
     from khcal.core.rules import Rule
 
 # --- the closed sets of words of the format and of the model: each spelled here once -----------------
+# The types are for type checkers only (typing is not imported at run time); the tuples are the values.
 
-Language = Literal["en", "km"]
-"""The languages khcal speaks; a text of the catalogue falls back to English."""
-Scope = Literal["public", "private-sector"]
-"""Who had a day off: everyone, or only private-sector workers (the days in lieu of 2018-2021)."""
-Status = Literal["official", "projected", "user"]
-"""Where an occurrence's dates come from: a published list of days off, the rules, or the user's own file."""
-Phase = Literal["waxing", "waning"]
-"""The half of a lunar month."""
-EventKind = Literal["anniversary", "birthday"]
-"""What an observance with an `event_year` remembers."""
-Sector = Literal["private", "public"]
-"""Whose working days are counted: the private sector (every day off) or the public sector."""
+if TYPE_CHECKING:
+    Language = Literal["en", "km"]
+    """The languages khcal speaks; a text of the catalogue falls back to English."""
+    Scope = Literal["public", "private-sector"]
+    """Who had a day off: everyone, or only private-sector workers (the days in lieu of 2018-2021)."""
+    Status = Literal["official", "projected", "user"]
+    """Where an occurrence's dates come from: a published list of days off, the rules, or the user's file."""
+    Phase = Literal["waxing", "waning"]
+    """The half of a lunar month."""
+    EventKind = Literal["anniversary", "birthday"]
+    """What an observance with an `event_year` remembers."""
+    Sector = Literal["private", "public"]
+    """Whose working days are counted: the private sector (every day off) or the public sector."""
 
-LANGUAGES: Final[tuple[Language, ...]] = get_args(Language)
-SCOPES: Final[tuple[Scope, ...]] = get_args(Scope)
-STATUSES: Final[tuple[Status, ...]] = get_args(Status)
-PHASES: Final[tuple[Phase, ...]] = get_args(Phase)
-EVENT_KINDS: Final[tuple[EventKind, ...]] = get_args(EventKind)
-SECTORS: Final[tuple[Sector, ...]] = get_args(Sector)
+LANGUAGES: Final[tuple[Language, ...]] = ("en", "km")
+SCOPES: Final[tuple[Scope, ...]] = ("public", "private-sector")
+STATUSES: Final[tuple[Status, ...]] = ("official", "projected", "user")
+PHASES: Final[tuple[Phase, ...]] = ("waxing", "waning")
+EVENT_KINDS: Final[tuple[EventKind, ...]] = ("anniversary", "birthday")
+SECTORS: Final[tuple[Sector, ...]] = ("private", "public")
 PUBLIC: Final[Scope] = "public"
 PRIVATE_SECTOR: Final[Scope] = "private-sector"
 
@@ -52,7 +56,7 @@ MAX_YEAR = 2200
 # --- values ------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Text:
     """A text in English, and in Khmer where the catalogue has it."""
 
@@ -63,13 +67,13 @@ class Text:
         return self.km if lang == "km" and self.km else self.en
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Source:
     title: str
     url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HolidayPeriod:
     """Years in which an observance was a day off, and how it was kept then."""
 
@@ -85,7 +89,7 @@ class HolidayPeriod:
         return (self.since is None or self.since <= year) and (self.until is None or year <= self.until)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Exception_:
     """A decree for one year that moved, lengthened, shortened or cancelled a day off."""
 
@@ -98,13 +102,13 @@ class Exception_:
     note: Text | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HistoryNote:
     year: int
     text: Text
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Observance:
     id: str
     name: Text
@@ -140,7 +144,7 @@ class Observance:
         return next((e for e in self.exceptions if e.year == year), None)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Published:
     """A year whose official list of days off was published, with its source."""
 
@@ -150,7 +154,7 @@ class Published:
     note: Text | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class InLieuRule:
     """Days off falling on one of `weekdays` gave the next free day off, in these years."""
 
@@ -165,7 +169,7 @@ class InLieuRule:
         return self.since <= year and (self.until is None or year <= self.until)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Catalogue:
     observances: Mapping[str, Observance]
     published: Mapping[int, Published] = field(default_factory=dict)

@@ -8,36 +8,51 @@ reader, the schedule and the reference check go through the registry, so a new k
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import ClassVar, Protocol, TypeVar
 
 from khcal.core import khmer_calendar
-from khcal.core.model import LUNAR_MONTHS, PHASES, WEEKDAYS, Phase
+from khcal.core.model import LUNAR_MONTHS, PHASES, WEEKDAYS
+from khcal.core.records import fields_of, record
+
+TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
+if TYPE_CHECKING:
+    from typing import ClassVar, Protocol, TypeVar
+
+    from khcal.core.model import Phase
 
 Day = date  # a name for the type where a rule's field is called `date`
 
 
-class Fields(Protocol):
-    """The validator's typed access to one rule table: a failed read records its problem and raises."""
+if TYPE_CHECKING:
 
-    def integer(self, key: str, low: int, high: int) -> int: ...
-    def choice(self, key: str, choices: tuple[str, ...]) -> str: ...
-    def string(self, key: str) -> str: ...
-    def day(self, key: str) -> date: ...
-    def raw(self, key: str) -> object: ...
-    def fail(self, key: str, message: str, /, **params: object) -> Exception: ...
+    class Fields(Protocol):
+        """The validator's typed access to one rule table: a failed read records its problem and raises."""
 
+        def integer(self, key: str, low: int, high: int) -> int: ...
+        def choice(self, key: str, choices: tuple[str, ...]) -> str: ...
+        def string(self, key: str) -> str: ...
+        def day(self, key: str) -> date: ...
+        def raw(self, key: str) -> object: ...
+        def fail(self, key: str, message: str, /, **params: object) -> Exception: ...
 
-class Context(Protocol):
-    """What a rule may ask of the schedule: the first day of another observance in a year."""
+    class Context(Protocol):
+        """What a rule may ask of the schedule: the first day of another observance in a year."""
 
-    def first_day(self, ident: str, year: int) -> date | None: ...
+        def first_day(self, ident: str, year: int) -> date | None: ...
+
+    class RuleClass(Protocol):
+        """A registered rule kind: its name and how it parses itself."""
+
+        kind: ClassVar[str]
+
+        def toml_keys(self) -> tuple[str, ...]: ...
+        def parse(self, fields: Fields) -> Rule: ...
+
+    _R = TypeVar("_R", bound="type[RuleKind]")
 
 
 class RuleKind:
-    """What every rule kind answers. Subclasses are frozen dataclasses whose fields are the TOML keys."""
+    """What every rule kind answers. Subclasses are records (frozen) whose fields are the TOML keys."""
 
     __slots__ = ()
     kind: ClassVar[str]
@@ -51,7 +66,7 @@ class RuleKind:
     @classmethod
     def toml_keys(cls) -> tuple[str, ...]:
         """The keys its TOML table may have."""
-        return ("kind", *(f.name for f in dataclasses.fields(cls)))  # type: ignore[arg-type]
+        return ("kind", *fields_of(cls))
 
     def dates(self, year: int, context: Context) -> tuple[date, ...]:
         """The start dates of its occurrences in `year` (none when it does not fall in that year)."""
@@ -70,19 +85,8 @@ class RuleKind:
         return None
 
 
-class RuleClass(Protocol):
-    """A registered rule kind: its name and how it parses itself."""
-
-    kind: ClassVar[str]
-
-    def toml_keys(self) -> tuple[str, ...]: ...
-    def parse(self, fields: Fields) -> Rule: ...
-
-
 KINDS: dict[str, RuleClass] = {}
 """Every rule kind by its `kind` name, in the order of the definitions format."""
-
-_R = TypeVar("_R", bound=type[RuleKind])
 
 
 def _is_leap(year: int) -> bool:
@@ -103,7 +107,7 @@ def register(cls: _R) -> _R:
 
 
 @register
-@dataclass(frozen=True, slots=True)
+@record
 class FixedRule(RuleKind):
     """The same Gregorian day every year."""
 
@@ -128,7 +132,7 @@ class FixedRule(RuleKind):
 
 
 @register
-@dataclass(frozen=True, slots=True)
+@record
 class NthWeekdayRule(RuleKind):
     """The nth weekday of a month; n = -1 is the last one."""
 
@@ -158,7 +162,7 @@ class NthWeekdayRule(RuleKind):
 
 
 @register
-@dataclass(frozen=True, slots=True)
+@record
 class LunarRule(RuleKind):
     """A day of the Khmer lunar calendar, e.g. the 15th waxing day of Pisakh; day -1 is the last day."""
 
@@ -192,7 +196,7 @@ def _phase(value: str) -> Phase:
 
 
 @register
-@dataclass(frozen=True, slots=True)
+@record
 class NewYearRule(RuleKind):
     """The Khmer New Year: from Moha Songkran day to Leungsak day, computed each year."""
 
@@ -213,7 +217,7 @@ class NewYearRule(RuleKind):
 
 
 @register
-@dataclass(frozen=True, slots=True)
+@record
 class OffsetRule(RuleKind):
     """A number of days after (or before) the first day of another observance in the same year."""
 
@@ -234,7 +238,7 @@ class OffsetRule(RuleKind):
 
 
 @register
-@dataclass(frozen=True, slots=True)
+@record
 class OnceRule(RuleKind):
     """A single, dated occasion, such as a decreed replacement day off."""
 
@@ -253,7 +257,7 @@ class OnceRule(RuleKind):
 
 
 @register
-@dataclass(frozen=True, slots=True)
+@record
 class HolyDaysRule(RuleKind):
     """The Buddhist holy days (Thngai Sel): 8th and 15th waxing, 8th and last waning of every month."""
 
@@ -276,7 +280,7 @@ Rule = FixedRule | NthWeekdayRule | LunarRule | NewYearRule | OffsetRule | OnceR
 """Every rule kind; the text layer words them with an exhaustive match."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RuleAt:
     """An observance's rule, with the file and line it was read from."""
 

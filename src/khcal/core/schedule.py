@@ -7,11 +7,15 @@ by hand are the decreed exceptions in the definitions files, each with its sourc
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from khcal.core.model import MAX_YEAR, MIN_YEAR, PUBLIC, Catalogue, Observance, Scope, Status, Text
+from khcal.core.model import MAX_YEAR, MIN_YEAR, PUBLIC, Catalogue, Observance, Text
+from khcal.core.records import record
 from khcal.errors import DateRangeError
+
+TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
+if TYPE_CHECKING:
+    from khcal.core.model import Scope, Status
 
 HIDDEN_BY_DEFAULT = frozenset({"holy-day"})
 """Categories shown only when asked for by name (`--category holy-day`)."""
@@ -20,7 +24,7 @@ IN_LIEU_SUFFIX = "-in-lieu"
 _ONE_DAY = timedelta(days=1)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Occurrence:
     """One observance on one or more consecutive days."""
 
@@ -78,7 +82,7 @@ class Occurrence:
         return self.start.year - event
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Filter:
     """Which occurrences a command shows."""
 

@@ -6,9 +6,7 @@ re-exports what is public here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Final
 
 from khcal.core.lunar_years import (
     BE_JS_DIFF,
@@ -18,13 +16,18 @@ from khcal.core.lunar_years import (
     check_gregorian_year,
     month_table,
 )
+from khcal.core.records import record
+
+TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
+if TYPE_CHECKING:
+    from typing import Final
 
 # --------------------------------------------------------------------------------------------
 # Khmer New Year (Moha Songkran), Suriyayatra method for Jolak Sakaraj year j (khmer_calendar.md, section 6)
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NewYear:
     """The computed Khmer New Year of one Gregorian year."""
 

@@ -24,17 +24,19 @@ from khcal.core.model import (
     SCOPES,
     WEEKDAYS,
     Catalogue,
-    EventKind,
     Exception_,
     HistoryNote,
     HolidayPeriod,
     InLieuRule,
     Observance,
     Published,
-    Scope,
     Text,
 )
 from khcal.core.rules import KINDS, Rule, RuleAt
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from khcal.core.model import EventKind, Scope
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _T = TypeVar("_T")

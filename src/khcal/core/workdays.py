@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
-from khcal.core.model import PRIVATE_SECTOR, SECTORS, WEEKDAYS, Sector
+from khcal.core.model import PRIVATE_SECTOR, SECTORS, WEEKDAYS
+from khcal.core.records import field, record
 from khcal.errors import BadValueError, KhcalError
 
+TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
+    from khcal.core.model import Sector
     from khcal.core.schedule import Occurrence
 
 _FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -85,7 +86,7 @@ def weekend_text(weekend: frozenset[int]) -> str:
     return ",".join(WEEKDAYS[d] for d in sorted(weekend)) or "none"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Run:
     """Consecutive days off (weekend days, days off, or both), first and last day included."""
 
@@ -99,7 +100,7 @@ class Run:
         return (self.end - self.start).days + 1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Bridge:
     """A working day that, taken off, joins the days off on either side into a run of `joined.days`."""
 
@@ -107,7 +108,7 @@ class Bridge:
     joined: Run
 
 
-@dataclass
+@record(frozen=False)
 class WorkCalendar:
     """Answers 'is this a working day?' and counts working days, for one weekend and one sector.
 
