@@ -296,7 +296,7 @@ class Calendar:
             check_year(span)
             return date(span, 1, 1), date(span, 12, 31)
         if not isinstance(span, tuple | list) or len(span) != 2:
-            raise ArgumentTypeError("span", "span", span)
+            raise ArgumentTypeError("span", "error.api.span", span)
         first, last = self.day(span[0], "first"), self.day(span[1], "last")
         return (first, last) if first <= last else (last, first)
 
@@ -337,4 +337,4 @@ def _cache_folder(cache: object) -> Path | None:
         return cache_home() if cache else None
     if isinstance(cache, str | os.PathLike):
         return Path(cache)
-    raise ArgumentTypeError("cache", "cache", cache)
+    raise ArgumentTypeError("cache", "error.api.cache", cache)

@@ -108,10 +108,9 @@ class ArgumentTypeError(KhcalError, TypeError):
     """An argument of the Python API of a type it does not take (`day: expected a date, got int`); a
     TypeError too."""
 
-    def __init__(self, argument: str, expected: str, value: object) -> None:
+    def __init__(self, argument: str, key: str, value: object) -> None:
         self.argument = argument
-        got = "None" if value is None else type(value).__name__
-        super().__init__(f"error.api.{expected}", got=got)
+        super().__init__(key, got="None" if value is None else type(value).__name__)
 
     def message(self, lang: str = "en") -> str:
         return f"{self.argument}: {super().message(lang)}"

@@ -177,7 +177,7 @@ def as_day(value: object, argument: str) -> date | str:
     elif _is_datetime64(value):
         found = value.astype("datetime64[D]").astype(object)  # type: ignore[attr-defined]  # no numpy import
     elif not isinstance(value, date):
-        raise ArgumentTypeError(argument, "date", value)
+        raise ArgumentTypeError(argument, "error.api.date", value)
     if not isinstance(found, date) or isinstance(found, datetime):  # NaT, or beyond datetime's years
         raise ValueProblem("error.api.no-date", value=str(value))
     return found if type(found) is date else date(found.year, found.month, found.day)
@@ -187,25 +187,25 @@ def as_days(value: object, argument: str) -> tuple[date | str, ...]:
     """One day, or an iterable of days."""
     if isinstance(value, str | date) or _is_datetime64(value):
         return (as_day(value, argument),)
-    return tuple(as_day(item, argument) for item in _items(value, argument, "date"))
+    return tuple(as_day(item, argument) for item in _items(value, argument, "error.api.date"))
 
 
 def as_paths(value: object, argument: str) -> tuple[str, ...]:
     """One file (text or os.PathLike), or an iterable of them."""
-    items = (value,) if isinstance(value, str | os.PathLike) else _items(value, argument, "path")
+    items = (value,) if isinstance(value, str | os.PathLike) else _items(value, argument, "error.api.path")
     paths = tuple(os.fspath(item) if isinstance(item, str | os.PathLike) else item for item in items)
     for path in paths:
         if not isinstance(path, str):
-            raise ArgumentTypeError(argument, "path", path)
+            raise ArgumentTypeError(argument, "error.api.path", path)
     return paths  # type: ignore[return-value]  # each checked above
 
 
 def as_names(value: object, argument: str) -> tuple[str, ...]:
     """One name, or an iterable of names."""
-    names = (value,) if isinstance(value, str) else _items(value, argument, "text")
+    names = (value,) if isinstance(value, str) else _items(value, argument, "error.api.text")
     for name in names:
         if not isinstance(name, str):
-            raise ArgumentTypeError(argument, "text", name)
+            raise ArgumentTypeError(argument, "error.api.text", name)
     return names  # type: ignore[return-value]  # each checked above
 
 
@@ -213,7 +213,7 @@ def as_text(value: object, argument: str) -> str | None:
     """Text, or None (not given)."""
     if value is None or isinstance(value, str):
         return value
-    raise ArgumentTypeError(argument, "text", value)
+    raise ArgumentTypeError(argument, "error.api.text", value)
 
 
 def _is_datetime64(value: object) -> bool:
@@ -221,10 +221,10 @@ def _is_datetime64(value: object) -> bool:
     return type(value).__module__ == "numpy" and type(value).__name__ == "datetime64"
 
 
-def _items(value: object, argument: str, expected: str) -> tuple[object, ...]:
+def _items(value: object, argument: str, key: str) -> tuple[object, ...]:
     if isinstance(value, bytes | bytearray | Mapping):
-        raise ArgumentTypeError(argument, expected, value)
+        raise ArgumentTypeError(argument, key, value)
     try:
         return tuple(value)  # type: ignore[arg-type]
     except TypeError:
-        raise ArgumentTypeError(argument, expected, value) from None
+        raise ArgumentTypeError(argument, key, value) from None
