@@ -24,6 +24,30 @@ def test_mypy_strict() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+API_USE = """
+from datetime import datetime
+
+import khcal
+from khcal import ArgumentTypeError, DateRangeError, KhcalError, SettingError
+
+cal = khcal.Calendar(files="company.toml", categories="religious", extra_off=datetime(2026, 12, 24))
+ok: bool = cal.is_holiday(datetime(2026, 4, 14))
+errors: tuple[type[KhcalError], ...] = (ArgumentTypeError, DateRangeError, SettingError, khcal.ConfigError)
+"""
+
+
+def test_mypy_strict_sees_the_package_names(tmp_path: Path) -> None:
+    # A module __getattr__ would make any name type-check, khcal.Calender too: type checkers see the names.
+    (tmp_path / "good.py").write_text(API_USE, encoding="utf-8")
+    (tmp_path / "typo.py").write_text(API_USE + "khcal.Calender()\n", encoding="utf-8")
+    done = run_tool(
+        "mypy", "--strict", "--no-incremental", str(tmp_path / "good.py"), str(tmp_path / "typo.py")
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    found = [line for line in done.stdout.splitlines() if ": error:" in line]
+    assert len(found) == 1 and "typo.py:" in found[0] and '"Calender"' in found[0], done.stdout
+
+
 def test_ruff_lint_and_format() -> None:
     lint = run_tool("ruff", "check", "--no-cache", "src", "tests", "bench")
     assert lint.returncode == 0, lint.stdout + lint.stderr

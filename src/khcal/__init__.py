@@ -1,6 +1,6 @@
 """khcal: Cambodia's public holidays, Khmer lunar dates and remembrance days.
 
-`import khcal` is light: `khcal.Calendar` and the rest of the API (khcal.api) load on first use.
+`import khcal` is light: `khcal.Calendar`, the errors and the rest of the API load on first use.
 
     >>> import khcal
     >>> khcal.Calendar().is_workday("2026-04-14")
@@ -12,28 +12,59 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 TYPE_CHECKING = False  # typing itself is not imported: the command's start-up would pay for it
-if TYPE_CHECKING:
-    from typing import Any
-
+if TYPE_CHECKING:  # what type checkers see: the names themselves, and no module __getattr__
     from khcal.api import Calendar
-    from khcal.errors import DefinitionsError, KhcalError, UnknownObservanceError
-    from khcal.settings import Settings
+    from khcal.config_file import ConfigError
+    from khcal.errors import (
+        ArgumentTypeError,
+        BadValueError,
+        DateRangeError,
+        DefinitionsError,
+        KhcalError,
+        UnknownObservanceError,
+    )
+    from khcal.settings import SettingError, Settings
+    from khcal.values import ValueProblem
 
-__all__ = ["Calendar", "DefinitionsError", "KhcalError", "Settings", "UnknownObservanceError", "__version__"]
+__all__ = [
+    "ArgumentTypeError",
+    "BadValueError",
+    "Calendar",
+    "ConfigError",
+    "DateRangeError",
+    "DefinitionsError",
+    "KhcalError",
+    "SettingError",
+    "Settings",
+    "UnknownObservanceError",
+    "ValueProblem",
+    "__version__",
+]
 
 _LAZY = {
     "Calendar": "khcal.api",
-    "KhcalError": "khcal.errors",
-    "DefinitionsError": "khcal.errors",
-    "UnknownObservanceError": "khcal.errors",
+    "ConfigError": "khcal.config_file",
+    "SettingError": "khcal.settings",
     "Settings": "khcal.settings",
-}
+    "ValueProblem": "khcal.values",
+    **dict.fromkeys(
+        ("ArgumentTypeError", "BadValueError", "DateRangeError", "DefinitionsError", "KhcalError",
+         "UnknownObservanceError"),
+        "khcal.errors",
+    ),
+}  # fmt: skip
 
+if not TYPE_CHECKING:  # at run time: each name imported when first asked for (PEP 562)
 
-def __getattr__(name: str) -> Any:
-    """The API's names, imported when first asked for."""
-    if name in _LAZY:
-        import importlib
+    def __getattr__(name: str) -> object:
+        """The API's names, imported when first asked for."""
+        if name in _LAZY:
+            import importlib
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'khcal' has no attribute '{name}'")
+            value = getattr(importlib.import_module(_LAZY[name]), name)
+            globals()[name] = value
+            return value
+        raise AttributeError(f"module 'khcal' has no attribute '{name}'")
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_LAZY})

@@ -7,6 +7,10 @@
     cal.days_off(2026)                   # {date(2026, 1, 1): "International New Year's Day", ...}
     cal.lunar("2024-05-22")["holy_day"]  # True
 
+A day is a `date`, a `datetime` or `pandas.Timestamp` (its date), a `numpy.datetime64` (its date) or text.
+`Calendar()` writes nothing to disk; `Calendar(cache=True)` keeps the compiled catalogue in the command
+line's cache folder, `cache="folder"` in a folder of your own.
+
 A `Calendar` is built from the built-in catalogue, the user's definitions files and the settings, resolved
 by `khcal.settings` exactly as the command line resolves them (arguments, then KHCAL_LANG/KHCAL_TZ, then
 config.toml, then the defaults). Each command of the command line is one method returning data; the
@@ -15,14 +19,20 @@ commands only add parsing and a view. Errors are `khcal.KhcalError`; nothing her
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from khcal.settings import Settings, resolve
+from khcal.core.records import replace
+from khcal.errors import ArgumentTypeError
+from khcal.settings import SettingError, Settings, cache_home, resolve
+from khcal.values import ValueProblem, as_day, as_days, as_names, as_paths, as_text
 
 if TYPE_CHECKING:
+    import numpy
+
     from khcal.core.model import Catalogue, Observance
     from khcal.core.schedule import Occurrence, Schedule
     from khcal.core.summary import Summary
@@ -30,8 +40,14 @@ if TYPE_CHECKING:
 
 __all__ = ["Calendar", "DayLike"]
 
-DayLike = date | str
-"""A day: a `datetime.date`, or text as the command line takes it (`2026-04-14`, `today`, `7 Jan 2027`)."""
+if TYPE_CHECKING:
+    DayLike: TypeAlias = date | str | numpy.datetime64
+else:
+    DayLike = date | str
+"""A day: a `date`, a `datetime` or `pandas.Timestamp` (its date), a `numpy.datetime64` (its date), or text
+as the command line takes it (`2026-04-14`, `today`, `7 Jan 2027`)."""
+Names: TypeAlias = str | Iterable[str]
+"""One name, or several: `"religious"` is one category, not nine letters."""
 
 _NAMES = {k: k for k in ("lang", "tz", "today", "weekend", "sector", "extra_off", "files", "categories")}
 
@@ -41,27 +57,33 @@ class Calendar:
 
     def __init__(
         self,
-        files: Sequence[str | Path] = (),
+        files: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] = (),
         *,
         lang: str | None = None,
-        weekend: str | Sequence[str] | None = None,
+        weekend: Names | None = None,
         sector: str | None = None,
-        extra_off: Sequence[DayLike] = (),
-        categories: Sequence[str] = (),
+        extra_off: DayLike | Iterable[DayLike] = (),
+        categories: Names = (),
         tz: str | None = None,
         today: DayLike | None = None,
         use_environment: bool = True,
+        cache: bool | str | os.PathLike[str] = False,
     ) -> None:
-        """`files`: definitions files merged over the built-in catalogue. `weekend`: "sat,sun" (default),
-        "sun", ["fri", "sat"] or "none". `sector`: "private" (default) or "public" (whose days in lieu
-        count). `extra_off`: days off of your own. `categories`: the default filter of `occurrences` and
-        `upcoming`. `use_environment=False` ignores KHCAL_* variables and config.toml."""
+        """`files`: a definitions file, or several, merged over the built-in catalogue. `weekend`: "sat,sun"
+        (default), "sun", ["fri", "sat"] or "none". `sector`: "private" (default) or "public" (whose days
+        in lieu count). `extra_off`: days off of your own. `categories`: the default filter of
+        `occurrences` and `upcoming`. `use_environment=False` ignores KHCAL_* variables and config.toml.
+        `cache`: False (default) writes nothing; True keeps the compiled catalogue in the command line's
+        cache folder ($XDG_CACHE_HOME/khcal), a path in that folder."""
+        folder = _cache_folder(cache)
         settings = resolve(
-            lang=lang, tz=tz, today=today, files=files, categories=categories, weekend=weekend,
-            sector=sector, extra_off=extra_off, names=_NAMES,
-            environ=None if use_environment else {}, read_config=use_environment,
+            lang=as_text(lang, "lang"), tz=as_text(tz, "tz"), sector=as_text(sector, "sector"),
+            today=None if today is None else _day(today, "today"), extra_off=_days(extra_off, "extra_off"),
+            files=as_paths(files, "files"), categories=as_names(categories, "categories"),
+            weekend=None if weekend is None else ",".join(as_names(weekend, "weekend")),
+            names=_NAMES, environ=None if use_environment else {}, read_config=use_environment,
         )  # fmt: skip
-        self._init(settings)
+        self._init(replace(settings, cache_dir=folder))
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Calendar:
@@ -90,17 +112,17 @@ class Calendar:
         return self.settings.today
 
     def day(self, value: DayLike, what: str = "day") -> date:
-        """A day from a date or text (`2026-04-14`, `today`, `7 Jan 2027`)."""
-        if isinstance(value, date):
+        """A day from a date, a datetime, a numpy.datetime64 or text (`2026-04-14`, `today`, `7 Jan 2027`)."""
+        found = _day(value, what)
+        if isinstance(found, date):
             from khcal.core.schedule import check_date
 
-            check_date(value)
-            return value
-        from khcal.settings import SettingError
-        from khcal.values import ValueProblem, parse_date
+            check_date(found)
+            return found
+        from khcal.values import parse_date
 
         try:
-            return parse_date(value, lambda: self.today)
+            return parse_date(found, lambda: self.today)
         except ValueProblem as problem:
             raise SettingError(what, problem) from None
 
@@ -162,7 +184,7 @@ class Calendar:
         last: DayLike,
         *,
         holidays: bool = False,
-        categories: Sequence[str] | None = None,
+        categories: Names | None = None,
     ) -> list[Occurrence]:
         """Occurrences that overlap first..last, sorted by start then id (what `khcal list` shows)."""
         return self.schedule.between(
@@ -175,12 +197,10 @@ class Calendar:
         *,
         today: DayLike | None = None,
         holidays: bool = False,
-        categories: Sequence[str] | None = None,
+        categories: Names | None = None,
     ) -> list[Occurrence]:
         """The next n occurrences from today; one running today counts (what `khcal next` shows)."""
         if not 1 <= n <= 10000:
-            from khcal.values import ValueProblem
-
             raise ValueProblem("error.setting.number-range", value=n, low=1, high=10000)
         start = self.day(today, "today") if today is not None else self.today
         return self.schedule.upcoming(start, n, self._filter(holidays, categories))
@@ -248,7 +268,7 @@ class Calendar:
         last_year: int | None = None,
         *,
         holidays: bool | None = None,
-        categories: Sequence[str] | None = None,
+        categories: Names | None = None,
         alarm: timedelta | None = None,
     ) -> bytes:
         """The iCalendar feed `khcal export` writes (default: this year and the next two)."""
@@ -260,7 +280,9 @@ class Calendar:
             last_year=first + 2 if last_year is None else last_year,
             lang=self.lang,
             holidays=self.settings.holidays if holidays is None else holidays,
-            categories=tuple(self.settings.categories or ()) if categories is None else tuple(categories),
+            categories=tuple(self.settings.categories or ())
+            if categories is None
+            else as_names(categories, "categories"),
             alarm=alarm,
         )
         return ics.build(self.schedule, options)
@@ -268,22 +290,21 @@ class Calendar:
     # --- helpers ----------------------------------------------------------------------------------------
 
     def _span(self, span: int | tuple[DayLike, DayLike]) -> tuple[date, date]:
-        if isinstance(span, int):
+        if isinstance(span, int) and not isinstance(span, bool):
             from khcal.core.schedule import check_year
 
             check_year(span)
             return date(span, 1, 1), date(span, 12, 31)
+        if not isinstance(span, tuple | list) or len(span) != 2:
+            raise ArgumentTypeError("span", "error.api.span", span)
         first, last = self.day(span[0], "first"), self.day(span[1], "last")
         return (first, last) if first <= last else (last, first)
 
-    def _filter(self, holidays: bool, categories: Sequence[str] | None) -> Any:
+    def _filter(self, holidays: bool, categories: Names | None) -> Any:
         from khcal.core.schedule import Filter
 
-        wanted = self.settings.categories if categories is None else tuple(categories)
+        wanted = self.settings.categories if categories is None else as_names(categories, "categories")
         if wanted:
-            from khcal.settings import SettingError
-            from khcal.values import ValueProblem
-
             for name in wanted:
                 if name not in self.catalogue.categories:
                     known = ", ".join(self.catalogue.categories)
@@ -293,3 +314,27 @@ class Calendar:
             categories=frozenset(wanted) if wanted else None,
             holidays_only=holidays or self.settings.holidays,
         )
+
+
+def _day(value: object, argument: str) -> date | str:
+    """A day argument as a date or text; a value that has no date raises naming the argument."""
+    try:
+        return as_day(value, argument)
+    except ValueProblem as problem:
+        raise SettingError(argument, problem) from None
+
+
+def _days(value: object, argument: str) -> tuple[date | str, ...]:
+    try:
+        return as_days(value, argument)
+    except ValueProblem as problem:
+        raise SettingError(argument, problem) from None
+
+
+def _cache_folder(cache: object) -> Path | None:
+    """Where the compiled catalogue is kept: nowhere (False), the command line's folder (True), or a path."""
+    if cache is False or cache is True:
+        return cache_home() if cache else None
+    if isinstance(cache, str | os.PathLike):
+        return Path(cache)
+    raise ArgumentTypeError("cache", "error.api.cache", cache)

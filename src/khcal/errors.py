@@ -105,6 +105,18 @@ class BadValueError(KhcalError, ValueError):
     where the value came from."""
 
 
+class ArgumentTypeError(KhcalError, TypeError):
+    """An argument of the Python API of a type it does not take (`day: expected a date, got int`); a
+    TypeError too."""
+
+    def __init__(self, argument: str, key: str, value: object) -> None:
+        self.argument = argument
+        super().__init__(key, got="None" if value is None else type(value).__name__)
+
+    def message(self, lang: str = "en") -> str:
+        return f"{self.argument}: {super().message(lang)}"
+
+
 def silence_stdout() -> None:
     """Point stdout at /dev/null once it cannot be written, so that the final flush does not fail again."""
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -114,7 +114,7 @@ class Settings:
     sector: Sector = "private"
     extra_off: tuple[date, ...] = ()
     color: bool | None = None  # True: always, False: never, None: when stdout is a terminal
-    cache_dir: Path = field(default_factory=cache_home)
+    cache_dir: Path | None = field(default_factory=cache_home)  # None: no cache (the API's default)
     config_home: Path = field(default_factory=config_home)  # its khcal/*.toml are definitions files
     config: Config | None = None  # None: no settings file
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)

@@ -7,12 +7,13 @@ the value came from. Light: zoneinfo and dateutil are imported only for the valu
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable
-from datetime import date, timedelta
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, timedelta
 
 from khcal.core.model import LANGUAGES, SECTORS
-from khcal.errors import BadValueError, KhcalError
+from khcal.errors import ArgumentTypeError, BadValueError, KhcalError
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
@@ -94,7 +95,6 @@ def today_in(tz: str) -> date:
 def clock_of(tz: str) -> Callable[[], date]:
     """A function giving today's date in an IANA time zone, the zone looked up once (a server asks for
     today at every request)."""
-    from datetime import datetime
     from zoneinfo import ZoneInfo
 
     zone = ZoneInfo(check_tz(tz))
@@ -145,8 +145,6 @@ def _human_date(text: str, value: str) -> date:
             raise _not_a_date(text) from None
     if not _HUMAN.match(value):
         raise _not_a_date(text)
-    from datetime import datetime
-
     from dateutil import parser
 
     try:
@@ -165,3 +163,72 @@ def parse_int(text: str, low: int | None = None, high: int | None = None) -> int
     if (low is not None and number < low) or (high is not None and number > high):
         raise ValueProblem("error.setting.number-range", value=number, low=low, high=high)
     return number
+
+
+# --- the Python API's arguments --------------------------------------------------------------------------
+# What a caller of khcal.Calendar passes, turned into what the settings layer takes; a value of a type the
+# API does not take raises ArgumentTypeError naming the argument.
+
+
+def as_day(value: object, argument: str) -> date | str:
+    """A day: a date as is; a datetime (pandas.Timestamp too) or a numpy.datetime64 as its date; text as
+    given (parsed later)."""
+    if isinstance(value, str):
+        return value
+    found: object = value
+    if isinstance(value, datetime):
+        found = value.date()  # pandas.NaT's date is NaT
+    elif _is_datetime64(value):
+        found = value.astype("datetime64[D]").astype(object)  # type: ignore[attr-defined]  # no numpy import
+    elif not isinstance(value, date):
+        raise ArgumentTypeError(argument, "error.api.date", value)
+    if not isinstance(found, date) or isinstance(found, datetime):  # NaT, or beyond datetime's years
+        raise ValueProblem("error.api.no-date", value=str(value))
+    return found if type(found) is date else date(found.year, found.month, found.day)
+
+
+def as_days(value: object, argument: str) -> tuple[date | str, ...]:
+    """One day, or an iterable of days."""
+    if isinstance(value, str | date) or _is_datetime64(value):
+        return (as_day(value, argument),)
+    return tuple(as_day(item, argument) for item in _items(value, argument, "error.api.date"))
+
+
+def as_paths(value: object, argument: str) -> tuple[str, ...]:
+    """One file (text or os.PathLike), or an iterable of them."""
+    items = (value,) if isinstance(value, str | os.PathLike) else _items(value, argument, "error.api.path")
+    paths = tuple(os.fspath(item) if isinstance(item, str | os.PathLike) else item for item in items)
+    for path in paths:
+        if not isinstance(path, str):
+            raise ArgumentTypeError(argument, "error.api.path", path)
+    return paths  # type: ignore[return-value]  # each checked above
+
+
+def as_names(value: object, argument: str) -> tuple[str, ...]:
+    """One name, or an iterable of names."""
+    names = (value,) if isinstance(value, str) else _items(value, argument, "error.api.text")
+    for name in names:
+        if not isinstance(name, str):
+            raise ArgumentTypeError(argument, "error.api.text", name)
+    return names  # type: ignore[return-value]  # each checked above
+
+
+def as_text(value: object, argument: str) -> str | None:
+    """Text, or None (not given)."""
+    if value is None or isinstance(value, str):
+        return value
+    raise ArgumentTypeError(argument, "error.api.text", value)
+
+
+def _is_datetime64(value: object) -> bool:
+    """A numpy.datetime64, known without importing numpy."""
+    return type(value).__module__ == "numpy" and type(value).__name__ == "datetime64"
+
+
+def _items(value: object, argument: str, key: str) -> tuple[object, ...]:
+    if isinstance(value, bytes | bytearray | Mapping):
+        raise ArgumentTypeError(argument, key, value)
+    try:
+        return tuple(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise ArgumentTypeError(argument, key, value) from None
