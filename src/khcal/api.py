@@ -20,17 +20,19 @@ commands only add parsing and a view. Errors are `khcal.KhcalError`; nothing her
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias
 
 from khcal.core.records import replace
 from khcal.errors import ArgumentTypeError
 from khcal.settings import SettingError, Settings, cache_home, resolve
 from khcal.values import ValueProblem, as_day, as_days, as_names, as_paths, as_text
 
+TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any, TypeAlias
+
     import numpy
 
     from khcal.core.model import Catalogue, Observance
@@ -46,8 +48,9 @@ else:
     DayLike = date | str
 """A day: a `date`, a `datetime` or `pandas.Timestamp` (its date), a `numpy.datetime64` (its date), or text
 as the command line takes it (`2026-04-14`, `today`, `7 Jan 2027`)."""
-Names: TypeAlias = str | Iterable[str]
-"""One name, or several: `"religious"` is one category, not nine letters."""
+if TYPE_CHECKING:
+    Names: TypeAlias = str | Iterable[str]
+    """One name, or several: `"religious"` is one category, not nine letters."""
 
 _NAMES = {k: k for k in ("lang", "tz", "today", "weekend", "sector", "extra_off", "files", "categories")}
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
-from pathlib import Path
 
 from khcal.core.records import field as attribute
 from khcal.core.records import record
+
+TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from pathlib import Path
 
 
 class KhcalError(Exception):

@@ -12,7 +12,6 @@ needs them.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -34,6 +33,8 @@ from khcal.values import (
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping, Sequence
+
     from khcal.config_file import Config
     from khcal.core.model import Catalogue, Language, Sector
     from khcal.core.schedule import Filter, Schedule
@@ -168,7 +169,8 @@ class Settings:
         )  # fmt: skip
 
 
-Parser = Callable[[str], object]
+if TYPE_CHECKING:
+    Parser = Callable[[str], object]
 
 
 def _pick(

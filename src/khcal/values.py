@@ -8,8 +8,6 @@ the value came from. Light: zoneinfo and dateutil are imported only for the valu
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 
 from khcal.core.model import LANGUAGES, SECTORS
@@ -17,14 +15,17 @@ from khcal.errors import ArgumentTypeError, BadValueError, KhcalError
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from khcal.core.model import Language, Sector
 
 DEFAULT_TZ = "Asia/Phnom_Penh"
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WORDS = {"today": 0, "tomorrow": 1, "yesterday": -1}
-_YEAR_FIRST = re.compile(r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$")
-_YEAR_LAST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_HUMAN = re.compile(r"^(?=.*[a-z]{3})(?=.*\b\d{4}\b)(?=.*\b\d{1,2}(?:st|nd|rd|th)?\b)[a-z0-9 ,.]+$")
+# Days written out; `re` is imported only to read one (an ISO date or a word needs none).
+_YEAR_FIRST = r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$"
+_YEAR_LAST = r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$"
+_HUMAN = r"^(?=.*[a-z]{3})(?=.*\b\d{4}\b)(?=.*\b\d{1,2}(?:st|nd|rd|th)?\b)[a-z0-9 ,.]+$"
 
 
 class ValueProblem(KhcalError):
@@ -129,10 +130,12 @@ def _not_a_date(text: str) -> ValueProblem:
 
 
 def _human_date(text: str, value: str) -> date:
+    import re
+
     numbers: tuple[int, int, int] | None = None
-    if match := _YEAR_FIRST.match(value):
+    if match := re.match(_YEAR_FIRST, value):
         numbers = int(match[1]), int(match[2]), int(match[3])
-    elif match := _YEAR_LAST.match(value):
+    elif match := re.match(_YEAR_LAST, value):
         first, second, year = int(match[1]), int(match[2]), int(match[3])
         if first <= 12 and second <= 12 and first != second:
             raise ValueProblem("error.setting.date-ambiguous", value=text, year=year)
@@ -143,7 +146,7 @@ def _human_date(text: str, value: str) -> date:
             return date(*numbers)
         except ValueError:
             raise _not_a_date(text) from None
-    if not _HUMAN.match(value):
+    if not re.match(_HUMAN, value):
         raise _not_a_date(text)
     from dateutil import parser
 
@@ -226,6 +229,8 @@ def _is_datetime64(value: object) -> bool:
 
 
 def _items(value: object, argument: str, key: str) -> tuple[object, ...]:
+    from collections.abc import Mapping  # only the API passes values of any type
+
     if isinstance(value, bytes | bytearray | Mapping):
         raise ArgumentTypeError(argument, key, value)
     try:

@@ -9,17 +9,19 @@ say the same thing about bad input; the checks themselves are those of `khcal.va
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from khcal.errors import KhcalError
 from khcal.settings import SettingError, config_home
 from khcal.values import DEFAULT_TZ, ValueProblem, parse_date, parse_int, today_in
 
+TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from datetime import date
+    from pathlib import Path
+    from types import TracebackType
+    from typing import Any
+
     from khcal.core.model import Catalogue
     from khcal.settings import Settings
 
@@ -29,7 +31,6 @@ __all__ = [
     "colour",
     "config_home",
     "hoist",
-    "load_catalogue",
     "number",
     "parse_day",
     "resolved",
@@ -90,32 +91,29 @@ def catalogue_of(settings: Settings) -> Catalogue:
     return settings.catalogue()
 
 
-@contextmanager
-def colour(settings: Settings) -> Iterator[None]:
+class colour:
     """Let the terminal layer see the resolved colour choice (--color/--no-color beat NO_COLOR and
     FORCE_COLOR) through the variables it reads, for the time of one screen."""
-    if settings.color is None:
-        yield
-        return
-    saved = {name: os.environ.get(name) for name in ("NO_COLOR", "FORCE_COLOR")}
-    os.environ.pop("FORCE_COLOR" if settings.color is False else "NO_COLOR", None)
-    os.environ["NO_COLOR" if settings.color is False else "FORCE_COLOR"] = "1"
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
+
+    def __init__(self, settings: Settings) -> None:
+        self.choice = settings.color
+        self.saved = {name: os.environ.get(name) for name in ("NO_COLOR", "FORCE_COLOR")}
+
+    def __enter__(self) -> None:
+        if self.choice is not None:
+            os.environ.pop("FORCE_COLOR" if self.choice is False else "NO_COLOR", None)
+            os.environ["NO_COLOR" if self.choice is False else "FORCE_COLOR"] = "1"
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if self.choice is None:
+            return
+        for name, value in self.saved.items():
             if value is None:
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
-
-
-def load_catalogue(files: Sequence[str | Path] | None) -> Catalogue:
-    """The built-in catalogue, the user's definitions folder, then `files`, each merged over the last."""
-    from khcal.core import definitions as catalogue
-
-    user = catalogue.user_definition_files(config_home())
-    return catalogue.load([*user, *(Path(f) for f in files or ())])
 
 
 def resolved(

@@ -8,7 +8,6 @@ fastpath.py, which answers the common cases without importing Typer. No Typer, n
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from khcal.core.records import record
@@ -17,12 +16,14 @@ from khcal.errors import KhcalError
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
     from typing import Any, TextIO
 
     from khcal.core.schedule import Occurrence
     from khcal.settings import Settings
 
-ParseDay = Callable[[str, str], date]
+if TYPE_CHECKING:
+    ParseDay = Callable[[str, str], date]
 """(text, what) -> date: a DATE as the command line takes it; `what` names it in error messages."""
 
 

@@ -7,11 +7,11 @@ status bar that runs `khcal today --short` every few seconds starts neither Type
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
 
 from khcal.cli.inputs import colour, number
 from khcal.errors import KhcalError
 
+TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
     from khcal.api import Calendar
 

@@ -16,20 +16,20 @@ collected, each naming the file, the line, the observance id and the field, so t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from khcal.core.model import LUNAR_MONTHS as LUNAR_MONTHS
 from khcal.core.model import Catalogue
 from khcal.core.model import Observance as Observance
 from khcal.core.model import Text as Text
+from khcal.core.records import field, record
 from khcal.core.rules import RuleAt
 from khcal.errors import DefinitionsError, KhcalError, Problem
 
+TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
     import tomllib
+    from collections.abc import Iterable, Mapping
 
 # The TOML reader and the validator are imported where a file is read: a catalogue from the cache needs
 # neither.
@@ -56,7 +56,7 @@ def user_definition_files(config_home: Path) -> list[Path]:
 # --- one file ------------------------------------------------------------------------------------------
 
 
-@dataclass
+@record(frozen=False)
 class Parsed:
     """One definitions file read: what is valid in it, its problems, and what the merge check needs."""
 

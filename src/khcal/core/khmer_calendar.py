@@ -10,7 +10,6 @@ re-exports what those two compute, so callers import the calendar from one place
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
 from datetime import date
 
 from khcal.core.lunar_years import BE_OFFSET as _BE_OFFSET
@@ -44,6 +43,7 @@ from khcal.errors import BadValueError
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from typing import Final
 
     from khcal.core.model import Phase

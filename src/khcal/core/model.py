@@ -5,7 +5,6 @@ Pure: no I/O, no clock, no environment, no wording. Loading and validation live 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, datetime
 
 from khcal.core.records import field, record
@@ -13,6 +12,7 @@ from khcal.errors import UnknownObservanceError
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from typing import Final, Literal
 
     from khcal.core.rules import Rule

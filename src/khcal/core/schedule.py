@@ -6,7 +6,6 @@ by hand are the decreed exceptions in the definitions files, each with its sourc
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 from khcal.core.model import MAX_YEAR, MIN_YEAR, PUBLIC, Catalogue, Observance, Text
@@ -15,6 +14,8 @@ from khcal.errors import DateRangeError
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from khcal.core.model import Scope, Status
 
 HIDDEN_BY_DEFAULT = frozenset({"holy-day"})

@@ -5,15 +5,18 @@ Pure: the summary is computed from a schedule and a day passed in; `khcal.text.t
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import date
 
 from khcal.core import khmer_calendar
+from khcal.core.records import record
 from khcal.core.schedule import Filter, Occurrence, Schedule
 
+TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
+if TYPE_CHECKING:
+    from collections.abc import Collection
 
-@dataclass(frozen=True, slots=True)
+
+@record
 class Summary:
     day: date
     lunar: khmer_calendar.LunarDate

@@ -8,7 +8,6 @@ years they applied) and from a company's own list. Pure: no clock, no environmen
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 
 from khcal.core.model import PRIVATE_SECTOR, SECTORS, WEEKDAYS
@@ -17,6 +16,8 @@ from khcal.errors import BadValueError, KhcalError
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping, Sequence
+
     from khcal.core.model import Sector
     from khcal.core.schedule import Occurrence
 
@@ -28,7 +29,8 @@ PRIVATE_ONLY = PRIVATE_SECTOR
 _ONE_DAY = timedelta(days=1)
 _MARGIN = timedelta(days=14)
 
-DaysOff = Callable[[int], Mapping[date, Sequence["Occurrence"]]]
+if TYPE_CHECKING:
+    DaysOff = Callable[[int], Mapping[date, Sequence[Occurrence]]]
 """The days off of a calendar year with the occurrences that make them (`Schedule.days_off`)."""
 
 

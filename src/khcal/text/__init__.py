@@ -13,10 +13,14 @@ names in the data.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Union
+TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+    from typing import Union
 
-Message = Union[str, Callable[..., str]]  # noqa: UP007 (a runtime alias)
+
+if TYPE_CHECKING:
+    Message = Union[str, Callable[..., str]]  # noqa: UP007
 LANGUAGES = ("en", "km")
 
 _KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")

@@ -6,11 +6,11 @@ Plain functions returning plain strings; every word comes from the tables (`khca
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from khcal.text import digits, has, say
 from khcal.text.en import ordinal
 
+TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
     from khcal.core.schedule import Occurrence
 

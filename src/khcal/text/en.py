@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from khcal.core.khmer_calendar import ANIMALS, MONTHS, SAK_NAMES
-from khcal.text import Message
 from khcal.text.en_feeds import MESSAGES as FEED_MESSAGES
 from khcal.text.en_help import MESSAGES as HELP_MESSAGES
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from khcal.text import Message
 
 
 def ordinal(n: int) -> str:

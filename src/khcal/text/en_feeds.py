@@ -3,7 +3,9 @@ shows. Part of the English table (`khcal.text.en`), kept apart only for its leng
 
 from __future__ import annotations
 
-from khcal.text import Message
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from khcal.text import Message
 
 MESSAGES: dict[str, Message] = {
     # --- feeds: calendar texts ---------------------------------------------------------------------------

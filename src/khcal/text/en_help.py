@@ -12,7 +12,9 @@ doubled, as in every message of these tables.
 
 from __future__ import annotations
 
-from khcal.text import Message
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from khcal.text import Message
 
 _DATE_FORMS = "YYYY-MM-DD, today, tomorrow, yesterday"
 _DAY = f"{_DATE_FORMS} or e.g. 7 Jan 2027 (default today)."

@@ -7,9 +7,12 @@ lunar months, animal years and eras are the calendar's own, kept beside the arit
 from __future__ import annotations
 
 from khcal.core.khmer_calendar import ANIMAL_NAMES_KM, MONTH_NAMES_KM, SAK_NAMES_KM
-from khcal.text import Message
 from khcal.text.km_feeds import MESSAGES as FEED_MESSAGES
 from khcal.text.km_help import MESSAGES as HELP_MESSAGES
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from khcal.text import Message
 
 _WEEKDAYS = ("ច័ន្ទ", "អង្គារ", "ពុធ", "ព្រហស្បតិ៍", "សុក្រ", "សៅរ៍", "អាទិត្យ")
 # The one- or two-letter weekday abbreviations of Khmer wall calendars.

@@ -10,7 +10,9 @@ spaces, so that a help page wraps between them, never inside a word.
 
 from __future__ import annotations
 
-from khcal.text import Message
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from khcal.text import Message
 
 _DATE_FORMS = "YYYY-MM-DD, today, tomorrow, yesterday"
 _DAY = f"{_DATE_FORMS} ឬ ឧ. 7 Jan 2027 (លំនាំដើម៖ ថ្ងៃនេះ)។"

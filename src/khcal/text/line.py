@@ -8,15 +8,15 @@ the template only arranges them. Light on purpose: the fast path words the line 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
 from khcal.errors import KhcalError
 from khcal.text import digits, say
 from khcal.text.dates import countdown, format_date, occurrence_name, weekday_name
 from khcal.text.lunar import lunar_text, short_text
 
+TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from khcal.core.schedule import Occurrence
     from khcal.core.summary import Summary
 

@@ -8,16 +8,19 @@ weekday, lunar day with its phase, month, animal year, era (sak), Buddhist Era, 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from khcal.core import khmer_calendar
 from khcal.core.khmer_calendar import LunarDate
+from khcal.core.records import record
 from khcal.core.schedule import Occurrence
 from khcal.text import digits, say
 from khcal.text.dates import format_date, weekday_name
+
+TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
 
 NEW_YEAR_DAYS = ("songkran", "vanabat", "leungsak")
 
@@ -150,7 +153,7 @@ def lunar_days(first: date, last: date) -> Iterator[tuple[date, LunarDate]]:
 # --- the New Year ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NewYearDays:
     """The traditional days of one Khmer New Year, with the Songkran moment khcal shows.
 
