@@ -11,7 +11,13 @@ the catalogue is built from the files and, where the folder allows, stored again
 The same file keeps the table of Khmer lunar months the schedule is computed on (`lunar_years`): it comes
 from arithmetic alone, but building it costs as much as reading the whole cache. So that a changed
 formula can never be answered from an old table, even in a checkout whose version number has not moved,
-the key also holds the size and modification time of every module of the core.
+the key also holds the full source of every module of the core (reading them costs a fraction of a
+millisecond; sizes and modification times are never trusted: `cp -p` keeps both).
+
+The folder is used only if it is the user's own and writable by no one else; it is created 0700 and each
+file 0600, whatever the umask. A file is read only if it is a regular file of the user's that no one else
+may write, opened without following a link or waiting on a FIFO, and only if its mark and checksum are
+whole. At most MAX_ENTRIES files of MAX_BYTES together are kept, the oldest removed when one is written.
 
 The caller chooses the folder (the settings layer passes `$XDG_CACHE_HOME/khcal`); the core reads no
 environment.
@@ -19,8 +25,12 @@ environment.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import marshal
+import os
+import stat
+import time
 import zlib
 from collections.abc import Callable
 from datetime import date, datetime
@@ -30,7 +40,7 @@ from typing import Any
 from khcal import __version__
 from khcal.core import lunar_years, model, rules
 
-_FORMAT = 2
+_FORMAT = 3
 """The version of the encoding below; raise it when the encoding changes."""
 
 _CLASSES: tuple[type, ...] = (
@@ -57,41 +67,89 @@ def schema() -> str:
 Inputs = list[tuple[str, bool, str]]
 """The files a catalogue is built from: (path, laid over the built-in catalogue, full text) each."""
 
+MAX_ENTRIES = 8
+"""Catalogues kept at most (one per set of input paths); the oldest go first."""
+MAX_BYTES = 16 * 1024 * 1024
+"""Bytes the kept catalogues take at most together; a bigger one is not stored."""
+_MAGIC = b"khcal catalogue\n"
+_HEADER = len(_MAGIC) + 4  # then the CRC-32 of the rest, then the marshalled (key, catalogue, month table)
+_PREFIX, _SUFFIX, _PARTIAL = "catalogue-", ".marshal", ".catalogue-"
+_STALE = 3600.0
+"""Seconds after which a partial file (of a run that was stopped while writing) is removed."""
+_READ = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
 
-def code() -> tuple[tuple[str, int, int], ...]:
-    """The name, size and modification time of every module of the core (what the answers are computed by)."""
-    files = [(p.name, p.stat()) for p in Path(__file__).parent.glob("*.py")]
-    return tuple(sorted((name, info.st_size, info.st_mtime_ns) for name, info in files))
+
+def code() -> tuple[tuple[str, bytes], ...] | None:
+    """The name and full source of every module of the core (what the answers are computed by), or None if
+    one cannot be read (then nothing is cached)."""
+    folder = os.path.dirname(os.path.abspath(__file__))
+    found = []
+    try:
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".py"):
+                with open(os.path.join(folder, name), "rb") as source:
+                    found.append((name, source.read()))
+    except OSError:
+        return None
+    return tuple(found)
 
 
-def key(inputs: Inputs) -> tuple[Any, ...]:
-    """What a stored catalogue must have been built from to be used for `inputs`."""
-    return (_FORMAT, __version__, schema(), code(), tuple(inputs))
+def key(inputs: Inputs) -> tuple[Any, ...] | None:
+    """What a stored catalogue must have been built from to be used for `inputs` (None: do not cache)."""
+    sources = code()
+    return None if sources is None else (_FORMAT, __version__, schema(), sources, tuple(inputs))
 
 
 def cached(folder: Path, inputs: Inputs, build: Callable[[], model.Catalogue]) -> model.Catalogue:
     """The catalogue of `inputs` as stored in `folder`, else `build()`, then stored."""
     wanted = key(inputs)
+    if wanted is None:
+        return build()
     # One file per set of input paths, so that runs with different files do not replace each other's
     # (a clash of names only costs a rebuild: the whole key is compared).
     paths = zlib.crc32("\0".join(path for path, _, _ in inputs).encode("utf-8", "surrogatepass"))
-    target = folder / f"catalogue-{paths:08x}.marshal"
-    found = _read(target, wanted)
+    name = f"{_PREFIX}{paths:08x}{_SUFFIX}"
+    found = _read(folder, name, wanted)
     if found is not None:
         return found
     catalogue = build()
-    _write(target, wanted, catalogue)
+    _write(folder, name, wanted, catalogue)
     return catalogue
 
 
-def _read(target: Path, wanted: tuple[Any, ...]) -> model.Catalogue | None:
+def pack(value: Any) -> bytes:
+    """A stored file's bytes: a mark, a checksum, then `value` marshalled."""
+    data = marshal.dumps(value)
+    return _MAGIC + zlib.crc32(data).to_bytes(4, "little") + data
+
+
+def unpack(data: bytes) -> Any:
+    """The value `pack` stored, or None if the bytes are not whole."""
+    body = memoryview(data)[_HEADER:]
+    checksum = int.from_bytes(data[len(_MAGIC) : _HEADER], "little")
+    if not data.startswith(_MAGIC) or zlib.crc32(body) != checksum:
+        return None
     try:
-        stored = marshal.loads(target.read_bytes())
-        if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == wanted):
-            return None
+        return marshal.loads(body)
+    except Exception:  # a damaged file is a miss, whatever marshal finds wrong with it
+        return None
+
+
+def _read(folder: Path, name: str, wanted: tuple[Any, ...]) -> model.Catalogue | None:
+    directory = open_folder(folder, create=False)
+    if directory is None:
+        return None
+    try:
+        data = read_entry(directory, name)
+    finally:
+        os.close(directory)
+    stored = None if data is None else unpack(data)
+    if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == wanted):
+        return None
+    try:
         found = decode(stored[1])
         table = _table(stored[2])
-    except Exception:  # a missing or damaged cache is rebuilt, whatever is wrong with it
+    except Exception:  # a stored value of the wrong shape is rebuilt, whatever is wrong with it
         return None
     if not isinstance(found, model.Catalogue):
         return None
@@ -109,20 +167,117 @@ def _table(data: Any) -> lunar_years.TableData | None:
     return data
 
 
-def _write(target: Path, wanted: tuple[Any, ...], catalogue: model.Catalogue) -> None:
+def _write(folder: Path, name: str, wanted: tuple[Any, ...], catalogue: model.Catalogue) -> None:
     """Store atomically: a reader sees the old file or the new one, never part of one."""
-    import tempfile
-
-    temporary: Path | None = None
+    data = pack((wanted, encode(catalogue), lunar_years.table_data()))
+    if len(data) > MAX_BYTES:
+        return
+    directory = open_folder(folder, create=True)
+    if directory is None:
+        return
+    temporary = f"{_PARTIAL}{os.getpid()}-{os.urandom(4).hex()}"
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=target.parent, prefix=".catalogue-", delete=False) as out:
-            temporary = Path(out.name)
-            out.write(marshal.dumps((wanted, encode(catalogue), lunar_years.table_data())))
-        temporary.replace(target)
-    except Exception:  # an unwritable cache only costs the next run a parse, whatever the reason
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
+        prune(directory, keep=name, room=len(data))
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+        out = os.open(temporary, flags, 0o600, dir_fd=directory)
+        try:
+            os.fchmod(out, 0o600)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(out, view) :]
+        finally:
+            os.close(out)
+        os.replace(temporary, name, src_dir_fd=directory, dst_dir_fd=directory)
+    except OSError:  # an unwritable cache only costs the next run a parse, whatever the reason
+        with contextlib.suppress(OSError):
+            os.unlink(temporary, dir_fd=directory)
+    finally:
+        os.close(directory)
+
+
+# --- the folder and its files ----------------------------------------------------------------------------
+# The folder is used only if it is the user's own and no one else may write in it; a file only if it is a
+# regular file of the user's that no one else may write. Files are opened without following a link and
+# without waiting (a FIFO opens at once and is then refused), and looked at before they are read.
+
+
+def _private(info: os.stat_result, kind: Callable[[int], bool]) -> bool:
+    return kind(info.st_mode) and info.st_uid == os.geteuid() and not info.st_mode & 0o022
+
+
+def open_folder(folder: Path, *, create: bool) -> int | None:
+    """A descriptor of the cache folder if it is safe to use (created 0700 if missing and `create`)."""
+    made = False
+    try:
+        if create and not os.path.lexists(folder):
+            _make(folder)
+            made = True
+        directory = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        if made and _private(os.fstat(directory), stat.S_ISDIR):
+            os.fchmod(directory, 0o700)  # exactly 0700, whatever the umask left
+        if _private(os.fstat(directory), stat.S_ISDIR):
+            return directory
+    except OSError:
+        pass
+    os.close(directory)
+    return None
+
+
+def _make(folder: Path) -> None:
+    """Create `folder` and any missing folder above it, each 0700 at most whatever the umask."""
+    if not os.path.lexists(folder.parent):
+        _make(folder.parent)
+    os.mkdir(folder, 0o700)
+
+
+def read_entry(directory: int, name: str) -> bytes | None:
+    """The bytes of the file `name` in the folder, if it is a private regular file of at most MAX_BYTES."""
+    try:
+        if not _private(os.stat(name, dir_fd=directory, follow_symlinks=False), stat.S_ISREG):
+            return None
+        stream = os.open(name, _READ, dir_fd=directory)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(stream)
+        if not _private(info, stat.S_ISREG) or info.st_size > MAX_BYTES:
+            return None
+        chunks, size = [], 0
+        while size <= MAX_BYTES and (chunk := os.read(stream, 1 << 20)):
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks) if size <= MAX_BYTES else None
+    except OSError:
+        return None
+    finally:
+        os.close(stream)
+
+
+def prune(directory: int, *, keep: str, room: int) -> None:
+    """Remove stale partial files, and the oldest catalogues until one more of `room` bytes fits."""
+    now = time.time()
+    kept: list[tuple[float, str, int]] = []
+    with os.scandir(directory) as entries:
+        for entry in entries:
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if entry.name.startswith(_PARTIAL) and now - info.st_mtime > _STALE:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.name, dir_fd=directory)
+            elif entry.name.startswith(_PREFIX) and entry.name.endswith(_SUFFIX) and entry.name != keep:
+                kept.append((info.st_mtime, entry.name, info.st_size))
+    kept.sort()
+    total = sum(size for _, _, size in kept) + room
+    while kept and (len(kept) >= MAX_ENTRIES or total > MAX_BYTES):
+        _, name, size = kept.pop(0)
+        with contextlib.suppress(OSError):
+            os.unlink(name, dir_fd=directory)
+        total -= size
 
 
 # --- plain data ------------------------------------------------------------------------------------------

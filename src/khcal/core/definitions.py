@@ -16,6 +16,7 @@ collected, each naming the file, the line, the observance id and the field, so t
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,12 +46,19 @@ def builtin_path() -> Path:
     return Path(__file__).resolve().parents[3] / "data" / "observances.toml"
 
 
-def user_definition_files(config_home: Path) -> list[Path]:
-    """Definitions files in the user's configuration folder (config.toml holds settings, not definitions)."""
-    folder = config_home / "khcal"
-    if not folder.is_dir():
+def user_definition_files(config_home: Path | None) -> list[Path]:
+    """Definitions files in the user's configuration folder (config.toml holds settings, not definitions);
+    none without one. A folder that cannot be listed is an error, not an empty folder."""
+    if config_home is None:
         return []
-    return sorted(p for p in folder.glob("*.toml") if p.name != "config.toml")
+    folder = config_home / "khcal"
+    try:
+        names = os.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError as exc:
+        raise KhcalError("error.config.folder", path=str(folder), reason=exc.strerror) from None
+    return sorted(folder / n for n in names if n.endswith(".toml") and n != "config.toml")
 
 
 # --- one file ------------------------------------------------------------------------------------------
