@@ -105,16 +105,20 @@ def cached(folder: Path, inputs: Inputs, build: Callable[[], model.Catalogue]) -
     wanted = key(inputs)
     if wanted is None:
         return build()
-    # One file per set of input paths, so that runs with different files do not replace each other's
-    # (a clash of names only costs a rebuild: the whole key is compared).
-    paths = zlib.crc32("\0".join(path for path, _, _ in inputs).encode("utf-8", "surrogatepass"))
-    name = f"{_PREFIX}{paths:08x}{_SUFFIX}"
+    name = file_name(inputs)
     found = _read(folder, name, wanted)
     if found is not None:
         return found
     catalogue = build()
     _write(folder, name, wanted, catalogue)
     return catalogue
+
+
+def file_name(inputs: Inputs) -> str:
+    """The file of a set of input paths, so that runs with different files do not replace each other's
+    (a clash of names only costs a rebuild: the whole key is compared)."""
+    paths = zlib.crc32("\0".join(path for path, _, _ in inputs).encode("utf-8", "surrogatepass"))
+    return f"{_PREFIX}{paths:08x}{_SUFFIX}"
 
 
 def pack(value: Any) -> bytes:
