@@ -155,7 +155,7 @@ def test_a_symlink_is_never_followed(user: Path, folder: Path, tmp_path: Path) -
 
 
 def test_a_symlinked_folder_of_the_user_is_used(user: Path, folder: Path, tmp_path: Path) -> None:
-    """A cache folder that is a link to a private folder of the user's is that folder (`~/.cache` often is)."""
+    """A cache folder that links to a private folder of the user's is that folder (`~/.cache` often does)."""
     real = tmp_path / "real"
     real.mkdir(mode=0o700)
     folder.parent.mkdir(parents=True)
@@ -164,14 +164,20 @@ def test_a_symlinked_folder_of_the_user_is_used(user: Path, folder: Path, tmp_pa
     assert [p.suffix for p in real.iterdir()] == [".marshal"]
 
 
-def test_an_entry_that_is_a_folder_or_a_device_is_ignored(user: Path, folder: Path) -> None:
+@pytest.mark.parametrize("kind", ["folder", "device", "fifo"])
+def test_an_entry_that_is_not_a_regular_file_is_never_read(
+    kind: str, user: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     definitions.load([user], cache=folder)
     path = entry(folder, user)
     path.unlink()
-    if os.geteuid() == 0:
-        os.mknod(path, 0o600 | stat.S_IFCHR, os.makedev(1, 5))  # /dev/zero
+    if kind == "device" and os.geteuid() == 0:
+        os.mknod(path, 0o600 | stat.S_IFCHR, os.makedev(1, 5))  # /dev/zero: reading it never ends
+    elif kind == "fifo":
+        os.mkfifo(path, 0o600)
     else:
         path.mkdir(mode=0o700)
+    monkeypatch.setattr(os, "read", lambda *a: pytest.fail("read a file that is not a regular one"))
     assert month(definitions.load([user], cache=folder)) == 3
 
 
@@ -196,9 +202,7 @@ def test_a_fifo_at_the_entry_does_not_hang(user: Path, folder: Path) -> None:
     assert stat.S_ISREG(path.lstat().st_mode)  # replaced by a stored file
 
 
-def test_the_folder_is_bounded(
-    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_folder_is_bounded(tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """At most MAX_ENTRIES files of MAX_BYTES together; the oldest go; stale partial files are removed."""
     monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
     folder.mkdir(parents=True, mode=0o700)
