@@ -206,10 +206,10 @@ def test_the_folder_is_bounded(tmp_path: Path, folder: Path, monkeypatch: pytest
     """At most MAX_ENTRIES files of MAX_BYTES together; the oldest go; stale partial files are removed."""
     monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
     folder.mkdir(parents=True, mode=0o700)
-    stale = folder / ".catalogue-1-dead"
+    stale = folder / ".khcal-partial-1-dead"
     stale.write_bytes(b"left by a run that was stopped")
     os.utime(stale, (time.time() - 7200,) * 2)
-    fresh = folder / ".catalogue-2-live"
+    fresh = folder / ".khcal-partial-2-live"
     fresh.write_bytes(b"being written by another run")
     names = []
     for n in range(5):

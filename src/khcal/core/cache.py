@@ -14,10 +14,10 @@ formula can never be answered from an old table, even in a checkout whose versio
 the key also holds the full source of every module of the core (reading them costs a fraction of a
 millisecond; sizes and modification times are never trusted: `cp -p` keeps both).
 
-The folder is used only if it is the user's own and writable by no one else; it is created 0700 and each
-file 0600, whatever the umask. A file is read only if it is a regular file of the user's that no one else
-may write, opened without following a link or waiting on a FIFO, and only if its mark and checksum are
-whole. At most MAX_ENTRIES files of MAX_BYTES together are kept, the oldest removed when one is written.
+A file is used only if its mark and checksum are whole, and only as `khcal.folders.read_private` allows:
+the user's own regular file, in the user's own folder, that no one else may write (it is written 0600 in a
+0700 folder, atomically). At most MAX_ENTRIES files of MAX_BYTES together are kept, the oldest removed
+when one is written.
 
 The caller chooses the folder (the settings layer passes `$XDG_CACHE_HOME/khcal`); the core reads no
 environment.
@@ -25,19 +25,15 @@ environment.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import marshal
-import os
-import stat
-import time
 import zlib
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from khcal import __version__
+from khcal import __version__, folders
 from khcal.core import lunar_years, model, rules
 
 _FORMAT = 3
@@ -73,22 +69,14 @@ MAX_BYTES = 16 * 1024 * 1024
 """Bytes the kept catalogues take at most together; a bigger one is not stored."""
 _MAGIC = b"khcal catalogue\n"
 _HEADER = len(_MAGIC) + 4  # then the CRC-32 of the rest, then the marshalled (key, catalogue, month table)
-_PREFIX, _SUFFIX, _PARTIAL = "catalogue-", ".marshal", ".catalogue-"
-_STALE = 3600.0
-"""Seconds after which a partial file (of a run that was stopped while writing) is removed."""
-_READ = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+_PREFIX, _SUFFIX = "catalogue-", ".marshal"
 
 
 def code() -> tuple[tuple[str, bytes], ...] | None:
     """The name and full source of every module of the core (what the answers are computed by), or None if
     one cannot be read (then nothing is cached)."""
-    folder = os.path.dirname(os.path.abspath(__file__))
-    found = []
     try:
-        for name in sorted(os.listdir(folder)):
-            if name.endswith(".py"):
-                with open(os.path.join(folder, name), "rb") as source:
-                    found.append((name, source.read()))
+        found = sorted((p.name, p.read_bytes()) for p in Path(__file__).parent.iterdir() if p.suffix == ".py")
     except OSError:
         return None
     return tuple(found)
@@ -140,13 +128,7 @@ def unpack(data: bytes) -> Any:
 
 
 def _read(folder: Path, name: str, wanted: tuple[Any, ...]) -> model.Catalogue | None:
-    directory = open_folder(folder, create=False)
-    if directory is None:
-        return None
-    try:
-        data = read_entry(directory, name)
-    finally:
-        os.close(directory)
+    data = folders.read_private(str(folder), name, MAX_BYTES)
     stored = None if data is None else unpack(data)
     if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == wanted):
         return None
@@ -172,116 +154,9 @@ def _table(data: Any) -> lunar_years.TableData | None:
 
 
 def _write(folder: Path, name: str, wanted: tuple[Any, ...], catalogue: model.Catalogue) -> None:
-    """Store atomically: a reader sees the old file or the new one, never part of one."""
     data = pack((wanted, encode(catalogue), lunar_years.table_data()))
-    if len(data) > MAX_BYTES:
-        return
-    directory = open_folder(folder, create=True)
-    if directory is None:
-        return
-    temporary = f"{_PARTIAL}{os.getpid()}-{os.urandom(4).hex()}"
-    try:
-        prune(directory, keep=name, room=len(data))
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-        out = os.open(temporary, flags, 0o600, dir_fd=directory)
-        try:
-            os.fchmod(out, 0o600)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(out, view) :]
-        finally:
-            os.close(out)
-        os.replace(temporary, name, src_dir_fd=directory, dst_dir_fd=directory)
-    except OSError:  # an unwritable cache only costs the next run a parse, whatever the reason
-        with contextlib.suppress(OSError):
-            os.unlink(temporary, dir_fd=directory)
-    finally:
-        os.close(directory)
-
-
-# --- the folder and its files ----------------------------------------------------------------------------
-# The folder is used only if it is the user's own and no one else may write in it; a file only if it is a
-# regular file of the user's that no one else may write. Files are opened without following a link and
-# without waiting (a FIFO opens at once and is then refused), and looked at before they are read.
-
-
-def _private(info: os.stat_result, kind: Callable[[int], bool]) -> bool:
-    return kind(info.st_mode) and info.st_uid == os.geteuid() and not info.st_mode & 0o022
-
-
-def open_folder(folder: Path, *, create: bool) -> int | None:
-    """A descriptor of the cache folder if it is safe to use (created 0700 if missing and `create`)."""
-    made = False
-    try:
-        if create and not os.path.lexists(folder):
-            _make(folder)
-            made = True
-        directory = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError:
-        return None
-    try:
-        if made and _private(os.fstat(directory), stat.S_ISDIR):
-            os.fchmod(directory, 0o700)  # exactly 0700, whatever the umask left
-        if _private(os.fstat(directory), stat.S_ISDIR):
-            return directory
-    except OSError:
-        pass
-    os.close(directory)
-    return None
-
-
-def _make(folder: Path) -> None:
-    """Create `folder` and any missing folder above it, each 0700 at most whatever the umask."""
-    if not os.path.lexists(folder.parent):
-        _make(folder.parent)
-    os.mkdir(folder, 0o700)
-
-
-def read_entry(directory: int, name: str) -> bytes | None:
-    """The bytes of the file `name` in the folder, if it is a private regular file of at most MAX_BYTES."""
-    try:
-        if not _private(os.stat(name, dir_fd=directory, follow_symlinks=False), stat.S_ISREG):
-            return None
-        stream = os.open(name, _READ, dir_fd=directory)
-    except OSError:
-        return None
-    try:
-        info = os.fstat(stream)
-        if not _private(info, stat.S_ISREG) or info.st_size > MAX_BYTES:
-            return None
-        chunks, size = [], 0
-        while size <= MAX_BYTES and (chunk := os.read(stream, 1 << 20)):
-            chunks.append(chunk)
-            size += len(chunk)
-        return b"".join(chunks) if size <= MAX_BYTES else None
-    except OSError:
-        return None
-    finally:
-        os.close(stream)
-
-
-def prune(directory: int, *, keep: str, room: int) -> None:
-    """Remove stale partial files, and the oldest catalogues until one more of `room` bytes fits."""
-    now = time.time()
-    kept: list[tuple[float, str, int]] = []
-    with os.scandir(directory) as entries:
-        for entry in entries:
-            try:
-                info = entry.stat(follow_symlinks=False)
-            except OSError:
-                continue
-            if entry.name.startswith(_PARTIAL) and now - info.st_mtime > _STALE:
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.name, dir_fd=directory)
-            elif entry.name.startswith(_PREFIX) and entry.name.endswith(_SUFFIX) and entry.name != keep:
-                kept.append((info.st_mtime, entry.name, info.st_size))
-    kept.sort()
-    total = sum(size for _, _, size in kept) + room
-    while kept and (len(kept) >= MAX_ENTRIES or total > MAX_BYTES):
-        _, name, size = kept.pop(0)
-        with contextlib.suppress(OSError):
-            os.unlink(name, dir_fd=directory)
-        total -= size
+    family = (_PREFIX, _SUFFIX)
+    folders.write_private(str(folder), name, data, family=family, entries=MAX_ENTRIES, limit=MAX_BYTES)
 
 
 # --- plain data ------------------------------------------------------------------------------------------

@@ -16,7 +16,6 @@ collected, each naming the file, the line, the observance id and the field, so t
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,12 +52,12 @@ def user_definition_files(config_home: Path | None) -> list[Path]:
         return []
     folder = config_home / "khcal"
     try:
-        names = os.listdir(folder)
+        found = [p for p in folder.iterdir() if p.suffix == ".toml" and p.name != "config.toml"]
     except (FileNotFoundError, NotADirectoryError):
         return []
     except OSError as exc:
         raise KhcalError("error.config.folder", path=str(folder), reason=exc.strerror) from None
-    return sorted(folder / n for n in names if n.endswith(".toml") and n != "config.toml")
+    return sorted(found)
 
 
 # --- one file ------------------------------------------------------------------------------------------
