@@ -86,6 +86,23 @@ def owned_by_someone_else(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "fstat", lying(os.fstat))
 
 
+LOOK_RACED = """
+import os, stat
+_real = os.stat
+def _raced(path, *args, dir_fd=None, follow_symlinks=True):
+    found = _real(path, *args, dir_fd=dir_fd, follow_symlinks=follow_symlinks)
+    if dir_fd is None or follow_symlinks:
+        return found
+    values = list(found)  # the look before opening saw a private regular file, swapped just after
+    values[stat.ST_MODE] = stat.S_IFREG | 0o600
+    values[stat.ST_UID] = os.geteuid()
+    return os.stat_result(values)
+os.stat = _raced
+"""
+"""Makes the cache's look at a file (before opening it) see a private regular file: what the open itself
+must then refuse is what a file swapped between the look and the open could be."""
+
+
 @pytest.fixture
 def umask_000() -> Iterator[None]:
     old = os.umask(0)
@@ -143,8 +160,11 @@ def test_a_folder_of_another_user_is_not_used(
     assert path.read_bytes() == planted
 
 
-def test_a_symlink_is_never_followed(user: Path, folder: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("raced", [False, True], ids=["", "swapped after the look"])
+def test_a_symlink_is_never_followed(user: Path, folder: Path, tmp_path: Path, raced: bool) -> None:
     path = plant_wrong_answer(folder, user)
+    if raced:
+        exec(LOOK_RACED, {})  # replaces os.stat; undone below
     target = tmp_path / "elsewhere.marshal"
     path.rename(target)  # a private, well-formed file: only following the link would read it
     planted = target.read_bytes()
@@ -152,6 +172,11 @@ def test_a_symlink_is_never_followed(user: Path, folder: Path, tmp_path: Path) -
     assert month(definitions.load([user], cache=folder)) == 3
     assert target.read_bytes() == planted  # not written through the link either
     assert not path.is_symlink()  # the link itself was replaced by a stored file
+
+
+@pytest.fixture(autouse=True)
+def _real_stat(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "stat", os.stat)  # restored after each test, whatever LOOK_RACED did
 
 
 def test_a_symlinked_folder_of_the_user_is_used(user: Path, folder: Path, tmp_path: Path) -> None:
@@ -181,13 +206,14 @@ def test_an_entry_that_is_not_a_regular_file_is_never_read(
     assert month(definitions.load([user], cache=folder)) == 3
 
 
-def test_a_fifo_at_the_entry_does_not_hang(user: Path, folder: Path) -> None:
+@pytest.mark.parametrize("raced", [False, True], ids=["", "swapped after the look"])
+def test_a_fifo_at_the_entry_does_not_hang(user: Path, folder: Path, raced: bool) -> None:
     """Run in a child with a time limit: opening a FIFO to read waits for a writer unless told not to."""
     definitions.load([user], cache=folder)
     path = entry(folder, user)
     path.unlink()
     os.mkfifo(path, 0o600)
-    script = (
+    script = (LOOK_RACED if raced else "") + (
         "import sys; from pathlib import Path; from khcal.core import definitions; "
         "c = definitions.load([Path(sys.argv[1])], cache=Path(sys.argv[2])); "
         "print(c.get('company-day').rule.month)"
