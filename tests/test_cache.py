@@ -85,7 +85,7 @@ def test_any_change_of_an_input_gives_the_fresh_answer(
         paths = [user, second]
     cached = definitions.load(paths, cache=folder)
     assert cached == definitions.load(paths)
-    stored_keys = [marshal.loads(f.read_bytes())[0] for f in folder.iterdir()]
+    stored_keys = [cache.unpack(f.read_bytes())[0] for f in folder.iterdir()]
     assert cache.key(cache_inputs(paths)) in stored_keys  # rebuilt and stored for this run's inputs
     if change == "user file":
         assert cached.get("company-day").rule.month == 4  # type: ignore[union-attr]
@@ -94,7 +94,8 @@ def test_any_change_of_an_input_gives_the_fresh_answer(
 
 
 @pytest.mark.parametrize(
-    "damage", [b"", b"not marshal at all", b"\x00" * 40, "truncated", "wrong shape", "wrong class"]
+    "damage",
+    [b"", b"junk", b"\x00" * 40, "truncated", "flipped", "old format", "wrong shape", "wrong class"],
 )
 def test_a_damaged_cache_is_rebuilt(damage: bytes | str, files: tuple[Path, Path, Path]) -> None:
     _, user, folder = files
@@ -103,12 +104,17 @@ def test_a_damaged_cache_is_rebuilt(damage: bytes | str, files: tuple[Path, Path
     data = stored.read_bytes()
     if damage == "truncated":
         stored.write_bytes(data[: len(data) // 2])
+    elif damage == "flipped":  # one bit of a stored name: still marshal data, caught by the checksum
+        middle = data.rindex(b"Company Day")
+        stored.write_bytes(data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :])
+    elif damage == "old format":
+        stored.write_bytes(marshal.dumps(cache.unpack(data)))
     elif damage == "wrong shape":
-        key, _, table = marshal.loads(data)
-        stored.write_bytes(marshal.dumps((key, ("c", 999), table)))
+        key, _, table = cache.unpack(data)
+        stored.write_bytes(cache.pack((key, ("c", 999), table)))
     elif damage == "wrong class":
-        key, _, table = marshal.loads(data)
-        stored.write_bytes(marshal.dumps((key, ("t", 1, 2), table)))
+        key, _, table = cache.unpack(data)
+        stored.write_bytes(cache.pack((key, ("t", 1, 2), table)))
     else:
         assert isinstance(damage, bytes)
         stored.write_bytes(damage)
@@ -167,8 +173,8 @@ def test_a_damaged_month_table_is_built_again(
     _, user, folder = files
     definitions.load([user], cache=folder)
     (stored,) = folder.iterdir()
-    key, catalogue, table = marshal.loads(stored.read_bytes())
-    stored.write_bytes(marshal.dumps((key, catalogue, (table[0][:-1], *table[1:]))))  # one list short
+    key, catalogue, table = cache.unpack(stored.read_bytes())
+    stored.write_bytes(cache.pack((key, catalogue, (table[0][:-1], *table[1:]))))  # one list short
     monkeypatch.setattr(lunar_years, "_TABLE", None)
     assert definitions.load([user], cache=folder) == definitions.load([user])
     assert lunar_years._TABLE is None  # not taken from the damaged file; built when first needed
@@ -178,16 +184,42 @@ def test_a_damaged_month_table_is_built_again(
 def test_a_changed_module_of_the_core_gives_the_fresh_answer(
     files: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The key holds the core's modules (size, time): a changed formula is never answered from the cache."""
+    """The key holds the core's modules, whole: a changed formula is never answered from the cache, even
+    one of the same size and modification time."""
     _, user, folder = files
     definitions.load([user], cache=folder)
-    assert ("rules.py", Path(rules.__file__).stat().st_size) in {c[:2] for c in cache.code()}
     before = cache.code()
-    monkeypatch.setattr(cache, "code", lambda: (*before, ("new.py", 1, 1)))
+    assert before is not None and ("rules.py", Path(rules.__file__).read_bytes()) in before
+    changed = tuple((n, s.replace(b"return", b"retvrn", 1) if n == "rules.py" else s) for n, s in before)
+    assert [len(s) for _, s in changed] == [len(s) for _, s in before]
+    monkeypatch.setattr(cache, "code", lambda: changed)
     with monkeypatch.context() as patch:
         patch.setattr(definitions, "read_text", lambda *a, **k: pytest.fail("parsed a file"))
         with pytest.raises(pytest.fail.Exception, match="parsed a file"):
             definitions.load([user], cache=folder)  # the stored key no longer matches: a fresh parse
+
+
+def test_an_unreadable_module_of_the_core_means_no_cache(
+    files: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, user, folder = files
+    monkeypatch.setattr(cache, "code", lambda: None)
+    assert definitions.load([user], cache=folder) == definitions.load([user])
+    assert not folder.exists()
+
+
+def test_a_file_replaced_keeping_its_size_and_times_gives_the_new_answer(
+    files: tuple[Path, Path, Path],
+) -> None:
+    """As `cp -p`, `rsync -t` or `tar x` leave it: another text of the same length, the old times."""
+    _, user, folder = files
+    assert definitions.load([user], cache=folder).get("company-day").rule.month == 3  # type: ignore[union-attr]
+    before = user.stat()
+    user.write_text(COMPANY.format(month=4), encoding="utf-8")
+    os.utime(user, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = user.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert definitions.load([user], cache=folder).get("company-day").rule.month == 4  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("change", ["folder file changed", "folder file added", "config.toml files"])

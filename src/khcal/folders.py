@@ -1,23 +1,183 @@
 """Where khcal keeps the user's settings and its caches (the XDG base directories), as plain strings.
 
+A relative `XDG_CONFIG_HOME` or `XDG_CACHE_HOME` is ignored, as the XDG specification says. Without
+either, the folders are under `HOME`, and only a usable one: an empty, missing or relative `HOME`, or `/`,
+gives no folder (None), and so does, for the cache, a `HOME` that is not a writable folder. khcal then
+reads no settings or keeps no cache, rather than creating `/.cache/khcal` or a folder in the working one.
+
+A cache's files are private: `write_private` makes a missing folder 0700 and each file 0600, whatever the
+umask, atomically; `read_private` reads a file only if the folder is the user's own and no one else may
+write in it, and the file is a regular file of the user's that no one else may write, opened without
+following a link or waiting (a FIFO opens at once and is then refused) and looked at before it is read.
+
 Only `os`: the quick commands (`khcal.cli.fastpath`) read these before anything else is loaded.
 """
 
 from __future__ import annotations
 
 import os
+import stat
+import time
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
 
-def config_folder(environ: Mapping[str, str]) -> str:
-    """`$XDG_CONFIG_HOME`, else `~/.config`."""
-    return environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+def _absolute(environ: Mapping[str, str], name: str) -> str | None:
+    value = environ.get(name, "")
+    return value if os.path.isabs(value) else None
 
 
-def cache_folder(environ: Mapping[str, str]) -> str:
-    """`$XDG_CACHE_HOME/khcal`, else `~/.cache/khcal`: the folder of every cache khcal keeps."""
-    base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+def _home(environ: Mapping[str, str]) -> str | None:
+    """`HOME` if it is an absolute path other than `/`."""
+    home = _absolute(environ, "HOME")
+    return None if home is None or os.path.normpath(home) in ("/", "//") else home
+
+
+def config_dir(environ: Mapping[str, str]) -> str | None:
+    """`$XDG_CONFIG_HOME`, else `~/.config`; None without a usable home."""
+    found = _absolute(environ, "XDG_CONFIG_HOME")
+    home = _home(environ)
+    return found or (None if home is None else os.path.join(home, ".config"))
+
+
+def cache_dir(environ: Mapping[str, str]) -> str | None:
+    """`$XDG_CACHE_HOME/khcal`, else `~/.cache/khcal`: the folder of the catalogue cache; None without a
+    usable one."""
+    base = _absolute(environ, "XDG_CACHE_HOME")
+    if base is None:
+        home = _home(environ)
+        if home is None or not (os.path.isdir(home) and os.access(home, os.W_OK | os.X_OK)):
+            return None
+        base = os.path.join(home, ".cache")
     return os.path.join(base, "khcal")
+
+
+# --- private files ---------------------------------------------------------------------------------------
+
+_READ = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+_WRITE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+_PARTIAL = ".khcal-partial-"
+_STALE = 3600.0
+"""Seconds after which a partial file (of a run stopped while writing) is removed."""
+
+
+def _private(info: os.stat_result, kind: Callable[[int], bool]) -> bool:
+    return kind(info.st_mode) and info.st_uid == os.geteuid() and not info.st_mode & 0o022
+
+
+def _open_folder(folder: str, *, create: bool) -> int | None:
+    """A descriptor of `folder` if it is safe to use (made 0700 if missing and `create`)."""
+    made = False
+    try:
+        if create and not os.path.lexists(folder):
+            _make(folder)
+            made = True
+        directory = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        if made and _private(os.fstat(directory), stat.S_ISDIR):
+            os.fchmod(directory, 0o700)  # exactly 0700, whatever the umask left
+        if _private(os.fstat(directory), stat.S_ISDIR):
+            return directory
+    except OSError:
+        pass
+    os.close(directory)
+    return None
+
+
+def _make(folder: str) -> None:
+    """Create `folder` and any missing folder above it, each 0700 at most whatever the umask."""
+    parent = os.path.dirname(folder)
+    if parent != folder and not os.path.lexists(parent):
+        _make(parent)
+    os.mkdir(folder, 0o700)
+
+
+def read_private(folder: str, name: str, limit: int) -> bytes | None:
+    """The bytes of `folder/name` if both are private to the user and it is a regular file of at most
+    `limit` bytes; else None."""
+    directory = _open_folder(folder, create=False)
+    if directory is None:
+        return None
+    try:
+        if not _private(os.stat(name, dir_fd=directory, follow_symlinks=False), stat.S_ISREG):
+            return None
+        stream = os.open(name, _READ, dir_fd=directory)
+    except OSError:
+        return None
+    finally:
+        os.close(directory)
+    try:
+        info = os.fstat(stream)
+        if not _private(info, stat.S_ISREG) or info.st_size > limit:
+            return None
+        chunks, size = [], 0
+        while size <= limit and (chunk := os.read(stream, 1 << 20)):
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks) if size <= limit else None
+    except OSError:
+        return None
+    finally:
+        os.close(stream)
+
+
+def write_private(
+    folder: str, name: str, data: bytes, *, family: tuple[str, str], entries: int, limit: int
+) -> None:
+    """Store `data` as `folder/name`, 0600, atomically (a reader sees the old file or the new one), after
+    removing the oldest files of the family (names with that prefix and suffix) so that at most `entries`
+    of at most `limit` bytes together remain. Nothing is stored where that cannot be; never an error."""
+    if len(data) > limit:
+        return
+    directory = _open_folder(folder, create=True)
+    if directory is None:
+        return
+    temporary = f"{_PARTIAL}{os.getpid()}-{os.urandom(4).hex()}"
+    try:
+        _prune(directory, family, keep=name, room=(entries - 1, limit - len(data)))
+        out = os.open(temporary, _WRITE, 0o600, dir_fd=directory)
+        try:
+            os.fchmod(out, 0o600)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(out, view) :]
+        finally:
+            os.close(out)
+        os.replace(temporary, name, src_dir_fd=directory, dst_dir_fd=directory)
+    except OSError:  # an unwritable cache only costs the next run its time, whatever the reason
+        _remove(directory, temporary)
+    finally:
+        os.close(directory)
+
+
+def _prune(directory: int, family: tuple[str, str], *, keep: str, room: tuple[int, int]) -> None:
+    """Remove stale partial files, and the oldest of the family but `keep` until `room` (files, bytes)."""
+    now = time.time()
+    found: list[tuple[float, str, int]] = []
+    with os.scandir(directory) as listing:
+        for entry in listing:
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if entry.name.startswith(_PARTIAL) and now - info.st_mtime > _STALE:
+                _remove(directory, entry.name)
+            elif entry.name.startswith(family[0]) and entry.name.endswith(family[1]) and entry.name != keep:
+                found.append((info.st_mtime, entry.name, info.st_size))
+    found.sort()
+    total = sum(size for _, _, size in found)
+    while found and (len(found) > room[0] or total > room[1]):
+        _, name, size = found.pop(0)
+        _remove(directory, name)
+        total -= size
+
+
+def _remove(directory: int, name: str) -> None:
+    import contextlib  # only when writing: reading stays on `os` alone
+
+    with contextlib.suppress(OSError):
+        os.unlink(name, dir_fd=directory)

@@ -81,21 +81,33 @@ class SettingError(KhcalError):
         return f"{self.where}: {say(lang, self.problem.key, **self.problem.params)}"
 
 
-def config_home(environ: Mapping[str, str] | None = None) -> Path:
-    """`$XDG_CONFIG_HOME`, else `~/.config`."""
-    return Path(folders.config_folder(os.environ if environ is None else environ))
+def config_home(environ: Mapping[str, str] | None = None) -> Path | None:
+    """`$XDG_CONFIG_HOME`, else `~/.config`; None without a usable home (see khcal.folders)."""
+    found = folders.config_dir(os.environ if environ is None else environ)
+    return None if found is None else Path(found)
 
 
-def cache_home(environ: Mapping[str, str] | None = None) -> Path:
-    """`$XDG_CACHE_HOME/khcal`, else `~/.cache/khcal`."""
-    return Path(folders.cache_folder(os.environ if environ is None else environ))
+def cache_home(environ: Mapping[str, str] | None = None) -> Path | None:
+    """`$XDG_CACHE_HOME/khcal`, else `~/.cache/khcal`; None (no cache) without a usable one."""
+    found = folders.cache_dir(os.environ if environ is None else environ)
+    return None if found is None else Path(found)
 
 
 def load_config(environ: Mapping[str, str] | None = None) -> Config | None:
-    """The settings of `$XDG_CONFIG_HOME/khcal/config.toml`, or None when there is no such file."""
-    path = config_home(environ) / "khcal" / FILENAME
-    if not os.path.lexists(path):
+    """The settings of `$XDG_CONFIG_HOME/khcal/config.toml`, or None when there is no such file.
+
+    A folder on the way that cannot be searched is an error (the file may be there), not an absent file.
+    """
+    home = config_home(environ)
+    if home is None:
         return None
+    path = home / "khcal" / FILENAME
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        raise KhcalError("error.config.folder", path=str(path.parent), reason=exc.strerror) from None
     from khcal.config_file import read
 
     return read(path)
@@ -116,7 +128,7 @@ class Settings:
     extra_off: tuple[date, ...] = ()
     color: bool | None = None  # True: always, False: never, None: when stdout is a terminal
     cache_dir: Path | None = field(default_factory=cache_home)  # None: no cache (the API's default)
-    config_home: Path = field(default_factory=config_home)  # its khcal/*.toml are definitions files
+    config_home: Path | None = field(default_factory=config_home)  # its khcal/*.toml are definitions files
     config: Config | None = None  # None: no settings file
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)
 

@@ -11,7 +11,13 @@ the catalogue is built from the files and, where the folder allows, stored again
 The same file keeps the table of Khmer lunar months the schedule is computed on (`lunar_years`): it comes
 from arithmetic alone, but building it costs as much as reading the whole cache. So that a changed
 formula can never be answered from an old table, even in a checkout whose version number has not moved,
-the key also holds the size and modification time of every module of the core.
+the key also holds the full source of every module of the core (reading them costs a fraction of a
+millisecond; sizes and modification times are never trusted: `cp -p` keeps both).
+
+A file is used only if its mark and checksum are whole, and only as `khcal.folders.read_private` allows:
+the user's own regular file, in the user's own folder, that no one else may write (it is written 0600 in a
+0700 folder, atomically). At most MAX_ENTRIES files of MAX_BYTES together are kept, the oldest removed
+when one is written.
 
 The caller chooses the folder (the settings layer passes `$XDG_CACHE_HOME/khcal`); the core reads no
 environment.
@@ -26,11 +32,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from khcal import __version__
+from khcal import __version__, folders
 from khcal.core import lunar_years, model, rules
 from khcal.core.records import fields_of
 
-_FORMAT = 2
+_FORMAT = 3
 """The version of the encoding below; raise it when the encoding changes."""
 
 _CLASSES: tuple[type, ...] = (
@@ -57,41 +63,79 @@ def schema() -> str:
 Inputs = list[tuple[str, bool, str]]
 """The files a catalogue is built from: (path, laid over the built-in catalogue, full text) each."""
 
+MAX_ENTRIES = 8
+"""Catalogues kept at most (one per set of input paths); the oldest go first."""
+MAX_BYTES = 16 * 1024 * 1024
+"""Bytes the kept catalogues take at most together; a bigger one is not stored."""
+_MAGIC = b"khcal catalogue\n"
+_HEADER = len(_MAGIC) + 4  # then the CRC-32 of the rest, then the marshalled (key, catalogue, month table)
+_PREFIX, _SUFFIX = "catalogue-", ".marshal"
 
-def code() -> tuple[tuple[str, int, int], ...]:
-    """The name, size and modification time of every module of the core (what the answers are computed by)."""
-    files = [(p.name, p.stat()) for p in Path(__file__).parent.glob("*.py")]
-    return tuple(sorted((name, info.st_size, info.st_mtime_ns) for name, info in files))
+
+def code() -> tuple[tuple[str, bytes], ...] | None:
+    """The name and full source of every module of the core (what the answers are computed by), or None if
+    one cannot be read (then nothing is cached)."""
+    try:
+        found = sorted((p.name, p.read_bytes()) for p in Path(__file__).parent.iterdir() if p.suffix == ".py")
+    except OSError:
+        return None
+    return tuple(found)
 
 
-def key(inputs: Inputs) -> tuple[Any, ...]:
-    """What a stored catalogue must have been built from to be used for `inputs`."""
-    return (_FORMAT, __version__, schema(), code(), tuple(inputs))
+def key(inputs: Inputs) -> tuple[Any, ...] | None:
+    """What a stored catalogue must have been built from to be used for `inputs` (None: do not cache)."""
+    sources = code()
+    return None if sources is None else (_FORMAT, __version__, schema(), sources, tuple(inputs))
 
 
 def cached(folder: Path, inputs: Inputs, build: Callable[[], model.Catalogue]) -> model.Catalogue:
     """The catalogue of `inputs` as stored in `folder`, else `build()`, then stored."""
     wanted = key(inputs)
-    # One file per set of input paths, so that runs with different files do not replace each other's
-    # (a clash of names only costs a rebuild: the whole key is compared).
-    paths = zlib.crc32("\0".join(path for path, _, _ in inputs).encode("utf-8", "surrogatepass"))
-    target = folder / f"catalogue-{paths:08x}.marshal"
-    found = _read(target, wanted)
+    if wanted is None:
+        return build()
+    name = file_name(inputs)
+    found = _read(folder, name, wanted)
     if found is not None:
         return found
     catalogue = build()
-    _write(target, wanted, catalogue)
+    _write(folder, name, wanted, catalogue)
     return catalogue
 
 
-def _read(target: Path, wanted: tuple[Any, ...]) -> model.Catalogue | None:
+def file_name(inputs: Inputs) -> str:
+    """The file of a set of input paths, so that runs with different files do not replace each other's
+    (a clash of names only costs a rebuild: the whole key is compared)."""
+    paths = zlib.crc32("\0".join(path for path, _, _ in inputs).encode("utf-8", "surrogatepass"))
+    return f"{_PREFIX}{paths:08x}{_SUFFIX}"
+
+
+def pack(value: Any) -> bytes:
+    """A stored file's bytes: a mark, a checksum, then `value` marshalled."""
+    data = marshal.dumps(value)
+    return _MAGIC + zlib.crc32(data).to_bytes(4, "little") + data
+
+
+def unpack(data: bytes) -> Any:
+    """The value `pack` stored, or None if the bytes are not whole."""
+    body = memoryview(data)[_HEADER:]
+    checksum = int.from_bytes(data[len(_MAGIC) : _HEADER], "little")
+    if not data.startswith(_MAGIC) or zlib.crc32(body) != checksum:
+        return None
     try:
-        stored = marshal.loads(target.read_bytes())
-        if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == wanted):
-            return None
+        return marshal.loads(body)
+    except Exception:  # a damaged file is a miss, whatever marshal finds wrong with it
+        return None
+
+
+def _read(folder: Path, name: str, wanted: tuple[Any, ...]) -> model.Catalogue | None:
+    data = folders.read_private(str(folder), name, MAX_BYTES)
+    stored = None if data is None else unpack(data)
+    if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == wanted):
+        return None
+    try:
         found = decode(stored[1])
         table = _table(stored[2])
-    except Exception:  # a missing or damaged cache is rebuilt, whatever is wrong with it
+    except Exception:  # a stored value of the wrong shape is rebuilt, whatever is wrong with it
         return None
     if not isinstance(found, model.Catalogue):
         return None
@@ -109,20 +153,10 @@ def _table(data: Any) -> lunar_years.TableData | None:
     return data
 
 
-def _write(target: Path, wanted: tuple[Any, ...], catalogue: model.Catalogue) -> None:
-    """Store atomically: a reader sees the old file or the new one, never part of one."""
-    import tempfile
-
-    temporary: Path | None = None
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=target.parent, prefix=".catalogue-", delete=False) as out:
-            temporary = Path(out.name)
-            out.write(marshal.dumps((wanted, encode(catalogue), lunar_years.table_data())))
-        temporary.replace(target)
-    except Exception:  # an unwritable cache only costs the next run a parse, whatever the reason
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
+def _write(folder: Path, name: str, wanted: tuple[Any, ...], catalogue: model.Catalogue) -> None:
+    data = pack((wanted, encode(catalogue), lunar_years.table_data()))
+    family = (_PREFIX, _SUFFIX)
+    folders.write_private(str(folder), name, data, family=family, entries=MAX_ENTRIES, limit=MAX_BYTES)
 
 
 # --- plain data ------------------------------------------------------------------------------------------

@@ -45,12 +45,19 @@ def builtin_path() -> Path:
     return Path(__file__).resolve().parents[3] / "data" / "observances.toml"
 
 
-def user_definition_files(config_home: Path) -> list[Path]:
-    """Definitions files in the user's configuration folder (config.toml holds settings, not definitions)."""
-    folder = config_home / "khcal"
-    if not folder.is_dir():
+def user_definition_files(config_home: Path | None) -> list[Path]:
+    """Definitions files in the user's configuration folder (config.toml holds settings, not definitions);
+    none without one. A folder that cannot be listed is an error, not an empty folder."""
+    if config_home is None:
         return []
-    return sorted(p for p in folder.glob("*.toml") if p.name != "config.toml")
+    folder = config_home / "khcal"
+    try:
+        found = [p for p in folder.iterdir() if p.suffix == ".toml" and p.name != "config.toml"]
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError as exc:
+        raise KhcalError("error.config.folder", path=str(folder), reason=exc.strerror) from None
+    return sorted(found)
 
 
 # --- one file ------------------------------------------------------------------------------------------

@@ -155,6 +155,7 @@ MESSAGES: dict[str, Message] = {
     "write YYYY-MM-DD or the month in letters, such as 7 Jan {year}",
     "error.setting.number": "'{value}' is not a whole number (use digits, such as 3 or -3)",
     "error.setting.number-range": "{value} is not between {low} and {high}",
+    "error.config.folder": "cannot read the settings folder {path} ({reason})",
     "error.config.unreadable": "cannot be read ({reason})",
     "error.config.hint": " (did you mean '{name}'?)",
     "error.config.unknown": "unknown setting '{key}'{hint}; settings are {keys}",

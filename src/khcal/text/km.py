@@ -147,6 +147,7 @@ MESSAGES: dict[str, Message] = {
     "សូមសរសេរជា YYYY-MM-DD ឬសរសេរខែជាអក្សរ ដូចជា 7 Jan {year}",
     "error.setting.number": "'{value}' មិនមែនជាចំនួនគត់ទេ (សូមប្រើលេខ ដូចជា 3 ឬ -3)",
     "error.setting.number-range": "{value} មិននៅចន្លោះ {low} និង {high} ទេ",
+    "error.config.folder": "មិនអាចអានថតឯកសារការកំណត់ {path} បានទេ ({reason})",
     "error.config.unreadable": "មិនអាចអានបានទេ ({reason})",
     "error.config.hint": " (តើអ្នកចង់សរសេរ '{name}' ឬ?)",
     "error.config.unknown": "មិនស្គាល់ការកំណត់ '{key}' ទេ{hint}។ ការកំណត់ដែលមាន៖ {keys}",
