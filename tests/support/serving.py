@@ -9,6 +9,7 @@ announces, and stops it (SIGTERM, then SIGKILL: bounded).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.client
 import os
@@ -100,6 +101,73 @@ class Serving:
             if self.process.stdout is not None:
                 self.process.stdout.close()
         return self.process.returncode
+
+
+def descendants(pid: int) -> list[int]:
+    """The processes started by `pid`, and theirs, now (from /proc)."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        children = parents.get(todo.pop(), [])
+        found += children
+        todo += children
+    return found
+
+
+def many_at_once(port: int, count: int, path: str = "/", within: float = 30) -> tuple[int, float]:
+    """`count` connections opened at once, each sending one request (Connection: close) and reading its
+    answer to the end: (how many got a 200, seconds until the last answer). Bounded by `within` seconds."""
+    import selectors
+
+    started = time.perf_counter()
+    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode()
+    chooser = selectors.DefaultSelector()
+    answers: dict[socket.socket, bytearray] = {}
+    for _ in range(count):
+        sock = socket.socket()
+        sock.setblocking(False)
+        sock.connect_ex(("127.0.0.1", port))
+        answers[sock] = bytearray()
+        chooser.register(sock, selectors.EVENT_WRITE)
+    pending = len(answers)
+    while pending and time.perf_counter() - started < within:
+        for key, events in chooser.select(timeout=0.5):
+            sock = key.fileobj
+            assert isinstance(sock, socket.socket)
+            if events & selectors.EVENT_WRITE:
+                with contextlib.suppress(OSError):
+                    sock.send(request)  # small: one send takes it
+                chooser.modify(sock, selectors.EVENT_READ)
+                continue
+            try:
+                data = sock.recv(65536)
+            except OSError:
+                data = b""
+            answers[sock] += data
+            if not data:
+                chooser.unregister(sock)
+                pending -= 1
+    taken = time.perf_counter() - started
+    for sock in answers:
+        sock.close()
+    chooser.close()
+    return sum(1 for a in answers.values() if a.startswith(b"HTTP/1.1 200 ")), taken
+
+
+def pipeline_and_never_read(port: int, long_feeds: int = 4, small: int = 300) -> socket.socket:
+    """A client that sends, in one write, `long_feeds` different 30-year feeds and `small` requests for the
+    default feed, and never reads: the socket, to be closed by the caller."""
+    paths = [f"/khcal.ics?from=2000&to=2029&alarm=-PT{h}H" for h in range(1, long_feeds + 1)]
+    paths += ["/khcal.ics"] * small
+    data = b"".join(f"GET {p} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode() for p in paths)
+    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.sendall(data)
+    return sock
 
 
 def _two_addresses() -> None:

@@ -46,13 +46,6 @@ class _Dropping(QueueHandler):
             self.queue.put_nowait(record)
 
 
-class _Stderr(logging.Handler):
-    """Writes each record as one line to stderr in one write (`http.write_log`)."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        write_log(record.getMessage() + "\n")
-
-
 class Written:
     """The writer thread and the handler that feeds it; `stop` writes a last line and ends the thread."""
 
@@ -60,12 +53,13 @@ class Written:
         self.queue: queue.Queue[logging.LogRecord | None] = queue.Queue(size)
         self.handler = _Dropping(self.queue)
         self.handler.setFormatter(_OneLine())
-        self._writer = _Stderr()
         self._thread = threading.Thread(target=self._write, name="khcal-log", daemon=True)
 
     def _write(self) -> None:
+        """Each record as one line in one write (`http.write_log`), holding no lock: a write that waits
+        for a full stderr holds up nobody, not even `logging.shutdown` at exit."""
         while (record := self.queue.get()) is not None:
-            self._writer.handle(record)
+            write_log(record.getMessage() + "\n")
 
     def start(self) -> Written:
         for name, level in ((ACCESS, logging.INFO), (WAITRESS, logging.WARNING)):
@@ -77,7 +71,7 @@ class Written:
         self._thread.start()
         return self
 
-    def stop(self, last: str, timeout: float = 5) -> None:
+    def stop(self, last: str, timeout: float = 2) -> None:
         """Log `last`, write what is queued (waiting at most `timeout` seconds for stderr), and detach."""
         record = logging.LogRecord(ACCESS, logging.INFO, __file__, 0, "%s", (last,), None)
         self.handler.handle(record)
