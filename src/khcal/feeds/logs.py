@@ -41,6 +41,11 @@ class _OneLine(logging.Formatter):
 class _Dropping(QueueHandler):
     """Puts a formatted record on the queue, or drops it when the queue is full: never waits."""
 
+    def prepare(self, record: logging.LogRecord) -> logging.LogRecord:
+        """The record with its line as message (no copy: nothing else reads it)."""
+        record.msg, record.args, record.exc_info, record.exc_text = self.format(record), None, None, None
+        return record
+
     def enqueue(self, record: logging.LogRecord) -> None:
         with contextlib.suppress(queue.Full):
             self.queue.put_nowait(record)
@@ -56,10 +61,18 @@ class Written:
         self._thread = threading.Thread(target=self._write, name="khcal-log", daemon=True)
 
     def _write(self) -> None:
-        """Each record as one line in one write (`http.write_log`), holding no lock: a write that waits
-        for a full stderr holds up nobody, not even `logging.shutdown` at exit."""
+        """The lines queued, all those waiting in one write (`http.write_log`), holding no lock: a write
+        that waits for a full stderr holds up nobody, not even `logging.shutdown` at exit."""
         while (record := self.queue.get()) is not None:
-            write_log(record.getMessage() + "\n")
+            lines = [record.getMessage()]
+            last = False
+            with contextlib.suppress(queue.Empty):
+                while (record := self.queue.get_nowait()) is not None:
+                    lines.append(record.getMessage())
+                last = True
+            write_log("\n".join(lines) + "\n")
+            if last:
+                return
 
     def start(self) -> Written:
         for name, level in ((ACCESS, logging.INFO), (WAITRESS, logging.WARNING)):

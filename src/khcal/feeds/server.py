@@ -23,6 +23,7 @@ the server runs and tests can pin it.
 
 from __future__ import annotations
 
+import gc
 import signal
 import socket
 import threading
@@ -42,6 +43,10 @@ THREADS = 8
 BACKLOG = 2048
 CHANNEL_TIMEOUT = 30
 CONNECTION_LIMIT = 8192
+SEND_BUFFER = 1024 * 1024
+"""The kernel's send buffer of each connection (set on the listening socket, which the accepted ones
+inherit on Linux): a whole feed leaves in one call of the thread that answered instead of a few 16 KB
+ones, each a turn of the event loop. The kernel holds it only while a client is slow to read."""
 
 
 def open_file_limit() -> int:
@@ -82,6 +87,7 @@ def listen_sockets(host: str, port: int) -> list[socket.socket]:
             sock = socket.socket(family, socket.SOCK_STREAM)
             bound.append(sock)
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)  # the connections' too
             if family == socket.AF_INET6:
                 sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
             sock.bind((address, port))
@@ -220,6 +226,7 @@ def _serve(server: Server) -> bool:
 
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
+        gc.freeze()  # the catalogue, schedule and code live as long as the server: collections skip them
         server.warm()
         base = url_of(server)
         also = "".join(f", {url_of(server, a)}{FEED_PATH}" for a in server.addresses[1:])
