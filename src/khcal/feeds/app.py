@@ -49,7 +49,7 @@ MAX_YEARS = 30
 """The most years one query may ask for: a build of thirty years takes well under a second, so that one
 build never holds up the others for long. `khcal export` and `khcal publish` write up to 100."""
 BUILDS = 1
-"""Feeds built at once (each 100-year build holds tens of MB while it runs); other builds wait their turn."""
+"""Feeds built at once (a 30-year build holds some 10 MB while it runs); other builds wait their turn."""
 WAITING = 2
 """Requests that may wait for their turn to build; more get 503 and Retry-After, so that requests for
 feeds already built always find a free thread."""
