@@ -1,11 +1,12 @@
 """`khcal serve`: the WSGI application of `khcal.feeds.app` on waitress, through its documented API only.
 
 Waitress reads and writes every connection in one event loop and runs the application on a pool of
-``threads`` worker threads, so idle or slow clients cost a socket, not a thread. What `khcal serve` adds is
-only arguments of ``waitress.create_server`` (see waitress's "Arguments to waitress.serve"):
+``threads`` worker threads, so idle or slow clients cost a socket, not a thread. khcal tells waitress what
+to do only through the arguments of ``waitress.create_server`` (see waitress's "Arguments to
+waitress.serve"), and stops it with ``run`` ending on SystemExit and ``close``:
 
 - the sockets, bound here to every address the host name has (``localhost``: 127.0.0.1 and ::1, one port)
-  and handed over with ``sockets=``; a listen queue of 2,048 (``backlog``);
+  with a 1 MB send buffer, and handed over with ``sockets=``; a listen queue of 2,048 (``backlog``);
 - idle connections closed after 30 s (``channel_timeout``); up to ``connection_limit`` connections open at
   once, within the process's file limit (raised to its hard limit at start), watched with ``poll()``
   (``asyncore_use_poll``) so that more than 1,024 of them fit;
@@ -14,8 +15,10 @@ only arguments of ``waitress.create_server`` (see waitress's "Arguments to waitr
 
 The application answers from its bounded cache; a feed not built yet is built by the worker thread that
 asked for it (`khcal.feeds.app`: one build at a time, at most 30 years). The default feeds, those the page
-at ``/`` links, are built when the server starts. Log lines (the access log and waitress's warnings) go
-through `khcal.feeds.logs`, which never blocks the event loop or a worker on a full stderr.
+at ``/`` links, are built when the server starts, and what lives as long as the server (catalogue,
+schedule, code) is frozen out of garbage collection (``gc.freeze``). Log lines (the access log and
+waitress's warnings) go through `khcal.feeds.logs`, which never blocks the event loop or a worker on a
+full stderr.
 
 What "today" is comes from the caller (a function), so that the default range follows the calendar while
 the server runs and tests can pin it.
