@@ -136,3 +136,64 @@ def test_builds_waiting_their_turn_are_bounded_and_others_get_503(schedule: Sche
         first.join(30)
         second.join(30)
     assert answers == ["200 OK", "200 OK"]
+
+
+class Counting:
+    """A builder that counts its builds."""
+
+    def __init__(self, schedule: Schedule) -> None:
+        self.schedule = schedule
+        self.built: list[tuple[int, int, str]] = []
+
+    def __call__(self, options: Any) -> builder.Built:
+        self.built.append((options.first_year, options.last_year, options.lang))
+        return builder.build(self.schedule, options)
+
+    def close(self) -> None:
+        pass
+
+
+def test_the_feeds_the_page_links_are_built_ahead_and_then_served_without_a_build(schedule: Schedule) -> None:
+    from khcal.feeds.pages import LINKED_QUERIES
+
+    counting = Counting(schedule)
+    application = app.make_app(schedule, today=lambda: NOW.date(), log=False, builder=counting)
+    application.feeds.warm()
+    assert len(counting.built) == len(LINKED_QUERIES) == 5
+    for query in LINKED_QUERIES:
+        assert call(application, f"/khcal.ics?{query}")[0] == "200 OK"
+    assert len(counting.built) == 5
+
+
+def test_a_query_of_more_years_than_the_bound_is_refused_before_any_build(schedule: Schedule) -> None:
+    counting = Counting(schedule)
+    application = app.make_app(schedule, today=lambda: NOW.date(), log=False, builder=counting, max_years=5)
+    status, _, body = call(application, "/khcal.ics?from=2026&to=2031")
+    assert status == "400 Bad Request" and counting.built == []
+    assert body == (
+        b"khcal: bad request: from 2026 to 2031: this server gives at most 5 years in one feed "
+        b"(khcal export writes longer ones)\n"
+    )
+    assert call(application, "/khcal.ics?from=2026&to=2030")[0] == "200 OK"
+
+
+def test_log_lines_are_dropped_not_waited_for_when_the_writer_is_behind() -> None:
+    import logging
+    import time
+
+    from khcal.feeds import logs
+
+    written = logs.Written(size=3)  # its writer thread not started: nothing takes lines off the queue
+    logger = logging.getLogger("khcal.test-dropped")
+    logger.addHandler(written.handler)
+    logger.propagate = False
+    try:
+        started = time.perf_counter()
+        for number in range(100):
+            logger.warning("line %d", number)
+        assert time.perf_counter() - started < 1
+    finally:
+        logger.removeHandler(written.handler)
+    assert written.queue.qsize() == 3
+    first = written.queue.get_nowait()
+    assert first is not None and first.getMessage() == "khcal: khcal.test-dropped: line 0"

@@ -159,9 +159,9 @@ def test_export_takes_days_as_list_does() -> None:
 @pytest.mark.parametrize(
     ("command", "said"),
     [("export", "At most 100 years in one feed"), ("publish", "At most 100 years in one feed"),
-     ("serve", "at most 100 years in one feed")],
+     ("serve", "at most 30 years in one feed")],
 )  # fmt: skip
-def test_the_hundred_year_cap_is_in_the_help(command: str, said: str) -> None:
+def test_the_cap_of_years_is_in_the_help(command: str, said: str) -> None:
     result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"})
     assert said in " ".join(result.stdout.split())
 

@@ -1,4 +1,5 @@
-"""`khcal serve` over a real socket on the loopback interface: status codes, headers, 304, 400, 404."""
+"""`khcal serve` (and the same application under gunicorn) over a real socket on the loopback interface:
+status codes, headers, 304, 400, 404."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from email.utils import parsedate_to_datetime
@@ -22,55 +22,14 @@ from khcal.cli import app
 from khcal.core import definitions as catalogue
 from khcal.core.schedule import Schedule
 from khcal.feeds import ics, server
+from support.serving import TODAY, Serving, fetch
 
-TODAY = date(2026, 11, 22)
 SUPPORT = Path(__file__).with_name("support")
 
 
 def noon(day: date) -> datetime:
     """The server's clock in these tests: noon UTC of the pinned day."""
     return datetime.combine(day, time(12), tzinfo=UTC)
-
-
-def fetch(
-    port: int, path: str, method: str = "GET", headers: dict[str, str] | None = None
-) -> tuple[int, dict[str, str], bytes]:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    try:
-        connection.request(method, path, headers=headers or {})
-        response = connection.getresponse()
-        body = response.read()
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, body
-    finally:
-        connection.close()
-
-
-class Running:
-    """`khcal serve`'s waitress on 127.0.0.1 and a free port, in a thread, with a `today` to change."""
-
-    def __init__(self, schedule: Schedule, trust_proxy: bool = False) -> None:
-        self.today = TODAY
-        self.schedule = schedule
-        self.httpd = server.make_server(
-            schedule, host="127.0.0.1", port=0, lang="en", today=lambda: self.today,
-            now=lambda: noon(self.today), trust_proxy=trust_proxy,
-        )  # fmt: skip
-        self.port = self.httpd.server_address[1]
-        self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
-        self.thread.start()
-
-    def request(
-        self, path: str, method: str = "GET", headers: dict[str, str] | None = None
-    ) -> tuple[int, dict[str, str], bytes]:
-        return fetch(self.port, path, method, headers)
-
-    def logged(self, capsys: pytest.CaptureFixture[str]) -> str:
-        return capsys.readouterr().err
-
-    def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        self.thread.join(5)
 
 
 class Gunicorn:
@@ -153,19 +112,21 @@ def gunicorn(builtin_schedule: Schedule, tmp_path_factory: pytest.TempPathFactor
     running.stop()
 
 
-Served = Running | Gunicorn
+Served = Serving | Gunicorn
+
+
+@pytest.fixture(scope="module")
+def waitress(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Serving]:
+    running = Serving(tmp_path_factory.mktemp("serve"))
+    yield running
+    assert running.stop() == 0
 
 
 @pytest.fixture(params=["waitress", "gunicorn"])
-def served(request: pytest.FixtureRequest, builtin_schedule: Schedule) -> Iterator[Running | Gunicorn]:
-    if request.param == "gunicorn":
-        running: Running | Gunicorn = request.getfixturevalue("gunicorn")
-        running.today = TODAY
-        yield running
-        return
-    running = Running(builtin_schedule)
+def served(request: pytest.FixtureRequest) -> Iterator[Serving | Gunicorn]:
+    running: Serving | Gunicorn = request.getfixturevalue(request.param)
+    running.today = TODAY
     yield running
-    running.stop()
 
 
 def test_feed_status_headers_and_body(served: Served) -> None:
@@ -254,6 +215,8 @@ def test_head_gives_headers_only(served: Served) -> None:
         ("alarm=soon", "alarm: 'soon' is not a duration"),
         ("colour=red", "unknown parameter 'colour'"),
         ("lang=en&lang=km", "parameter 'lang' is given more than once"),
+        ("from=2000&to=2030", "from 2000 to 2030: this server gives at most 30 years in one feed"),
+        ("to=2099", "at most 30 years in one feed (khcal export writes longer ones)"),
     ],
 )
 def test_bad_query_gives_400(served: Served, query: str, message: str) -> None:
@@ -426,18 +389,18 @@ def test_control_characters_are_escaped_in_the_log(
 
 def test_a_client_hanging_up_leaves_no_traceback(served: Served, capsys: pytest.CaptureFixture[str]) -> None:
     for _ in range(20):
-        with socket.create_connection(("127.0.0.1", served.port), timeout=10) as raw:
-            raw.sendall(b"GET /khcal.ics?from=2026&to=2060 HTTP/1.1\r\nHost: a\r\n\r\n")
+        with socket.create_connection(("127.0.0.1", served.port), timeout=30) as raw:
+            raw.sendall(b"GET /khcal.ics?from=2026&to=2045 HTTP/1.1\r\nHost: a\r\n\r\n")
             raw.recv(10)
     status, _, _ = served.request("/khcal.ics")
     assert status == 200
     assert "Traceback" not in served.logged(capsys)
 
 
-def test_index_links_behind_a_trusted_proxy_only(builtin_schedule: Schedule) -> None:
+def test_index_links_behind_a_trusted_proxy_only(tmp_path: Path) -> None:
     headers = {"Host": "127.0.0.1:8080", "X-Forwarded-Proto": "https", "X-Forwarded-Host": "cal.example.org"}
     for trust in (False, True):
-        running = Running(builtin_schedule, trust_proxy=trust)
+        running = Serving(tmp_path / str(trust), *(["--trust-proxy"] if trust else []))
         try:
             _, _, body = running.request("/", headers=headers)
         finally:

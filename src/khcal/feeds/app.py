@@ -2,9 +2,11 @@
 
 - ``/khcal.ics``: the feed, built by the same function as ``khcal export`` (``ics.build``); the query takes
   the export options: ``lang``, ``holidays``, ``category`` (repeatable), ``from``, ``to``, ``alarm``.
-  Built feeds are kept in a cache bounded in bytes (``cache_bytes``); a build holds no lock other requests
-  wait on. Gzipped when the client accepts it (``Vary: Accept-Encoding``); ``ETag`` (a hash of the body) and
-  ``Last-Modified`` let clients ask again cheaply (``304 Not Modified``).
+  At most ``max_years`` (30) years in one feed: a longer range gets 400 (``khcal export`` writes up to
+  100). Built feeds are kept in a cache bounded in bytes (``cache_bytes``); a build holds no lock other
+  requests wait on, and one feed is built at a time (others wait their turn, or get 503). Gzipped when the
+  client accepts it (``Vary: Accept-Encoding``); ``ETag`` (a hash of the body) and ``Last-Modified`` let
+  clients ask again cheaply (``304 Not Modified``).
 - ``/`` and ``/index.html``: a page with the subscription links.
 - Anything else: 404; a bad query: 400 with one line saying what is wrong; other methods: 405.
 
@@ -13,7 +15,8 @@ data's revision date, the time the definitions files were last changed (``data_t
 read them) and, for a range that starts in a year already begun, the first day of that year (the default
 range moves with the calendar). So a user file edited without moving its revision still moves it.
 
-Each request is logged on stderr as one line, its control characters escaped.
+Each request is logged as one line, its control characters escaped: on stderr, or through the function
+given as ``log_to`` (`khcal serve`: `khcal.feeds.logs`).
 """
 
 from __future__ import annotations
@@ -41,9 +44,12 @@ MAX_AGE = 3600
 """Seconds a client or proxy may keep a response before asking again (with its ETag)."""
 CACHE_BYTES = 16 * 1024 * 1024
 """The default bound of the feed cache (plain and gzipped bodies together): some 100 feeds of three years,
-or four of a hundred, so that `khcal serve` and its build process keep within 150 MB together."""
+or a dozen of thirty."""
+MAX_YEARS = 30
+"""The most years one query may ask for: a build of thirty years takes well under a second, so that one
+build never holds up the others for long. `khcal export` and `khcal publish` write up to 100."""
 BUILDS = 1
-"""Feeds built at once (each 100-year build holds tens of MB while it runs); other builds wait their turn."""
+"""Feeds built at once (a 30-year build holds some 10 MB while it runs); other builds wait their turn."""
 WAITING = 2
 """Requests that may wait for their turn to build; more get 503 and Retry-After, so that requests for
 feeds already built always find a free thread."""
@@ -111,8 +117,10 @@ class Feeds:
         cache_bytes: int = CACHE_BYTES,
         data_time: datetime | None = None,
         builder: Builder | None = None,
+        max_years: int = MAX_YEARS,
     ) -> None:
         self.schedule = schedule
+        self.max_years = max_years
         self.builder: Builder = builder or InProcess(schedule)
         self.lang = lang
         self.today = today
@@ -148,7 +156,7 @@ class Feeds:
             name.strip() for value in fields.get("category", []) for name in value.split(",") if name.strip()
         ]
         try:
-            first, last = ics.year_range(one("from"), one("to"), self.today().year)
+            first, last = self._years(one("from"), one("to"))
             alarm_text = one("alarm")
             options = ics.FeedOptions(
                 first_year=first,
@@ -163,6 +171,13 @@ class Feeds:
             raise BadRequest(str(exc).replace("--", "")) from None
         return options
 
+    def _years(self, first: str | None, last: str | None) -> tuple[int, int]:
+        """The years asked for, at most `max_years` of them."""
+        a, b = ics.year_range(first, last, self.today().year)
+        if b - a + 1 > self.max_years:
+            raise KhcalError("error.feeds.served-too-long", start=a, end=b, most=self.max_years)
+        return a, b
+
     def parsed(self, query: str) -> ics.FeedOptions:
         """`options(query)`, remembered for the day: subscribers ask the same few queries again and again."""
         key = (query, self.today())
@@ -174,9 +189,15 @@ class Feeds:
             self._parsed[key] = found
         return found
 
-    def kept(self, options: ics.FeedOptions) -> Built | None:
-        """The feed of these options if it is built already; None if asking for it would build it."""
-        return self._cache.peek(options)
+    def warm(self, queries: tuple[str, ...] | None = None) -> None:
+        """Build the feeds of `queries` (the page's links by default) unless built, one after the other."""
+        from khcal.feeds.pages import LINKED_QUERIES
+
+        for query in LINKED_QUERIES if queries is None else queries:
+            try:
+                self.built(self.parsed(query))
+            except (BadRequest, Busy):  # a query of the page not valid for these data; or busy: built later
+                continue
 
     def built(self, options: ics.FeedOptions) -> Built:
         """The feed of these options, from the cache or built now (outside any shared lock)."""
@@ -187,7 +208,7 @@ class Feeds:
             try:
                 return self.builder(options)
             finally:
-                release_memory()  # what a build (or its copy from a child) and the cache left behind
+                release_memory()  # what a build and the cache left behind
 
     def feed(self, options: ics.FeedOptions) -> tuple[bytes, str]:
         """The feed's bytes and its ETag."""
@@ -215,32 +236,20 @@ class FeedApp:
         trust_proxy: bool = False,
         fallback_host: str | None = None,
         now: Clock = utc_now,
-        log: bool = True,
+        log_to: Callable[[str], None] | None = None,
     ) -> None:
         self.feeds = feeds
         self.trust_proxy = trust_proxy
         self.fallback_host = fallback_host
         self.now = now
-        self.log = log
+        self.log_to = log_to
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> list[bytes]:
         status, headers, body = self.answer(environ)
-        if self.log:
-            self._log(environ, status, len(body))
+        if self.log_to is not None:
+            self.log_to(log_line(environ, status, len(body)))
         start_response(status, headers)
         return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
-
-    def ready(self, method: str, path: str, query: str) -> int | None:
-        """The size of the answer to a request if it can be given at once, with no feed to build (a feed
-        already built, the page, an error); None if a feed must be built first. A server may then answer
-        it on its event loop instead of handing it to a worker thread."""
-        if method not in ("GET", "HEAD") or path != FEED_PATH:
-            return 0
-        try:
-            found = self.feeds.kept(self.feeds.parsed(query))
-        except BadRequest:
-            return 0
-        return None if found is None else len(found.body)
 
     def answer(self, environ: dict[str, Any]) -> tuple[str, list[tuple[str, str]], bytes]:
         """Status line, headers and body (HEAD: the GET body, which the caller drops)."""
@@ -294,19 +303,24 @@ class FeedApp:
             headers.append(("Content-Encoding", "gzip"))
         return "200 OK", headers, body
 
-    def _log(self, environ: dict[str, Any], status: str, size: int) -> None:
-        target = environ.get("RAW_URI") or environ.get("REQUEST_URI")
-        if not target:
-            from urllib.parse import quote
 
-            target = quote(environ.get("PATH_INFO", ""), safe="/;=,:@!$&'()*+~")
-            if environ.get("QUERY_STRING"):
-                target += "?" + environ["QUERY_STRING"]
-        line = f"{environ.get('REQUEST_METHOD', '')} {target} {environ.get('SERVER_PROTOCOL', '')}"
-        client = environ.get("REMOTE_ADDR", "-")
-        stamp = time.strftime("%d/%b/%Y %H:%M:%S", time.gmtime())
-        record = f'khcal: {escape_log(client)} [{stamp}] "{escape_log(line)}" {status.split()[0]} {size}\n'
-        write_log(record)
+def log_line(environ: dict[str, Any], status: str, size: int) -> str:
+    """The access log's line of a request (without newline): client, time, request line, status, size."""
+    target = environ.get("RAW_URI") or environ.get("REQUEST_URI")
+    if not target:
+        from urllib.parse import quote
+
+        target = quote(environ.get("PATH_INFO", ""), safe="/;=,:@!$&'()*+~")
+        if environ.get("QUERY_STRING"):
+            target += "?" + environ["QUERY_STRING"]
+    line = f"{environ.get('REQUEST_METHOD', '')} {target} {environ.get('SERVER_PROTOCOL', '')}"
+    client = environ.get("REMOTE_ADDR", "-")
+    stamp = time.strftime("%d/%b/%Y %H:%M:%S", time.gmtime())
+    return f'khcal: {escape_log(client)} [{stamp}] "{escape_log(line)}" {status.split()[0]} {size}'
+
+
+def _stderr(line: str) -> None:
+    write_log(line + "\n")
 
 
 def make_app(
@@ -320,15 +334,20 @@ def make_app(
     data_time: datetime | None = None,
     now: Clock = utc_now,
     log: bool = True,
+    log_to: Callable[[str], None] | None = None,
     builder: Builder | None = None,
+    max_years: int = MAX_YEARS,
 ) -> FeedApp:
     """A WSGI application serving the feeds of `schedule` (today: the UTC+7 date unless given); feeds are
-    built on the thread that asks unless another `builder` is given."""
+    built on the thread that asks unless another `builder` is given. Each request is logged on stderr, or
+    through `log_to` if given, unless `log` is False."""
     bound = CACHE_BYTES if cache_bytes is None else cache_bytes
     feeds = Feeds(
-        schedule, lang, today or _phnom_penh_today, cache_bytes=bound, data_time=data_time, builder=builder
-    )
-    return FeedApp(feeds, trust_proxy=trust_proxy, fallback_host=fallback_host, now=now, log=log)
+        schedule, lang, today or _phnom_penh_today, cache_bytes=bound, data_time=data_time, builder=builder,
+        max_years=max_years,
+    )  # fmt: skip
+    logger = (log_to or _stderr) if log else None
+    return FeedApp(feeds, trust_proxy=trust_proxy, fallback_host=fallback_host, now=now, log_to=logger)
 
 
 def _phnom_penh_today() -> date:

@@ -1,10 +1,8 @@
-"""Building a feed for the server: its bytes, gzipped bytes and tag, in this process or in a child.
+"""Building a feed for the server: its bytes, gzipped bytes and tag, on the thread that asks for it.
 
-A 100-year feed takes a second or two of pure Python. Built on one of the server's threads, it holds the
-interpreter lock while the event loop and the other threads wait their turn for it at each system call:
-every answer slows down while it runs. `InChild` builds in a child process instead, so a build costs the
-server nothing but a wait on a pipe, and the memory a build takes (tens of MB) goes back to the system
-when the child ends. `InProcess` is for WSGI servers that run several processes of their own (gunicorn).
+The server bounds the years of one feed (`khcal.feeds.app.MAX_YEARS`) and builds one at a time, so that a
+build holds the interpreter lock only briefly beside the answers; `release_memory` gives back to the system
+what a build freed.
 """
 
 from __future__ import annotations
@@ -13,13 +11,10 @@ import functools
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 from khcal.core.schedule import Schedule
 from khcal.feeds import ics
-
-BUILDS_PER_CHILD = 4
-"""Builds a child makes before a fresh one takes its place, so that no child keeps a past build's peak."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,68 +58,6 @@ class InProcess:
 
     def close(self) -> None:
         pass
-
-
-class InChild:
-    """Builds in a child process (one at a time; a broken child is replaced and the build tried again)."""
-
-    def __init__(self, schedule: Schedule, builds_per_child: int = BUILDS_PER_CHILD) -> None:
-        self.schedule = schedule
-        self.builds_per_child = builds_per_child
-        self._closed = False
-        self._pool = self._start()
-
-    def _start(self) -> Any:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        # A fork server starts clean, before any thread of the server, and has khcal's feed code loaded
-        # already, so each child starts in milliseconds; elsewhere a child starts from nothing.
-        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        context = multiprocessing.get_context(method)
-        if method == "forkserver":
-            context.set_forkserver_preload(["khcal.feeds.builder", "khcal.feeds.ics", "icalendar"])
-        return ProcessPoolExecutor(
-            max_workers=1,
-            mp_context=context,
-            initializer=_adopt,
-            initargs=(self.schedule,),
-            max_tasks_per_child=self.builds_per_child,
-        )
-
-    def __call__(self, options: ics.FeedOptions) -> Built:
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            built: Built = self._pool.submit(_build_adopted, options).result()
-        except BrokenProcessPool:  # the child died (killed, out of memory): once more with a new one
-            if self._closed:
-                raise
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = self._start()
-            built = self._pool.submit(_build_adopted, options).result()
-        return built
-
-    def close(self) -> None:
-        """Stop the child once its build in progress, if any, is done."""
-        self._closed = True
-        self._pool.shutdown(wait=True, cancel_futures=True)
-
-
-_ADOPTED: list[Schedule] = []
-"""In a child: the schedule it builds from, sent once when it starts."""
-
-
-def _adopt(schedule: Schedule) -> None:
-    import signal
-
-    # Ctrl-C at the terminal reaches the whole process group: the server stops its children itself.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _ADOPTED[:] = [schedule]
-
-
-def _build_adopted(options: ics.FeedOptions) -> Built:
-    return build(_ADOPTED[0], options)
 
 
 def release_memory() -> None:

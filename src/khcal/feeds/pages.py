@@ -100,6 +100,8 @@ _LINKS: tuple[tuple[str, dict[str, str]], ...] = (
     ("everything-km", {"lang": "km"}),
     ("days-off-km", {"lang": "km", "holidays": "1"}),
 )
+LINKED_QUERIES = tuple(urlencode(query) for _, query in _LINKS)
+"""The queries of the feeds the page links: those `khcal serve` builds when it starts."""
 
 
 def index_page(base: tuple[str, str], lang: str) -> str:

@@ -274,6 +274,10 @@ MESSAGES: dict[str, Message] = {
     "error.feeds.not-year": "{what}: '{value}' is not a year (use YYYY, e.g. 2026)",
     "error.feeds.year-range": "{what}: year {year} is outside the supported range {low}-{high}",
     "error.feeds.too-long": "--from {start} --to {end}: at most {most} years in one feed",
+    "error.feeds.served-too-long": (
+        "from {start} to {end}: this server gives at most {most} years in one feed "
+        "(khcal export writes longer ones)"
+    ),
     "error.feeds.duration": "{what}: '{value}' is not a duration (use e.g. -PT15H for 09:00 the day before, "
     "-P1D for midnight the day before, PT9H for 09:00 on the day)",
     "error.feeds.alarm-far": "{what}: '{value}' is more than a year away from the event",

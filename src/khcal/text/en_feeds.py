@@ -48,7 +48,7 @@ MESSAGES: dict[str, Message] = {
     "page.days-off-km": "Days off only, in Khmer",
     "page.options": (
         "Query options: lang=en|km, holidays=1, category=NAME (repeatable), from=YYYY, to=YYYY (default: "
-        "this year and the next two; at most 100 years), alarm=-PT15H (a reminder at 09:00 the day before)."
+        "this year and the next two; at most 30 years), alarm=-PT15H (a reminder at 09:00 the day before)."
     ),
     "site.language": "English",
     "site.title": "Cambodia's holidays for your calendar",

@@ -263,6 +263,8 @@ MESSAGES: dict[str, Message] = {
     "error.feeds.not-year": "{what}៖ '{value}' មិនមែនជាឆ្នាំទេ (សូមប្រើ YYYY ឧ. 2026)",
     "error.feeds.year-range": "{what}៖ ឆ្នាំ {year} នៅក្រៅចន្លោះដែល khcal គាំទ្រ {low}-{high}",
     "error.feeds.too-long": "--from {start} --to {end}៖ ប្រតិទិនមួយមានបានយ៉ាងច្រើន {most} ឆ្នាំ",
+    "error.feeds.served-too-long": "from {start} to {end}៖ ម៉ាស៊ីនបម្រើនេះផ្តល់ប្រតិទិនមួយបានយ៉ាងច្រើន {most} ឆ្នាំ "
+    "(khcal export សរសេរប្រតិទិនវែងជាងនេះ)",
     "error.feeds.duration": "{what}៖ '{value}' មិនមែនជារយៈពេលទេ (សូមប្រើ ឧ. -PT15H សម្រាប់ម៉ោង ៩ ព្រឹកថ្ងៃមុន "
     "-P1D សម្រាប់ម៉ោង ១២ យប់ថ្ងៃមុន PT9H សម្រាប់ម៉ោង ៩ ព្រឹកនៅថ្ងៃនោះ)",
     "error.feeds.alarm-far": "{what}៖ '{value}' ឆ្ងាយពីព្រឹត្តិការណ៍ជាងមួយឆ្នាំ",
