@@ -30,7 +30,7 @@ since = 2000
 def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, Path]:
     """A copy of the built-in catalogue (so that the test may change it), a user file, a cache folder."""
     builtin = tmp_path / "observances.toml"
-    builtin.write_text(definitions.builtin_path().read_text(encoding="utf-8"), encoding="utf-8")
+    builtin.write_text(Path(definitions.builtin_path()).read_text(encoding="utf-8"), encoding="utf-8")
     monkeypatch.setattr(definitions, "builtin_path", lambda: builtin)
     user = tmp_path / "company.toml"
     user.write_text(COMPANY.format(month=3), encoding="utf-8")
@@ -38,7 +38,7 @@ def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, 
 
 
 def cache_inputs(paths: list[Path]) -> cache.Inputs:
-    files = [(definitions.builtin_path(), False), *((p, True) for p in paths)]
+    files = [(Path(definitions.builtin_path()), False), *((p, True) for p in paths)]
     return [(str(p), user, p.read_text(encoding="utf-8")) for p, user in files]
 
 

@@ -352,8 +352,9 @@ def test_user_definition_files_skip_the_settings_file(tmp_path: Path) -> None:
     folder.mkdir()
     for name in ("config.toml", "b.toml", "a.toml", "notes.txt"):
         (folder / name).write_text("", encoding="utf-8")
-    assert [p.name for p in catalogue.user_definition_files(tmp_path)] == ["a.toml", "b.toml"]
-    assert catalogue.user_definition_files(tmp_path / "missing") == []
+    found = catalogue.user_definition_files(str(tmp_path))
+    assert found == [str(folder / "a.toml"), str(folder / "b.toml")]
+    assert catalogue.user_definition_files(str(tmp_path / "missing")) == []
 
 
 @pytest.mark.parametrize(

@@ -31,9 +31,9 @@ def test_every_setting() -> None:
     assert (found.lang, found.tz, found.weekend) == ("km", "Europe/Paris", (4, 5))
     assert found.categories == ("royal", "national")
     assert found.definition_files(Path("/home/me")) == [
-        Path("/home/me/.config/khcal/a.toml"),
-        Path("/abs/b.toml"),
-        Path("/home/me/c.toml"),
+        "/home/me/.config/khcal/a.toml",
+        "/abs/b.toml",
+        "/home/me/c.toml",
     ]
 
 

@@ -28,3 +28,55 @@ def test_wheel_contains_the_catalogue(tmp_path: Path) -> None:
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     with zipfile.ZipFile(wheel) as archive:
         assert "khcal = khcal.cli.fastpath:main" in archive.read(entry_points).decode()
+
+
+def _wheel(folder: Path) -> Path:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+         "--wheel-dir", str(folder), str(ROOT)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    [wheel] = folder.glob("khcal-*.whl")
+    return wheel
+
+
+CHECK_PACKAGED = """
+import sys
+from khcal import folders
+from khcal.core import cache, definitions, lunar_years
+assert folders.PACKAGE.startswith(sys.argv[1]), folders.PACKAGE
+path = definitions.builtin_path()
+text = open(path, encoding="utf-8").read()
+packaged = cache.packaged(text)
+table = lunar_years.table_data()
+fresh = definitions.load([path], builtin=False)
+same = packaged is not None and packaged == fresh
+print(same, table == lunar_years.computed_table_data(), definitions.load([]).get(sys.argv[2]).name.en)
+"""
+
+
+def test_the_wheel_carries_the_compiled_catalogue_equal_to_a_fresh_parse(tmp_path: Path) -> None:
+    """hatch_build.py compiles the built-in catalogue and the month table into the wheel; installed, they
+    are exactly what parsing the shipped catalogue and computing the table give."""
+    with zipfile.ZipFile(_wheel(tmp_path / "wheel")) as archive:
+        assert "khcal/data/observances.marshal" in archive.namelist()
+        archive.extractall(tmp_path / "site")
+    site = str(tmp_path / "site")
+    done = subprocess.run(
+        [sys.executable, "-c", CHECK_PACKAGED, site, "visak-bochea"],
+        env={"PYTHONPATH": site, "PATH": "/usr/bin:/bin"}, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert done.stdout.split(maxsplit=2) == ["True", "True", "Visak Bochea\n"]
+
+
+def test_a_changed_catalogue_is_parsed_not_taken_from_the_compiled_one(tmp_path: Path) -> None:
+    with zipfile.ZipFile(_wheel(tmp_path / "wheel")) as archive:
+        archive.extractall(tmp_path / "site")
+    shipped = tmp_path / "site" / "khcal" / "data" / "observances.toml"
+    shipped.write_text(shipped.read_text(encoding="utf-8").replace('"Visak Bochea"', '"Visakha Puja"', 1))
+    site = str(tmp_path / "site")
+    done = subprocess.run(
+        [sys.executable, "-c", CHECK_PACKAGED, site, "visak-bochea"],
+        env={"PYTHONPATH": site, "PATH": "/usr/bin:/bin"}, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert done.stdout.split(maxsplit=2) == ["False", "True", "Visakha Puja\n"]

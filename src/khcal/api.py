@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 from datetime import date, timedelta
-from pathlib import Path
 
 from khcal.core.records import replace
 from khcal.errors import ArgumentTypeError
@@ -334,10 +333,10 @@ def _days(value: object, argument: str) -> tuple[date | str, ...]:
         raise SettingError(argument, problem) from None
 
 
-def _cache_folder(cache: object) -> Path | None:
+def _cache_folder(cache: object) -> str | None:
     """Where the compiled catalogue is kept: nowhere (False), the command line's folder (True), or a path."""
     if cache is False or cache is True:
         return cache_home() if cache else None
     if isinstance(cache, str | os.PathLike):
-        return Path(cache)
+        return os.fspath(cache)
     raise ArgumentTypeError("cache", "error.api.cache", cache)

@@ -51,20 +51,22 @@ class Config:
         """An error about one of this file's settings, found later (e.g. an unknown category)."""
         return ConfigError([Problem(self.path or FILENAME, message, self.lines.get(key), field=key)])
 
-    def definition_files(self, home: Path) -> list[Path]:
-        """The `files` setting as paths: `~` is `home`, relative paths start at the file's folder."""
+    def definition_files(self, home: Path | None = None) -> list[str]:
+        """The `files` setting as paths: `~` is `home` (the user's), relative paths start at the file's
+        folder."""
         base = self.path.parent if self.path is not None else Path.cwd()
         out = []
         for path in self.files:
             text = str(path)
             if text == "~" or text.startswith("~/"):
-                path = home / text[2:]
-            out.append(path if path.is_absolute() else base / path)
+                path = (home or Path.home()) / text[2:]
+            out.append(str(path if path.is_absolute() else base / path))
         return out
 
 
-def read(path: Path) -> Config:
-    """The settings of the file at `path`, or none when there is no such file."""
+def read(where: str | Path) -> Config:
+    """The settings of the file at `where`, or none when there is no such file."""
+    path = Path(where)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -91,7 +93,7 @@ def parse_text(text: str, path: Path | str = FILENAME) -> Config:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([syntax_problem(exc, path)]) from None
+        raise ConfigError([syntax_problem(exc, str(path))]) from None
     lines = _key_lines(text)
     problems: list[Problem] = []
 

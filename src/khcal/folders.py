@@ -1,4 +1,5 @@
-"""Where khcal keeps the user's settings and its caches (the XDG base directories), as plain strings.
+"""Where khcal's files are, as plain strings: the user's settings and caches (the XDG base directories),
+the package's own data, and the definitions files of a folder.
 
 A relative `XDG_CONFIG_HOME` or `XDG_CACHE_HOME` is ignored, as the XDG specification says. Without
 either, the folders are under `HOME`, and only a usable one: an empty, missing or relative `HOME`, or `/`,
@@ -22,6 +23,64 @@ import time
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
+
+    FilePath = str | os.PathLike[str]
+    """A file's path as khcal takes it: text or any path-like value (`pathlib.Path`)."""
+
+
+PACKAGE = os.path.dirname(os.path.abspath(__file__))
+"""The folder of the installed package (`khcal/`)."""
+
+
+def builtin_file(name: str) -> str:
+    """A data file shipped in the package (`khcal/data/NAME`), or the repository's copy when running from a
+    checkout (`data/NAME` beside `src/`)."""
+    packaged = os.path.join(PACKAGE, "data", name)
+    if os.path.isfile(packaged):
+        return packaged
+    return os.path.join(os.path.dirname(os.path.dirname(PACKAGE)), "data", name)
+
+
+def settings_folder(config_home: str) -> str:
+    """khcal's own folder of the user's configuration folder: `config.toml` and definitions files."""
+    return os.path.join(config_home, "khcal")
+
+
+def definition_files(config_home: str) -> list[str]:
+    """The `*.toml` files of khcal's settings folder but `config.toml` (settings, not definitions), sorted;
+    none if there is no such folder. OSError if the folder cannot be listed."""
+    folder = settings_folder(config_home)
+    try:
+        names = os.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    found = (n for n in names if os.path.splitext(n)[1] == ".toml" and n != "config.toml")
+    return sorted(os.path.join(folder, n) for n in found)
+
+
+def sources(package: str) -> tuple[tuple[str, bytes], ...] | None:
+    """The name and full text of every module of a sub-package of khcal (`"core"`), or None if one cannot
+    be read."""
+    try:
+        folder = os.path.join(PACKAGE, package)
+        found = []
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".py"):
+                with open(os.path.join(folder, name), "rb") as module:
+                    found.append((name, module.read()))
+    except OSError:
+        return None
+    return tuple(found)
+
+
+def read_packaged(path: str, most: int) -> bytes | None:
+    """A file of the package's own (written when it was built), up to `most` bytes; None if there is none
+    or it cannot be read. It is trusted as the package's code is: no owner or mode checks."""
+    try:
+        with open(path, "rb") as found:
+            return found.read(most + 1) if os.path.isfile(path) else None
+    except OSError:
+        return None
 
 
 def _absolute(environ: Mapping[str, str], name: str) -> str | None:

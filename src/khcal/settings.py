@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 from datetime import date
 from functools import cached_property
-from pathlib import Path
 
 from khcal import folders
 from khcal.core.model import SECTORS
@@ -34,6 +33,7 @@ from khcal.values import (
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
+    from os import PathLike
 
     from khcal.config_file import Config
     from khcal.core.model import Catalogue, Language, Sector
@@ -81,16 +81,14 @@ class SettingError(KhcalError):
         return f"{self.where}: {say(lang, self.problem.key, **self.problem.params)}"
 
 
-def config_home(environ: Mapping[str, str] | None = None) -> Path | None:
+def config_home(environ: Mapping[str, str] | None = None) -> str | None:
     """`$XDG_CONFIG_HOME`, else `~/.config`; None without a usable home (see khcal.folders)."""
-    found = folders.config_dir(os.environ if environ is None else environ)
-    return None if found is None else Path(found)
+    return folders.config_dir(os.environ if environ is None else environ)
 
 
-def cache_home(environ: Mapping[str, str] | None = None) -> Path | None:
+def cache_home(environ: Mapping[str, str] | None = None) -> str | None:
     """`$XDG_CACHE_HOME/khcal`, else `~/.cache/khcal`; None (no cache) without a usable one."""
-    found = folders.cache_dir(os.environ if environ is None else environ)
-    return None if found is None else Path(found)
+    return folders.cache_dir(os.environ if environ is None else environ)
 
 
 def load_config(environ: Mapping[str, str] | None = None) -> Config | None:
@@ -101,13 +99,14 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config | None:
     home = config_home(environ)
     if home is None:
         return None
-    path = home / "khcal" / FILENAME
+    folder = folders.settings_folder(home)
+    path = os.path.join(folder, FILENAME)
     try:
         os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:
-        raise KhcalError("error.config.folder", path=str(path.parent), reason=exc.strerror) from None
+        raise KhcalError("error.config.folder", path=folder, reason=exc.strerror) from None
     from khcal.config_file import read
 
     return read(path)
@@ -120,15 +119,15 @@ class Settings:
     lang: Language = "en"
     tz: str = DEFAULT_TZ
     given_today: date | None = None
-    files: tuple[Path, ...] = ()
+    files: tuple[str, ...] = ()
     categories: tuple[str, ...] | None = None  # in the order given
     holidays: bool = False
     weekend: frozenset[int] = SAT_SUN
     sector: Sector = "private"
     extra_off: tuple[date, ...] = ()
     color: bool | None = None  # True: always, False: never, None: when stdout is a terminal
-    cache_dir: Path | None = field(default_factory=cache_home)  # None: no cache (the API's default)
-    config_home: Path | None = field(default_factory=config_home)  # its khcal/*.toml are definitions files
+    cache_dir: str | None = field(default_factory=cache_home)  # None: no cache (the API's default)
+    config_home: str | None = field(default_factory=config_home)  # its khcal/*.toml are definitions files
     config: Config | None = None  # None: no settings file
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)
 
@@ -218,7 +217,7 @@ def resolve(
     lang: str | None = None,
     tz: str | None = None,
     today: str | date | None = None,
-    files: Sequence[str | Path] = (),
+    files: Sequence[str | PathLike[str]] = (),
     categories: Sequence[str] = (),
     holidays: bool = False,
     weekend: str | Sequence[str] | None = None,
@@ -279,7 +278,7 @@ def resolve(
         raise
     return Settings(
         given_today=given_today,
-        files=(*(conf.definition_files(Path.home()) if conf else ()), *(Path(f) for f in files)),
+        files=(*(conf.definition_files() if conf else ()), *(os.fspath(f) for f in files)),
         holidays=holidays,
         color=_color(color, env),
         cache_dir=cache_home(env),

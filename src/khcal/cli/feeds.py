@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -114,7 +115,7 @@ def serve(
     listen_on = number(port, "--port", 0, 65535)
     env = setup(None, tz, lang, file)
     zone = env.settings.tz
-    stamps = [p.stat().st_mtime for p in env.settings.files if p.is_file()]
+    stamps = [os.stat(p).st_mtime for p in env.settings.files if os.path.isfile(p)]
     data_time = datetime.fromtimestamp(max(stamps), UTC) if stamps else None
     server.run(
         env.schedule, host=host, port=listen_on, lang=env.lang, today=clock_of(zone),

@@ -27,14 +27,16 @@ from __future__ import annotations
 
 import marshal
 import zlib
-from collections.abc import Callable
 from datetime import date, datetime
-from pathlib import Path
-from typing import Any
 
 from khcal import __version__, folders
 from khcal.core import lunar_years, model, rules
 from khcal.core.records import fields_of
+
+TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 _FORMAT = 3
 """The version of the encoding below; raise it when the encoding changes."""
@@ -60,8 +62,9 @@ def schema() -> str:
     return repr([(cls.__name__, _FIELDS[cls]) for cls in _CLASSES])
 
 
-Inputs = list[tuple[str, bool, str]]
-"""The files a catalogue is built from: (path, laid over the built-in catalogue, full text) each."""
+if TYPE_CHECKING:
+    Inputs = list[tuple[str, bool, str]]
+    """The files a catalogue is built from: (path, laid over the built-in catalogue, full text) each."""
 
 MAX_ENTRIES = 8
 """Catalogues kept at most (one per set of input paths); the oldest go first."""
@@ -75,11 +78,7 @@ _PREFIX, _SUFFIX = "catalogue-", ".marshal"
 def code() -> tuple[tuple[str, bytes], ...] | None:
     """The name and full source of every module of the core (what the answers are computed by), or None if
     one cannot be read (then nothing is cached)."""
-    try:
-        found = sorted((p.name, p.read_bytes()) for p in Path(__file__).parent.iterdir() if p.suffix == ".py")
-    except OSError:
-        return None
-    return tuple(found)
+    return folders.sources("core")
 
 
 def key(inputs: Inputs) -> tuple[Any, ...] | None:
@@ -88,7 +87,7 @@ def key(inputs: Inputs) -> tuple[Any, ...] | None:
     return None if sources is None else (_FORMAT, __version__, schema(), sources, tuple(inputs))
 
 
-def cached(folder: Path, inputs: Inputs, build: Callable[[], model.Catalogue]) -> model.Catalogue:
+def cached(folder: str, inputs: Inputs, build: Callable[[], model.Catalogue]) -> model.Catalogue:
     """The catalogue of `inputs` as stored in `folder`, else `build()`, then stored."""
     wanted = key(inputs)
     if wanted is None:
@@ -100,6 +99,34 @@ def cached(folder: Path, inputs: Inputs, build: Callable[[], model.Catalogue]) -
     catalogue = build()
     _write(folder, name, wanted, catalogue)
     return catalogue
+
+
+# --- the built-in catalogue, compiled when the package is built ------------------------------------------
+
+PACKAGED = "observances.marshal"
+"""The compiled built-in catalogue, beside `observances.toml` in the package's data (hatch_build.py)."""
+
+
+def _packaged_key(text: str) -> tuple[Any, ...] | None:
+    sources = code()
+    return None if sources is None else (_FORMAT, __version__, schema(), sources, text)
+
+
+def compile_builtin(text: str, catalogue: model.Catalogue, path: str) -> bytes:
+    """The bytes of the packaged built-in catalogue: parsed from `text` (read at `path`), with the month
+    table. The key holds the full text and the core's full source, so that an installed copy is used only
+    with the code and data it was built from; `path` is stored as a mark, read back as the installed one."""
+    key = _packaged_key(text)
+    assert key is not None, "the core's sources are readable when khcal is built"
+    return pack((key, encode(catalogue, path), lunar_years.table_data()))
+
+
+def packaged(text: str) -> model.Catalogue | None:
+    """The built-in catalogue as compiled when the package was built, if it was built from `text` by this
+    code; None otherwise (then it is parsed). Read beside the module, as the package's code is."""
+    here = folders.builtin_file("observances.toml")
+    data = folders.read_packaged(folders.builtin_file(PACKAGED), MAX_BYTES)
+    return _catalogue(data, _packaged_key(text) if data is not None else None, here)
 
 
 def file_name(inputs: Inputs) -> str:
@@ -127,13 +154,19 @@ def unpack(data: bytes) -> Any:
         return None
 
 
-def _read(folder: Path, name: str, wanted: tuple[Any, ...]) -> model.Catalogue | None:
-    data = folders.read_private(str(folder), name, MAX_BYTES)
-    stored = None if data is None else unpack(data)
+def _read(folder: str, name: str, wanted: tuple[Any, ...]) -> model.Catalogue | None:
+    return _catalogue(folders.read_private(folder, name, MAX_BYTES), wanted)
+
+
+def _catalogue(
+    data: bytes | None, wanted: tuple[Any, ...] | None, builtin: str = ""
+) -> model.Catalogue | None:
+    """The catalogue stored in `data` if built from `wanted` (else None), its month table put to use."""
+    stored = None if data is None or wanted is None else unpack(data)
     if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == wanted):
         return None
     try:
-        found = decode(stored[1])
+        found = decode(stored[1], builtin)
         table = _table(stored[2])
     except Exception:  # a stored value of the wrong shape is rebuilt, whatever is wrong with it
         return None
@@ -153,10 +186,10 @@ def _table(data: Any) -> lunar_years.TableData | None:
     return data
 
 
-def _write(folder: Path, name: str, wanted: tuple[Any, ...], catalogue: model.Catalogue) -> None:
+def _write(folder: str, name: str, wanted: tuple[Any, ...], catalogue: model.Catalogue) -> None:
     data = pack((wanted, encode(catalogue), lunar_years.table_data()))
     family = (_PREFIX, _SUFFIX)
-    folders.write_private(str(folder), name, data, family=family, entries=MAX_ENTRIES, limit=MAX_BYTES)
+    folders.write_private(folder, name, data, family=family, entries=MAX_ENTRIES, limit=MAX_BYTES)
 
 
 # --- plain data ------------------------------------------------------------------------------------------
@@ -165,8 +198,10 @@ def _write(folder: Path, name: str, wanted: tuple[Any, ...], catalogue: model.Ca
 # time. Strings, numbers, booleans and None stand for themselves.
 
 
-def encode(value: Any) -> Any:
-    """A catalogue value as plain data for `marshal`."""
+def encode(value: Any, builtin: str = "") -> Any:
+    """A catalogue value as plain data for `marshal`; the text `builtin` (a path) is stored as a mark."""
+    if isinstance(value, str) and value == builtin and builtin:
+        return ("p",)
     if value is None or isinstance(value, bool | int | str):
         return value
     if isinstance(value, datetime):
@@ -174,26 +209,33 @@ def encode(value: Any) -> Any:
     if isinstance(value, date):
         return ("d", value.toordinal())
     if isinstance(value, tuple):
-        return ("t", *(encode(v) for v in value))
+        return ("t", *(encode(v, builtin) for v in value))
     if isinstance(value, dict):
-        return ("m", tuple(encode(k) for k in value), tuple(encode(v) for v in value.values()))
+        return (
+            "m",
+            tuple(encode(k, builtin) for k in value),
+            tuple(encode(v, builtin) for v in value.values()),
+        )
     cls = type(value)
-    return ("c", _TAGS[cls], *(encode(getattr(value, name)) for name in _FIELDS[cls]))
+    return ("c", _TAGS[cls], *(encode(getattr(value, name), builtin) for name in _FIELDS[cls]))
 
 
-def decode(value: Any) -> Any:
-    """The catalogue value that `encode` gave as plain data."""
+def decode(value: Any, builtin: str = "") -> Any:
+    """The catalogue value that `encode` gave as plain data; the mark of a path stands for `builtin`."""
     if not isinstance(value, tuple):
         return value
     tag = value[0]
     if tag == "c":
-        return _CLASSES[value[1]](*(decode(v) for v in value[2:]))
+        return _CLASSES[value[1]](*(decode(v, builtin) for v in value[2:]))
     if tag == "t":
-        return tuple(decode(v) for v in value[1:])
+        return tuple(decode(v, builtin) for v in value[1:])
     if tag == "m":
-        return dict(zip((decode(k) for k in value[1]), (decode(v) for v in value[2]), strict=True))
+        keys = (decode(k, builtin) for k in value[1])
+        return dict(zip(keys, (decode(v, builtin) for v in value[2]), strict=True))
     if tag == "d":
         return date.fromordinal(value[1])
     if tag == "s":
         return datetime.fromisoformat(value[1])
+    if tag == "p":
+        return builtin
     raise ValueError(tag)

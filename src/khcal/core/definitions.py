@@ -16,8 +16,7 @@ collected, each naming the file, the line, the observance id and the field, so t
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from khcal import folders
 from khcal.core.model import LUNAR_MONTHS as LUNAR_MONTHS
 from khcal.core.model import Catalogue
 from khcal.core.model import Observance as Observance
@@ -31,33 +30,29 @@ if TYPE_CHECKING:
     import tomllib
     from collections.abc import Iterable, Mapping
 
+    from khcal.folders import FilePath
+
 # The TOML reader and the validator are imported where a file is read: a catalogue from the cache needs
 # neither.
 
 # --- where the definitions are -----------------------------------------------------------------------
 
 
-def builtin_path() -> Path:
+def builtin_path() -> str:
     """The catalogue shipped in the package, or the repository's copy when running from a checkout."""
-    packaged = Path(__file__).resolve().parents[1] / "data" / "observances.toml"
-    if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "data" / "observances.toml"
+    return folders.builtin_file("observances.toml")
 
 
-def user_definition_files(config_home: Path | None) -> list[Path]:
+def user_definition_files(config_home: str | None) -> list[str]:
     """Definitions files in the user's configuration folder (config.toml holds settings, not definitions);
     none without one. A folder that cannot be listed is an error, not an empty folder."""
     if config_home is None:
         return []
-    folder = config_home / "khcal"
     try:
-        found = [p for p in folder.iterdir() if p.suffix == ".toml" and p.name != "config.toml"]
-    except (FileNotFoundError, NotADirectoryError):
-        return []
+        return folders.definition_files(config_home)
     except OSError as exc:
-        raise KhcalError("error.config.folder", path=str(folder), reason=exc.strerror) from None
-    return sorted(found)
+        folder = folders.settings_folder(config_home)
+        raise KhcalError("error.config.folder", path=folder, reason=exc.strerror) from None
 
 
 # --- one file ------------------------------------------------------------------------------------------
@@ -75,18 +70,25 @@ class Parsed:
     """Each observance's rule and where it is, valid observance or not."""
 
 
-def read_file(path: Path, *, user: bool = False) -> Parsed:
+def read_file(path: FilePath, *, user: bool = False) -> Parsed:
     """Read one definitions file, keeping every problem (an unreadable file is one problem)."""
+    path = _named(path)
     text = _text_of(path)
     if isinstance(text, Problem):
         return _failed(text)
     return read_text(text, path, user=user)
 
 
-def _text_of(path: Path) -> str | Problem:
+def _named(path: FilePath) -> str:
+    """A path as text (a `pathlib.Path` or any path-like value)."""
+    return path if isinstance(path, str) else path.__fspath__()
+
+
+def _text_of(path: str) -> str | Problem:
     """The text of a file, or the problem that keeps it from being read."""
     try:
-        return path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as file:
+            return file.read()
     except FileNotFoundError:
         return Problem(path, "problem.no-file")
     except IsADirectoryError:
@@ -97,8 +99,9 @@ def _text_of(path: Path) -> str | Problem:
         return Problem(path, "problem.unreadable", params={"reason": exc.strerror})
 
 
-def read_text(text: str, path: Path | str = "<text>", *, user: bool = False) -> Parsed:
+def read_text(text: str, path: FilePath = "<text>", *, user: bool = False) -> Parsed:
     """Read the text of a definitions file, keeping every problem."""
+    path = _named(path)
     import tomllib
 
     from khcal.core.validate import Reader
@@ -117,12 +120,12 @@ def _failed(problem: Problem) -> Parsed:
     return Parsed(Catalogue(observances={}), [problem])
 
 
-def parse_file(path: Path) -> Catalogue:
+def parse_file(path: FilePath) -> Catalogue:
     """Read and validate one definitions file on its own; raises DefinitionsError listing its problems."""
     return _checked(read_file(path))
 
 
-def parse_text(text: str, path: Path | str = "<text>") -> Catalogue:
+def parse_text(text: str, path: FilePath = "<text>") -> Catalogue:
     """Read and validate the text of one definitions file; raises DefinitionsError listing its problems."""
     return _checked(read_text(text, path))
 
@@ -140,7 +143,7 @@ def toml_type(value: object, lang: str = "en") -> str:
     return KhcalError("problem.found", **found(value)).message(lang)
 
 
-def syntax_problem(exc: tomllib.TOMLDecodeError, path: Path | str) -> Problem:
+def syntax_problem(exc: tomllib.TOMLDecodeError, path: str) -> Problem:
     """A TOML syntax error as a problem with its line; the detail is the TOML reader's own (English)."""
     import re
 
@@ -155,7 +158,7 @@ def syntax_problem(exc: tomllib.TOMLDecodeError, path: Path | str) -> Problem:
 # --- every file, merged ------------------------------------------------------------------------------
 
 
-def load(paths: Iterable[Path], *, builtin: bool = True, cache: Path | None = None) -> Catalogue:
+def load(paths: Iterable[FilePath], *, builtin: bool = True, cache: str | None = None) -> Catalogue:
     """The built-in catalogue (unless `builtin` is false) with every file in `paths` merged over it.
 
     Files laid over the built-in catalogue are the user's: their observances have status `user`.
@@ -163,18 +166,24 @@ def load(paths: Iterable[Path], *, builtin: bool = True, cache: Path | None = No
     With `cache` (a folder, e.g. `$XDG_CACHE_HOME/khcal`), the validated catalogue is kept there and read
     back while no input file and not khcal's version changed (see `khcal.core.cache`).
     """
-    files = [(builtin_path(), False)] if builtin else []
-    files += [(path, builtin) for path in paths]
+    files = [(_named(builtin_path()), False)] if builtin else []
+    files += [(_named(path), builtin) for path in paths]
     texts = [(path, user, _text_of(path)) for path, user in files]
-    inputs = [(str(path), user, text) for path, user, text in texts if isinstance(text, str)]
-    if cache is None or len(inputs) < len(texts):
-        return _merge(texts)
+    inputs = [(path, user, text) for path, user, text in texts if isinstance(text, str)]
+    if len(inputs) < len(texts):
+        return _merge(texts)  # a file that cannot be read: its problem is reported
     from khcal.core import cache as compiled
 
+    if builtin and len(inputs) == 1:
+        found = compiled.packaged(inputs[0][2])  # the built-in catalogue, compiled when khcal was built
+        if found is not None:
+            return found
+    if cache is None:
+        return _merge(texts)
     return compiled.cached(cache, inputs, lambda: _merge(texts))
 
 
-def _merge(texts: list[tuple[Path, bool, str | Problem]]) -> Catalogue:
+def _merge(texts: list[tuple[str, bool, str | Problem]]) -> Catalogue:
     """Every file read and merged in order, then the offsets checked; raises listing every problem."""
     catalogue = Catalogue(observances={})
     problems: list[Problem] = []

@@ -243,10 +243,15 @@ TableData = tuple[list[int], list[str], list[int], list[int], dict[int, dict[str
 """The month table as plain lists and mappings, for the compiled cache (khcal.core.cache)."""
 
 
-def table_data() -> TableData:
-    """The month table as plain data (built if it is not yet)."""
-    t = month_table()
+def table_data(table: MonthTable | None = None) -> TableData:
+    """The month table in use (built if it is not yet), or `table`, as plain data."""
+    t = table or month_table()
     return (t.month_starts, t.month_keys, t.month_days, t.year_of_month, t.year_months)
+
+
+def computed_table_data() -> TableData:
+    """The month table computed afresh, as plain data (whatever table is in use)."""
+    return table_data(_build_table())
 
 
 def use_table_data(data: TableData) -> None:
