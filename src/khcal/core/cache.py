@@ -31,7 +31,7 @@ from datetime import date, datetime
 
 from khcal import __version__, folders
 from khcal.core import lunar_years, model, rules
-from khcal.core.records import fields_of
+from khcal.core.records import fields_of, rebuilt
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
@@ -226,7 +226,7 @@ def decode(value: Any, builtin: str = "") -> Any:
         return value
     tag = value[0]
     if tag == "c":
-        return _CLASSES[value[1]](*(decode(v, builtin) for v in value[2:]))
+        return rebuilt(_CLASSES[value[1]], [decode(v, builtin) for v in value[2:]])
     if tag == "t":
         return tuple(decode(v, builtin) for v in value[1:])
     if tag == "m":

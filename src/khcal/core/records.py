@@ -15,7 +15,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
     from typing import Any, TypeVar
 
     from typing_extensions import dataclass_transform
@@ -180,6 +180,14 @@ else:
         if cls is None:
             return lambda c: _make(c, frozen)
         return _make(cls, frozen)
+
+
+def rebuilt(cls: type[T], values: Iterable[object]) -> T:
+    """A record of `cls` with its fields' values in order, as `fields_of` gives them, without the checks of
+    `__init__` (for values khcal itself stored: the compiled catalogue)."""
+    made = object.__new__(cls)
+    made.__dict__.update(zip(fields_of(cls), values, strict=True))
+    return made
 
 
 def fields_of(cls: type) -> tuple[str, ...]:
