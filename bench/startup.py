@@ -133,7 +133,7 @@ def main() -> int:
             *floor,
             max_ratio=10.0,
             fresh=True,
-        ),  # fmt: skip
+        ),
         Figure("today (the screen)", lambda d: [khcal, "today", "--today", d], None, *rich_floor),
         Figure("is-holiday, own file", lambda d: [khcal, "is-holiday", d], None, *floor, own_files=True),
         Figure(
@@ -143,7 +143,7 @@ def main() -> int:
             *floor,
             own_files=True,
             fresh=True,
-        ),  # fmt: skip
+        ),
         Figure("(the quick commands' stdlib)", lambda d: [py, "-c", STDLIB], None, *floor),
         Figure(
             "is-workday - (36,525 dates)",
