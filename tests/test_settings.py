@@ -13,7 +13,8 @@ import pytest
 from conftest import run, write_config
 from khcal.cli import fastpath
 from khcal.errors import KhcalError
-from khcal.settings import Config, SettingError, resolve
+from khcal.config_file import Config
+from khcal.settings import SettingError, resolve
 
 TODAY = ("--today", "2026-01-02")
 

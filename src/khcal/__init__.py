@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # what type checkers see: the names themselves, and no module
         UnknownObservanceError,
     )
     from khcal.settings import SettingError, Settings
-    from khcal.values import ValueProblem
+    from khcal.parsing import ValueProblem
 
 __all__ = [
     "ArgumentTypeError",
@@ -46,7 +46,7 @@ _LAZY = {
     "ConfigError": "khcal.config_file",
     "SettingError": "khcal.settings",
     "Settings": "khcal.settings",
-    "ValueProblem": "khcal.values",
+    "ValueProblem": "khcal.parsing",
     **dict.fromkeys(
         ("ArgumentTypeError", "BadValueError", "DateRangeError", "DefinitionsError", "KhcalError",
          "UnknownObservanceError"),
