@@ -23,8 +23,8 @@ if TYPE_CHECKING:  # what type checkers see: the names themselves, and no module
         KhcalError,
         UnknownObservanceError,
     )
-    from khcal.settings import SettingError, Settings
     from khcal.parsing import ValueProblem
+    from khcal.settings import SettingError, Settings
 
 __all__ = [
     "ArgumentTypeError",

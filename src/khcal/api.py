@@ -24,8 +24,8 @@ from datetime import date, timedelta
 
 from khcal.core.records import replace
 from khcal.errors import ArgumentTypeError
-from khcal.settings import SettingError, Settings, cache_home, resolve
 from khcal.parsing import ValueProblem, as_day, as_days, as_names, as_paths, as_text
+from khcal.settings import SettingError, Settings, cache_home, resolve
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:

@@ -188,9 +188,7 @@ def parse_bound(text: str, *, end: bool, today: date | Callable[[], date]) -> da
         raise ValueProblem("error.options.bound", value=text) from None
 
 
-def date_range(
-    start: date | None, end: date | None, today: date, years: int = 1
-) -> tuple[date, date]:
+def date_range(start: date | None, end: date | None, today: date, years: int = 1) -> tuple[date, date]:
     """First and last day of a range given by either bound or none: `years` years from this year's first
     day without either, the rest of the year of the one given."""
     if start is None and end is None:

@@ -306,7 +306,8 @@ def _today(value: str | date | None, zone: str, where: str) -> date | None:
 
 
 def color_choice(flag: bool | None, env: Mapping[str, str]) -> bool | None:
-    """Colour: True always, False never, None when stdout is a terminal. --color/--no-color first, then NO_COLOR (https://no-color.org), then FORCE_COLOR."""
+    """Colour: True always, False never, None when stdout is a terminal. --color/--no-color first, then
+    NO_COLOR (https://no-color.org), then FORCE_COLOR."""
     if flag is not None:
         return flag
     if env.get("NO_COLOR"):

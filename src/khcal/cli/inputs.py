@@ -47,7 +47,7 @@ class Options:
     def of(cls, params: Mapping[str, object]) -> Options:
         """The shared options among a command's parameters (the others are left out)."""
         names = cls.__dict__["__record_fields__"]
-        return cls(**{name: value for name, value in params.items() if name in names})
+        return cls(**{name: value for name, value in params.items() if name in names})  # type: ignore[arg-type]
 
     def settings(self) -> Settings:
         """The settings of the command: these options, then the environment, then config.toml

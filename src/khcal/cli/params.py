@@ -128,5 +128,3 @@ def stream_json_array(items: Iterable[Any]) -> None:
         write(separator + encode(item))
         separator = ",\n"
     write("[]\n" if separator == "[\n" else "\n]\n")
-
-

@@ -1,6 +1,7 @@
 """The Typer app: one group that turns every error into one line on stderr and an exit code.
 
-The commands live in their own modules (dates, work, feeds, check_help); `khcal.cli.commands` imports them all.
+The commands live in their own modules (dates, work, feeds, check_help); `khcal.cli.commands` imports
+them all.
 Their help texts are in the text layer's tables, in every language (khcal.cli.help_text).
 """
 

@@ -12,7 +12,16 @@ import typer
 
 from khcal.cli import run
 from khcal.cli.inputs import Options, number
-from khcal.cli.params import SETTINGS, WORKDAYS, DayOrStdin, OptionalDay, QuietOpt, YearOpt, command, emit_json
+from khcal.cli.params import (
+    SETTINGS,
+    WORKDAYS,
+    DayOrStdin,
+    OptionalDay,
+    QuietOpt,
+    YearOpt,
+    command,
+    emit_json,
+)
 from khcal.cli.root import app
 
 DayArg = Annotated[str, typer.Argument(metavar="DATE")]

@@ -363,8 +363,8 @@ def make_app(
     through `log_to` if given, unless `log` is False."""
     bound = CACHE_BYTES if cache_bytes is None else cache_bytes
     feeds = Feeds(
-        schedule, lang, today or clock_of(DEFAULT_TZ), cache_bytes=bound, data_time=data_time, builder=builder,
-        max_years=max_years,
+        schedule, lang, today or clock_of(DEFAULT_TZ), cache_bytes=bound, data_time=data_time,
+        builder=builder, max_years=max_years,
     )  # fmt: skip
     logger = (log_to or _stderr) if log else None
     return FeedApp(feeds, trust_proxy=trust_proxy, fallback_host=fallback_host, now=now, log_to=logger)

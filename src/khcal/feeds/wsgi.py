@@ -24,7 +24,7 @@ _lock = threading.Lock()
 
 
 def create(environ: Mapping[str, str] | None = None) -> FeedApp:
-    """The application as the settings and the environment set it up (gunicorn: `khcal.feeds.wsgi:create()`)."""
+    """The application as the settings and the environment set it up (`khcal.feeds.wsgi:create()`)."""
     from khcal.settings import resolve
 
     env = os.environ if environ is None else environ
