@@ -44,23 +44,46 @@ def _is_day(kind: str, day: str | None, quiet: bool, options: Options) -> int:
 
 
 def is_holiday(
-    day: str | None, quiet: bool, as_json: bool, weekend: str | None, extra_off: Sequence[str] | None,
-    sector: str | None, today: str | None, tz: str | None, lang: str | None, file: Files,
-) -> int:  # fmt: skip
+    day: str | None = None,
+    quiet: bool = False,
+    as_json: bool = False,
+    weekend: str | None = None,
+    extra_off: Sequence[str] | None = None,
+    sector: str | None = None,
+    today: str | None = None,
+    tz: str | None = None,
+    lang: str | None = None,
+    file: Files = None,
+) -> int:
     return _is_day("holiday", day, quiet, Options.of(locals()))
 
 
 def is_workday(
-    day: str | None, quiet: bool, as_json: bool, weekend: str | None, extra_off: Sequence[str] | None,
-    sector: str | None, today: str | None, tz: str | None, lang: str | None, file: Files,
-) -> int:  # fmt: skip
+    day: str | None = None,
+    quiet: bool = False,
+    as_json: bool = False,
+    weekend: str | None = None,
+    extra_off: Sequence[str] | None = None,
+    sector: str | None = None,
+    today: str | None = None,
+    tz: str | None = None,
+    lang: str | None = None,
+    file: Files = None,
+) -> int:
     return _is_day("workday", day, quiet, Options.of(locals()))
 
 
 def workdays_count(
-    first: str, last: str, weekend: str | None, extra_off: Sequence[str] | None, sector: str | None,
-    today: str | None, tz: str | None, lang: str | None, file: Files,
-) -> int:  # fmt: skip
+    first: str,
+    last: str,
+    weekend: str | None = None,
+    extra_off: Sequence[str] | None = None,
+    sector: str | None = None,
+    today: str | None = None,
+    tz: str | None = None,
+    lang: str | None = None,
+    file: Files = None,
+) -> int:
     from khcal.cli import answers
 
     cal, parse, _ = work_setup(Options.of(locals()))
@@ -68,9 +91,16 @@ def workdays_count(
 
 
 def workdays_add(
-    day: str, n: str, weekend: str | None, extra_off: Sequence[str] | None, sector: str | None,
-    today: str | None, tz: str | None, lang: str | None, file: Files,
-) -> int:  # fmt: skip
+    day: str,
+    n: str,
+    weekend: str | None = None,
+    extra_off: Sequence[str] | None = None,
+    sector: str | None = None,
+    today: str | None = None,
+    tz: str | None = None,
+    lang: str | None = None,
+    file: Files = None,
+) -> int:
     from khcal.cli import answers
 
     cal, parse, _ = work_setup(Options.of(locals()))
@@ -85,23 +115,42 @@ def _step(step: int, day: str | None, options: Options) -> int:
 
 
 def workdays_next(
-    day: str | None, weekend: str | None, extra_off: Sequence[str] | None, sector: str | None,
-    today: str | None, tz: str | None, lang: str | None, file: Files,
-) -> int:  # fmt: skip
+    day: str | None = None,
+    weekend: str | None = None,
+    extra_off: Sequence[str] | None = None,
+    sector: str | None = None,
+    today: str | None = None,
+    tz: str | None = None,
+    lang: str | None = None,
+    file: Files = None,
+) -> int:
     return _step(1, day, Options.of(locals()))
 
 
 def workdays_prev(
-    day: str | None, weekend: str | None, extra_off: Sequence[str] | None, sector: str | None,
-    today: str | None, tz: str | None, lang: str | None, file: Files,
-) -> int:  # fmt: skip
+    day: str | None = None,
+    weekend: str | None = None,
+    extra_off: Sequence[str] | None = None,
+    sector: str | None = None,
+    today: str | None = None,
+    tz: str | None = None,
+    lang: str | None = None,
+    file: Files = None,
+) -> int:
     return _step(-1, day, Options.of(locals()))
 
 
 def next_(
-    count: str, today: str | None, tz: str | None, lang: str | None, file: Files, holidays: bool,
-    category: Sequence[str] | None, as_json: bool, color: bool | None,
-) -> int:  # fmt: skip
+    count: str = "5",
+    today: str | None = None,
+    tz: str | None = None,
+    lang: str | None = None,
+    file: Files = None,
+    holidays: bool = False,
+    category: Sequence[str] | None = None,
+    as_json: bool = False,
+    color: bool | None = None,
+) -> int:
     from khcal.api import Calendar
 
     settings = Options.of(locals()).settings()
@@ -125,10 +174,19 @@ def next_(
 
 
 def today_(
-    count: str, short: bool, template: str | None, waybar: bool, today: str | None, tz: str | None,
-    lang: str | None, file: Files, holidays: bool, category: Sequence[str] | None, as_json: bool,
-    color: bool | None,
-) -> int:  # fmt: skip
+    count: str = "3",
+    short: bool = False,
+    template: str | None = None,
+    waybar: bool = False,
+    today: str | None = None,
+    tz: str | None = None,
+    lang: str | None = None,
+    file: Files = None,
+    holidays: bool = False,
+    category: Sequence[str] | None = None,
+    as_json: bool = False,
+    color: bool | None = None,
+) -> int:
     """Today's summary as the options ask. The screen needs rich; the one-line forms (`--short`, `--format`,
     `--waybar`) and `--json` do not, so a status bar that runs `khcal today --short` every few seconds
     starts neither Typer nor rich."""

@@ -47,13 +47,13 @@ QUERY_KEYS = ("lang", "holidays", "category", "from", "to", "alarm")
 MAX_AGE = 3600
 """Seconds a client or proxy may keep a response before asking again (with its ETag)."""
 CACHE_BYTES = 16 * 1024 * 1024
-"""The default bound of the feed cache (plain and gzipped bodies together): some 100 feeds of three years,
-or a dozen of thirty."""
+"""The default bound of the feed cache (plain and gzipped bodies together)."""
 MAX_YEARS = 30
-"""The most years one query may ask for: a build of thirty years takes well under a second, so that one
-build never holds up the others for long. `khcal export` and `khcal publish` write up to 100."""
+"""The most years one query may ask for, so that one build never holds up the others for long.
+`khcal export` and `khcal publish` write up to 100."""
 BUILDS = 1
-"""Feeds built at once (a 30-year build holds some 10 MB while it runs); other builds wait their turn."""
+"""Feeds built at once (a build holds all of its feed in memory while it runs); other builds wait their
+turn."""
 WAITING = 2
 """Requests that may wait for their turn to build; more get 503 and Retry-After, so that requests for
 feeds already built always find a free thread."""
