@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from khcal.views.render import color_wanted
+from khcal.settings import color_choice
 
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
 FOREGROUND = {str(n) for n in (*range(30, 38), *range(90, 98), 38)}
@@ -120,4 +120,4 @@ def test_other_screens_follow_the_terminal(tmp_path: Path, command: list[str]) -
     ],
 )
 def test_policy(no_color: bool, environ: dict[str, str], expected: bool | None) -> None:
-    assert color_wanted(no_color, environ) is expected
+    assert color_choice(False if no_color else None, environ) is expected

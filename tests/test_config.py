@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run
-from khcal import settings as config
+from khcal import config_file as config
 
 
 def write_config(tmp_path: Path, text: str) -> Path:

@@ -445,3 +445,45 @@ def test_the_served_page_speaks_the_servers_language(lang: str) -> None:
     for key in ("heading", "days-off", "download"):
         assert html.escape(say(lang, f"page.{key}")) in page
     assert 'href="webcal://cal.example.org/khcal.ics?lang=km&amp;holidays=1"' in page
+
+
+def test_the_wsgi_entry_point_under_gunicorn_reads_config_toml(tmp_path: Path) -> None:
+    """`khcal.feeds.wsgi:application` is set up as the command line is: config.toml saying `lang = "km"`
+    gives Khmer feeds and a Khmer page, and KHCAL_TZ is the zone of its today."""
+    (tmp_path / "khcal").mkdir()
+    (tmp_path / "khcal" / "config.toml").write_text('lang = "km"\n', encoding="utf-8")
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    port, fd = listener.getsockname()[1], listener.fileno()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KHCAL_")}
+    env.update(XDG_CONFIG_HOME=str(tmp_path), XDG_CACHE_HOME=str(tmp_path / "cache"), KHCAL_TZ="UTC")
+    log = tmp_path / "gunicorn.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [need("gunicorn"), "--workers", "1", "--bind", f"fd://{fd}", "khcal.feeds.wsgi:application"],
+            stdout=out, stderr=out, pass_fds=(fd,), env=env,
+        )  # fmt: skip
+    try:
+        for _ in range(200):  # bounded: at most about 20 s
+            try:
+                status, _, body = fetch(port, "/khcal.ics?from=2026&to=2026")
+                break
+            except OSError:
+                assert process.poll() is None, log.read_text()
+                subprocess.run(["sleep", "0.1"], check=True)
+        else:
+            pytest.fail("gunicorn did not answer: " + log.read_text())
+        assert status == 200, body
+        unfolded = body.replace(b"\r\n ", b"")
+        assert "ទិវាចូលឆ្នាំសាកល".encode() in unfolded and b"International New Year's Day" not in unfolded
+        status, _, page = fetch(port, "/")
+        assert status == 200 and b'lang="km"' in page
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(15)
+        finally:
+            if process.poll() is None:
+                process.kill()
+            listener.close()

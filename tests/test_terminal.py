@@ -279,7 +279,7 @@ def test_definitions_page_documents_every_key_and_rule_kind(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "km"])
 def test_config_page_documents_every_setting(lang: str) -> None:
-    from khcal import settings as config
+    from khcal import config_file as config
 
     page = help_topics.page("config", lang)
     assert all(f"`{key}`" in page for key in config.KEYS)

@@ -23,8 +23,8 @@ if TYPE_CHECKING:  # what type checkers see: the names themselves, and no module
         KhcalError,
         UnknownObservanceError,
     )
+    from khcal.parsing import ValueProblem
     from khcal.settings import SettingError, Settings
-    from khcal.values import ValueProblem
 
 __all__ = [
     "ArgumentTypeError",
@@ -46,7 +46,7 @@ _LAZY = {
     "ConfigError": "khcal.config_file",
     "SettingError": "khcal.settings",
     "Settings": "khcal.settings",
-    "ValueProblem": "khcal.values",
+    "ValueProblem": "khcal.parsing",
     **dict.fromkeys(
         ("ArgumentTypeError", "BadValueError", "DateRangeError", "DefinitionsError", "KhcalError",
          "UnknownObservanceError"),

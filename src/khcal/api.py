@@ -24,8 +24,8 @@ from datetime import date, timedelta
 
 from khcal.core.records import replace
 from khcal.errors import ArgumentTypeError
+from khcal.parsing import ValueProblem, as_day, as_days, as_names, as_paths, as_text
 from khcal.settings import SettingError, Settings, cache_home, resolve
-from khcal.values import ValueProblem, as_day, as_days, as_names, as_paths, as_text
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ class Calendar:
 
             check_date(found)
             return found
-        from khcal.values import parse_date
+        from khcal.parsing import parse_date
 
         try:
             return parse_date(found, lambda: self.today)

@@ -140,13 +140,13 @@ def _string(value: Any) -> str:
 
 
 def _lang(value: Any) -> str:
-    from khcal.values import check_lang
+    from khcal.parsing import check_lang
 
     return check_lang(_string(value))
 
 
 def _tz(value: Any) -> str:
-    from khcal.values import check_tz
+    from khcal.parsing import check_tz
 
     return check_tz(_string(value))
 
@@ -154,7 +154,7 @@ def _tz(value: Any) -> str:
 def _weekend(value: Any) -> tuple[int, ...]:
     from khcal.core.workdays import parse_weekend
     from khcal.errors import BadValueError
-    from khcal.values import ValueProblem, check_weekend
+    from khcal.parsing import ValueProblem, check_weekend
 
     if isinstance(value, str):
         return tuple(sorted(check_weekend(value)))

@@ -1,5 +1,5 @@
-"""The one settings layer: every entry point (the Typer commands, the fast path, `serve` and the Python API)
-turns what it was given into a `Settings` value here, the same way.
+"""The one settings layer: every entry point (the Typer commands, the fast path, `serve`, the WSGI factory
+and the Python API) turns what it was given into a `Settings` value here, once, the same way.
 
 Each value is taken from the first place that has it: an explicit argument (an option such as `--tz`, or
 an argument of `khcal.Calendar`), then the environment (`KHCAL_LANG`, `KHCAL_TZ`, `NO_COLOR`,
@@ -19,7 +19,7 @@ from khcal import folders
 from khcal.core.model import SECTORS
 from khcal.core.records import field, record
 from khcal.errors import KhcalError
-from khcal.values import (
+from khcal.parsing import (
     DEFAULT_TZ,
     ValueProblem,
     check_lang,
@@ -43,23 +43,15 @@ if TYPE_CHECKING:
 FILENAME = "config.toml"
 
 
-def __getattr__(name: str) -> object:
-    """The settings file's reader (khcal.config_file), loaded only when a settings file exists."""
-    if name in ("KEYS", "Config", "ConfigError", "parse_text"):
-        from khcal import config_file
-
-        return getattr(config_file, name)
-    raise AttributeError(f"module 'khcal.settings' has no attribute '{name}'")
-
-
 __all__ = [
     "DEFAULT_TZ",
     "FILENAME",
     "SECTORS",
     "SettingError",
     "Settings",
+    "color_choice",
     "config_home",
-    "help_language",
+    "language",
     "load_config",
     "resolve",
 ]
@@ -180,10 +172,6 @@ class Settings:
         )  # fmt: skip
 
 
-if TYPE_CHECKING:
-    Parser = Callable[[str], object]
-
-
 def _pick(
     name: str,
     given: object,
@@ -232,18 +220,14 @@ def resolve(
     """Settings from explicit values, then the environment, then config.toml, then the defaults.
 
     `names` maps a setting to how the caller's user spells it in messages (`--tz` by default; the API
-    passes `tz=`). Raises SettingError (or ConfigError for the settings file) on the first bad value; the
-    error carries the language it should be worded in (`exc.lang`) once the language is known.
+    passes `tz=`). Raises SettingError (or ConfigError for the settings file) on the first bad value, to be
+    worded in `language(lang, environ)`.
     """
     env = os.environ if environ is None else environ
     spelled = {k: f"--{k.replace('_', '-')}" for k in ("lang", "tz", "today", "weekend", "sector")}
     spelled |= {"categories": "--category", "extra_off": "--extra-off", "files": "--file"}
     spelled |= dict(names or {})
-    try:
-        conf = config if config is not None or not read_config else load_config(env)
-    except KhcalError as exc:
-        exc.lang = _language_before_config(lang, env)  # type: ignore[attr-defined]
-        raise
+    conf = config if config is not None or not read_config else load_config(env)
     found: dict[str, object] = {}
     origins: dict[str, str] = {}
 
@@ -255,32 +239,28 @@ def resolve(
             origins[name] = picked[1]
 
     take("lang", lang, check_lang, "KHCAL_LANG")
-    try:
-        take("tz", tz, check_tz, "KHCAL_TZ")
-        take("weekend", weekend if weekend is None or isinstance(weekend, str) else ",".join(weekend),
-             check_weekend)  # fmt: skip
-        take("sector", sector, check_sector)
-        configured = conf.categories if conf is not None else None
-        if categories or configured:
-            found["categories"] = tuple(dict.fromkeys(categories or configured or ()))
-            origins["categories"] = (
-                spelled["categories"] if categories or conf is None else conf.where("categories")
-            )
-        zone = str(found.get("tz", DEFAULT_TZ))
-        given_today = _today(today, zone, spelled["today"])
-        clock = _Clock(zone, given_today)
-        found["extra_off"] = tuple(
-            d if isinstance(d, date) else _checked(lambda t: parse_date(t, clock), d, spelled["extra_off"])
-            for d in extra_off
+    take("tz", tz, check_tz, "KHCAL_TZ")
+    take("weekend", weekend if weekend is None or isinstance(weekend, str) else ",".join(weekend),
+         check_weekend)  # fmt: skip
+    take("sector", sector, check_sector)
+    configured = conf.categories if conf is not None else None
+    if categories or configured:
+        found["categories"] = tuple(dict.fromkeys(categories or configured or ()))
+        origins["categories"] = (
+            spelled["categories"] if categories or conf is None else conf.where("categories")
         )
-    except KhcalError as exc:
-        exc.lang = found.get("lang", "en")  # type: ignore[attr-defined]
-        raise
+    zone = str(found.get("tz", DEFAULT_TZ))
+    given_today = _today(today, zone, spelled["today"])
+    clock = _Clock(zone, given_today)
+    found["extra_off"] = tuple(
+        d if isinstance(d, date) else _checked(lambda t: parse_date(t, clock), d, spelled["extra_off"])
+        for d in extra_off
+    )
     return Settings(
         given_today=given_today,
         files=(*(conf.definition_files() if conf else ()), *(os.fspath(f) for f in files)),
         holidays=holidays,
-        color=_color(color, env),
+        color=color_choice(color, env),
         cache_dir=cache_home(env),
         config_home=config_home(env),
         config=conf,
@@ -289,10 +269,10 @@ def resolve(
     )
 
 
-def help_language(lang: str | None = None, environ: Mapping[str, str] | None = None) -> Language:
-    """The language of a help page, which is printed before a command's settings are resolved: picked as
-    `resolve` picks it (the option, then KHCAL_LANG, then config.toml's lang, then en), and English where
-    that value or the settings file is not valid (the command itself reports those, in English too)."""
+def language(lang: str | None = None, environ: Mapping[str, str] | None = None) -> Language:
+    """The language of what is printed without the command's settings, or before them: help pages and
+    errors. Picked as `resolve` picks it (the option, then KHCAL_LANG, then config.toml's lang, then en), and
+    English where that value or the settings file is not valid (so that the error about it is English)."""
     env = os.environ if environ is None else environ
     try:
         conf = load_config(env)
@@ -303,17 +283,6 @@ def help_language(lang: str | None = None, environ: Mapping[str, str] | None = N
         return "en" if picked is None else _checked(check_lang, *picked)  # type: ignore[return-value]
     except KhcalError:
         return "en"
-
-
-def _language_before_config(lang: str | None, env: Mapping[str, str]) -> str:
-    """The language of an error in the settings file itself: the option's, else KHCAL_LANG's, if valid."""
-    for value in (lang, env.get("KHCAL_LANG")):
-        try:
-            if value:
-                return str(check_lang(value))
-        except ValueProblem:
-            continue
-    return "en"
 
 
 class _Clock:
@@ -336,8 +305,9 @@ def _today(value: str | date | None, zone: str, where: str) -> date | None:
         raise SettingError(where, problem) from None
 
 
-def _color(flag: bool | None, env: Mapping[str, str]) -> bool | None:
-    """--color/--no-color first, then NO_COLOR (https://no-color.org), then FORCE_COLOR."""
+def color_choice(flag: bool | None, env: Mapping[str, str]) -> bool | None:
+    """Colour: True always, False never, None when stdout is a terminal. --color/--no-color first, then
+    NO_COLOR (https://no-color.org), then FORCE_COLOR."""
     if flag is not None:
         return flag
     if env.get("NO_COLOR"):

@@ -6,7 +6,7 @@ scripts call in loops start fast.
 
 from __future__ import annotations
 
-from khcal.cli import dates, feeds, misc, work  # noqa: F401  (each registers its commands)
+from khcal.cli import check_help, dates, feeds, work  # noqa: F401  (each registers its commands)
 from khcal.cli.root import app
 
 __all__ = ["app", "main"]

@@ -4,91 +4,100 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from khcal.cli import run
-from khcal.cli.inputs import catalogue_of, colour, number, parse_day, resolved
-from khcal.cli.options import (
-    CategoryOpt,
-    ColorOpt,
-    Env,
-    FileOpt,
-    FormatOpt,
-    HolidaysOpt,
-    JsonOpt,
-    LangOpt,
-    ShortOpt,
-    TodayOpt,
-    TzOpt,
-    WaybarOpt,
+from khcal.cli.inputs import Options, number, parse_day
+from khcal.cli.params import (
+    SCREEN,
+    SETTINGS,
+    SHOWS_DATES,
+    FromOpt,
+    ToOpt,
+    YearOpt,
+    command,
     emit_json,
-    resolve_range,
-    setup,
     stream_json_array,
 )
 from khcal.cli.root import app
 from khcal.errors import KhcalError
+from khcal.parsing import ValueProblem, date_range, parse_bound
 from khcal.settings import SettingError
-from khcal.values import ValueProblem
+
+if TYPE_CHECKING:
+    from khcal.api import Calendar
+    from khcal.settings import Settings
+
+CountOpt = Annotated[str, typer.Option("--count", metavar="N")]
+
+command(app, "next", SHOWS_DATES, count=Annotated[str, typer.Argument(metavar="[N]")])(run.next_)
+command(app, "today", SHOWS_DATES, count=CountOpt, short=Annotated[bool, typer.Option("--short")],
+        template=Annotated[str | None, typer.Option("--format", metavar="TEMPLATE")],
+        waybar=Annotated[bool, typer.Option("--waybar")])(run.today_)  # fmt: skip
 
 
-@app.command("next")
-def next_(
-    count: Annotated[str, typer.Argument(metavar="[N]")] = "5",
-    today: TodayOpt = None,
-    tz: TzOpt = None,
-    lang: LangOpt = None,
-    file: FileOpt = None,
-    holidays: HolidaysOpt = False,
-    category: CategoryOpt = None,
-    as_json: JsonOpt = False,
-    color: ColorOpt = None,
-) -> None:
-    run.next_(count, today, tz, lang, file, holidays, category, as_json, color)
+def bound(text: str | None, *, end: bool, what: str, today: date) -> date | None:
+    """A range bound of an option (`--from`, `--to`): YYYY or any DATE, its errors naming the option."""
+    if text is None:
+        return None
+    try:
+        return parse_bound(text, end=end, today=today)
+    except ValueProblem as problem:
+        raise SettingError(what, problem) from None
 
 
-@app.command("list")
+def days_of(year: str | None, start: str | None, end: str | None, today: date) -> tuple[date, date]:
+    """The days of `--year Y`, or of `--from A --to B` (a whole year for a bound that is a year)."""
+    from khcal.core.schedule import check_year
+
+    chosen = None if year is None else number(year, "--year")
+    if chosen is not None and (start is not None or end is not None):
+        raise KhcalError("error.options.year-and-range")
+    if chosen is not None:
+        check_year(chosen)
+        return date(chosen, 1, 1), date(chosen, 12, 31)
+    first = bound(start, end=False, what="--from", today=today)
+    last = bound(end, end=True, what="--to", today=today)
+    if first is not None and last is not None and last < first:
+        raise KhcalError("error.options.range-order", start=start, end=end)
+    return date_range(first, last, today)
+
+
+def _calendar(options: Options) -> tuple[Settings, Calendar]:
+    from khcal.api import Calendar
+
+    settings = options.settings()
+    return settings, Calendar.from_settings(settings)
+
+
+@command(app, "list", SHOWS_DATES)
 def list_(
-    year: Annotated[str | None, typer.Option("--year", metavar="Y")] = None,
-    ids: Annotated[bool, typer.Option("--ids")] = False,
-    start: Annotated[str | None, typer.Option("--from", metavar="A")] = None,
-    end: Annotated[str | None, typer.Option("--to", metavar="B")] = None,
-    today: TodayOpt = None,
-    tz: TzOpt = None,
-    lang: LangOpt = None,
-    file: FileOpt = None,
-    holidays: HolidaysOpt = False,
-    category: CategoryOpt = None,
-    as_json: JsonOpt = False,
-    color: ColorOpt = None,
-) -> None:
-    env = setup(today, tz, lang, file, holidays, category, color=color)
+    options: Options, year: YearOpt = None, ids: Annotated[bool, typer.Option("--ids")] = False,
+    start: FromOpt = None, end: ToOpt = None,
+) -> None:  # fmt: skip
+    settings, calendar = _calendar(options)
     if ids:
-        _ids(env, as_json)
+        _ids(calendar, options.as_json)
         return
-    first, last = resolve_range(None if year is None else number(year, "--year"), start, end, env.today)
-    found = env.calendar.occurrences(first, last, holidays=env.settings.holidays)
-    if as_json:
+    first, last = days_of(year, start, end, settings.today)
+    found = calendar.occurrences(first, last, holidays=settings.holidays)
+    if options.as_json:
         from khcal.text.describe import occurrence_json
 
-        emit_json([occurrence_json(o, env.today, env.lang) for o in found])
+        emit_json([occurrence_json(o, settings.today, settings.lang) for o in found])
         return
     from khcal.views import render
 
-    title = (
-        str(first.year)
-        if (first, last) == (date(first.year, 1, 1), date(first.year, 12, 31))
-        else (f"{first.isoformat()} .. {last.isoformat()}")
-    )
-    with colour(env.settings):
-        render.occurrences(found, env.today, env.lang, no_color=env.settings.color is False, title=title)
+    whole_year = (first, last) == (date(first.year, 1, 1), date(first.year, 12, 31))
+    title = str(first.year) if whole_year else f"{first.isoformat()} .. {last.isoformat()}"
+    render.occurrences(found, settings.today, settings.lang, color=settings.color, title=title)
 
 
-def _ids(env: Env, as_json: bool) -> None:
+def _ids(calendar: Calendar, as_json: bool) -> None:
     """`list --ids`: every observance id of the catalogue with its name, whatever the filters."""
-    ids = env.calendar.ids()
+    ids = calendar.ids()
     if as_json:
         emit_json([{"id": ident, "name": name} for ident, name in ids.items()])
         return
@@ -96,96 +105,51 @@ def _ids(env: Env, as_json: bool) -> None:
     sys.stdout.write("".join(f"{ident:<{width}}  {name}\n" for ident, name in ids.items()))
 
 
-@app.command("show")
+@command(app, "show", (*SETTINGS, *SCREEN))
 def show(
-    ident: Annotated[str, typer.Argument(metavar="ID")],
-    year: Annotated[str | None, typer.Option("--year", metavar="Y")] = None,
-    count: Annotated[str, typer.Option("--count", metavar="N")] = "3",
-    today: TodayOpt = None,
-    tz: TzOpt = None,
-    lang: LangOpt = None,
-    file: FileOpt = None,
-    as_json: JsonOpt = False,
-    color: ColorOpt = None,
-) -> None:
-    env = setup(today, tz, lang, file, color=color)
+    ident: Annotated[str, typer.Argument(metavar="ID")], options: Options, year: YearOpt = None,
+    count: CountOpt = "3",
+) -> None:  # fmt: skip
+    settings, calendar = _calendar(options)
     chosen = None if year is None else number(year, "--year")
     shown = number(count, "--count", 1, 100)
-    if as_json:
-        emit_json(env.calendar.observance(ident, year=chosen, count=shown))
+    if options.as_json:
+        emit_json(calendar.observance(ident, year=chosen, count=shown))
         return
-    obs, dates = env.calendar.observance_dates(ident, year=chosen, count=shown)
+    obs, dates = calendar.observance_dates(ident, year=chosen, count=shown)
     from khcal.views import render
 
-    with colour(env.settings):
-        render.observance(
-            obs,
-            dates,
-            env.today,
-            env.lang,
-            env.catalogue,
-            no_color=env.settings.color is False,
-            year=chosen,
-        )
+    render.observance(
+        obs, dates, settings.today, settings.lang, calendar.catalogue, color=settings.color, year=chosen
+    )
 
 
-@app.command("cal")
+@command(app, "cal", SHOWS_DATES)
 def cal(
+    options: Options,
     year_text: Annotated[str | None, typer.Argument(metavar="YEAR")] = None,
     month_text: Annotated[str | None, typer.Argument(metavar="MONTH")] = None,
     lunar: Annotated[bool, typer.Option("--lunar")] = False,
     sunday: Annotated[bool, typer.Option("--sunday")] = False,
-    today: TodayOpt = None,
-    tz: TzOpt = None,
-    lang: LangOpt = None,
-    file: FileOpt = None,
-    holidays: HolidaysOpt = False,
-    category: CategoryOpt = None,
-    color: ColorOpt = None,
 ) -> None:
     from khcal.views import grid, render
 
-    env = setup(today, tz, lang, file, holidays, category, color=color)
-    weekend = env.settings.weekend
-    first_weekday = 6 if sunday else 0
+    settings, calendar = _calendar(options)
+    today, only = settings.today, settings.filter()
+    shape = {"weekend": settings.weekend, "first_weekday": 6 if sunday else 0}
     year = None if year_text is None else number(year_text, "YEAR")
     month = None if month_text is None else number(month_text, "MONTH")
     if month is not None and not 1 <= month <= 12:
         raise SettingError("MONTH", ValueProblem("error.options.month", value=month))
-    if year is None:
-        grids = [
-            grid.month_grid(env.schedule, env.today.year, env.today.month, env.today, env.only,
-                            weekend=weekend, first_weekday=first_weekday)
-        ]  # fmt: skip
-    elif month is None:
-        grids = grid.year_grids(
-            env.schedule, year, env.today, env.only, weekend=weekend, first_weekday=first_weekday
-        )
+    if year is not None and month is None:
+        grids = grid.year_grids(calendar.schedule, year, today, only, **shape)  # type: ignore[arg-type]
     else:
-        grids = [
-            grid.month_grid(env.schedule, year, month, env.today, env.only,
-                            weekend=weekend, first_weekday=first_weekday)
-        ]  # fmt: skip
-    with colour(env.settings):
-        render.calendar(grids, env.lang, env.today, lunar=lunar, no_color=env.settings.color is False)
-
-
-@app.command("today")
-def today_(
-    count: Annotated[str, typer.Option("--count", metavar="N")] = "3",
-    short: ShortOpt = False,
-    template: FormatOpt = None,
-    waybar: WaybarOpt = False,
-    today: TodayOpt = None,
-    tz: TzOpt = None,
-    lang: LangOpt = None,
-    file: FileOpt = None,
-    holidays: HolidaysOpt = False,
-    category: CategoryOpt = None,
-    as_json: JsonOpt = False,
-    color: ColorOpt = None,
-) -> None:
-    run.today_(count, short, template, waybar, today, tz, lang, file, holidays, category, as_json, color)
+        shown = (today.year, today.month) if year is None else (year, month or 1)
+        grids = [grid.month_grid(calendar.schedule, *shown, today, only, **shape)]  # type: ignore[arg-type]
+    if options.as_json:
+        emit_json([grid.grid_json(g) for g in grids])
+        return
+    render.calendar(grids, settings.lang, today, lunar=lunar, color=settings.color)
 
 
 # --- the Khmer calendar: khcal lunar -------------------------------------------------------------------
@@ -194,43 +158,29 @@ LUNAR_TABLE_MAX_DAYS = 3660
 """A rich table holds at most ten years of days; --plain and --json stream any range."""
 
 
-@app.command("lunar")
+@command(app, "lunar", ("today", "tz", "lang", *SCREEN))
 def lunar(
+    options: Options,
     day: Annotated[str | None, typer.Argument(metavar="DATE")] = None,
-    start: Annotated[str | None, typer.Option("--from", metavar="A")] = None,
-    end: Annotated[str | None, typer.Option("--to", metavar="B")] = None,
+    start: FromOpt = None,
+    end: ToOpt = None,
     plain: Annotated[bool, typer.Option("--plain")] = False,
-    today: TodayOpt = None,
-    tz: TzOpt = None,
-    lang: LangOpt = None,
-    as_json: JsonOpt = False,
-    color: ColorOpt = None,
 ) -> None:
     from khcal.text import lunar as lunar_view
 
-    settings = resolved(today, tz, lang, None, color=color)
+    settings = options.settings()
     lang, now = settings.lang, settings.today
     if settings.categories or settings.files:
-        catalogue_of(settings)  # lunar needs no catalogue, but a broken setting is still an error
+        settings.catalogue()  # lunar needs no catalogue, but a broken setting is still an error
     if start is None and end is None:
         one = parse_day(day, now, "DATE") if day is not None else now
-        found = lunar_view.lunar_days(one, one)
-        _, lunar_date = next(found)
-        if as_json:
-            emit_json(lunar_view.lunar_json(one, lunar_date, lang))
-        elif plain:
-            print(lunar_view.lunar_line(one, lunar_date, lang))
-        else:
-            from khcal.views import render
-
-            with colour(settings):
-                render.lunar_day(one, lunar_date, lang, no_color=settings.color is False)
+        _lunar_day(settings, one, plain, options.as_json)
         return
     if day is not None:
         raise KhcalError("error.options.day-and-range", value=day)
-    first, last = resolve_range(None, start, end, now)
+    first, last = days_of(None, start, end, now)
     days = lunar_view.lunar_days(first, last)
-    if as_json:
+    if options.as_json:
         stream_json_array(lunar_view.lunar_json(d, ld, lang) for d, ld in days)
     elif plain:
         write = sys.stdout.write
@@ -243,6 +193,19 @@ def lunar(
             raise SettingError("--from/--to", problem)
         from khcal.views import render
 
-        with colour(settings):
-            title = f"{first.isoformat()} .. {last.isoformat()}"
-            render.lunar_table(days, lang, no_color=settings.color is False, title=title)
+        title = f"{first.isoformat()} .. {last.isoformat()}"
+        render.lunar_table(days, lang, color=settings.color, title=title)
+
+
+def _lunar_day(settings: Settings, one: date, plain: bool, as_json: bool) -> None:
+    from khcal.text import lunar as lunar_view
+
+    _, lunar_date = next(lunar_view.lunar_days(one, one))
+    if as_json:
+        emit_json(lunar_view.lunar_json(one, lunar_date, settings.lang))
+    elif plain:
+        print(lunar_view.lunar_line(one, lunar_date, settings.lang))
+    else:
+        from khcal.views import render
+
+        render.lunar_day(one, lunar_date, settings.lang, color=settings.color)

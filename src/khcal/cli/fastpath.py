@@ -96,9 +96,9 @@ def _option(grammar: Grammar, token: str, rest: list[str], params: dict[str, obj
 
 def dispatch(argv: Sequence[str]) -> int | None:
     """Run the command if it is a quick one and all goes well; None hands it to the full command line."""
-    from khcal.cli.inputs import hoist
+    from khcal.cli.inputs import move_leading_options
 
-    found = _command(hoist(argv))
+    found = _command(move_leading_options(argv))
     if found is None:
         return None
     words, tokens = found

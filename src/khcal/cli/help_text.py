@@ -2,7 +2,7 @@
 
 The commands declare no help of their own: every text (a command's, an option's, an argument's) is a
 message of the text layer (`help.*` keys: khcal/text/en_help.py and km_help.py), found by the command's
-path and the parameter's name. `words()` puts the texts of a language into the click command tree that
+path and the parameter's name. `put_texts()` puts the texts of a language into the click command tree that
 Typer builds for each run (in English when the tree is built, in the user's language once
 `KhcalGroup.main` has found it), and `HelpContext` gives each command a formatter that words click's own
 headings and notes (`Usage:`, `Options`, `[default: ...]`) through the same tables. Nothing here is
@@ -57,7 +57,7 @@ def parameters(command: Command) -> list[Parameter]:
     return [*command.params, *([help_option] if help_option is not None else [])]
 
 
-def words(root: Command, lang: str) -> None:
+def put_texts(root: Command, lang: str) -> None:
     """Put the help texts of `lang` into the command tree of one run, and the formatter for the rest."""
     root.help_lang = lang  # type: ignore[attr-defined]  # read by HelpContext
     for path, command in tree(root):
@@ -99,7 +99,7 @@ def lang_option(argv: Sequence[str]) -> tuple[str | None, list[str]]:
 
 
 class HelpContext(Context):
-    """A command's context whose help pages are worded in the run's language (`words`)."""
+    """A command's context whose help pages are worded in the run's language (`put_texts`)."""
 
     def make_formatter(self) -> HelpFormatter:
         lang = str(getattr(self.find_root().command, "help_lang", "en"))

@@ -1,6 +1,7 @@
 """The Typer app: one group that turns every error into one line on stderr and an exit code.
 
-The commands live in their own modules (dates, work, feeds, misc); `khcal.cli.commands` imports them all.
+The commands live in their own modules (dates, work, feeds, check_help); `khcal.cli.commands` imports
+them all.
 Their help texts are in the text layer's tables, in every language (khcal.cli.help_text).
 """
 
@@ -14,8 +15,9 @@ from typer.core import TyperGroup
 
 from khcal import __version__
 from khcal.cli import help_text
-from khcal.cli.inputs import ERROR_LANG, hoist
+from khcal.cli.inputs import move_leading_options
 from khcal.errors import KhcalError, silence_stdout
+from khcal.settings import language
 
 
 class KhcalGroup(TyperGroup):
@@ -26,23 +28,21 @@ class KhcalGroup(TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        help_text.words(self, "en")  # the tree Typer built for this run, every command in it
+        help_text.put_texts(self, "en")  # the tree Typer built for this run, every command in it
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         standalone = kwargs.pop("standalone_mode", True)
         kwargs["standalone_mode"] = False
-        ERROR_LANG[0] = "en"  # until this command's settings are resolved
         given = kwargs.get("args", args[0] if args else None)
-        argv = hoist(sys.argv[1:] if given is None else list(given))
+        argv = move_leading_options(sys.argv[1:] if given is None else list(given))
         groups = [name for name, command in self.commands.items() if isinstance(command, TyperGroup)]
         lang, rest = help_text.lang_option(argv)
         if help_text.wants_help(rest, groups):
             # --help is answered while click parses, before any command resolves its settings: the
             # language is found here, from the same places and by the same rules (khcal.settings).
-            from khcal.settings import help_language
-
-            help_text.words(self, help_language(lang))
-            argv = rest
+            help_text.put_texts(self, language(lang))
+            # `khcal` or `khcal workdays` alone: the help is the answer, not an error.
+            argv = rest if any(w in help_text.HELP_NAMES for w in rest) else [*rest, "--help"]
         if args:
             args = (argv, *args[1:])
         else:
@@ -50,23 +50,17 @@ class KhcalGroup(TyperGroup):
         try:
             result = super().main(*args, **kwargs)
         except KhcalError as exc:
-            _fail(exc.message(_error_lang(exc)))
-        except KeyboardInterrupt:
+            # Worded in the command's language, decided once: khcal.settings.language.
+            _fail(exc.message(language(lang)))
+        except (KeyboardInterrupt, typer.Abort):
             sys.exit(130)
-        except Exception as exc:
-            # Usage errors from the parser: they carry an exit code and a message of their own.
-            if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
-                if type(exc).__name__ == "Abort":
-                    sys.exit(130)
-                if type(exc).__name__ == "NoArgsIsHelpError":
-                    # `khcal` or `khcal workdays` alone: the help is the answer, not an error.
-                    print(exc.ctx.get_help())  # type: ignore[attr-defined]
-                    sys.exit(0)
-                from khcal.text import say
+        except typer.TyperException as exc:
+            # A usage error of the parser (click's, which Typer vendors, are TyperExceptions): in English,
+            # the parser's own words.
+            from khcal.text import say
 
-                command = getattr(getattr(exc, "ctx", None), "command_path", "khcal")
-                _fail(say(ERROR_LANG[0], "error.usage", message=exc.format_message(), command=command))
-            raise
+            command = getattr(getattr(exc, "ctx", None), "command_path", "khcal")
+            _fail(say("en", "error.usage", message=exc.format_message(), command=command))
         if not standalone:
             return result
         sys.exit(result if isinstance(result, int) else 0)
@@ -86,11 +80,6 @@ class KhcalGroup(TyperGroup):
             # The output could not be written (a full disk, a closed terminal).
             silence_stdout()
             raise KhcalError("error.output", reason=exc.strerror or str(exc)) from None
-
-
-def _error_lang(exc: KhcalError) -> str:
-    """The language an error is worded in: English while the language itself is what is wrong."""
-    return str(getattr(exc, "lang", None) or ERROR_LANG[0])
 
 
 def _fail(message: str) -> NoReturn:

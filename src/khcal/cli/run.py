@@ -1,118 +1,159 @@
 """The quick commands' bodies: what `is-holiday`, `is-workday`, `workdays`, `next` and `today` do with their
 parameters, shared by the Typer commands and the fast path (fastpath.py).
 
-Each function takes the parameters of its Typer command, by the same names (tests/test_fastpath.py holds
-them equal), so that both command lines run the same code once they have read the command line. No Typer
-here: the fast path imports this module.
+Each function is the Typer command itself (registered by khcal.cli.work and khcal.cli.dates with the types
+of khcal.cli.params), so both command lines run the same code with the same parameters once they have read
+the command line; tests/test_fastpath.py holds the fast path's grammar to them. The shared options among
+the parameters become one `Options` value (`Options.of(locals())`), resolved once into the settings. No
+Typer here: the fast path imports this module.
 """
 
 from __future__ import annotations
 
 import sys
 
-from khcal.cli.inputs import colour, number, resolved
+from khcal.cli.inputs import Options, number
+from khcal.errors import KhcalError
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from pathlib import Path
 
-    from khcal.cli.scripts import ParseDay
+    from khcal.api import Calendar
+    from khcal.cli.answers import ParseDay
     from khcal.core.workdays import WorkCalendar
 
     Files = Sequence[str | Path] | None
 
 
-def work_setup(
-    today: str | None,
-    tz: str | None,
-    lang: str | None,
-    files: Files,
-    weekend: str | None,
-    extra_off: Sequence[str] | None,
-    sector: str | None,
-) -> tuple[WorkCalendar, ParseDay, str]:
+def work_setup(options: Options) -> tuple[WorkCalendar, ParseDay, str]:
     """The working-day calendar of the options and settings, a date parser, and the language."""
     from khcal.api import Calendar
-    from khcal.cli import scripts
+    from khcal.cli import answers
 
-    settings = resolved(
-        today, tz, lang, files, weekend=weekend, sector=sector, extra_off=tuple(extra_off or ())
-    )
-    return Calendar.from_settings(settings).workdays, scripts.day_parser(settings), settings.lang
+    settings = options.settings()
+    return Calendar.from_settings(settings).workdays, answers.day_parser(settings), settings.lang
 
 
-def _is_day(kind: str, day: str | None, quiet: bool, as_json: bool, *options: object) -> int:
-    from khcal.cli import scripts
+def _is_day(kind: str, day: str | None, quiet: bool, options: Options) -> int:
+    from khcal.cli import answers
 
-    cal, parse, lang = work_setup(*options)  # type: ignore[arg-type]
-    return scripts.is_day(kind, day, cal, parse, quiet=quiet, as_json=as_json, lang=lang)
+    cal, parse, lang = work_setup(options)
+    return answers.is_day(kind, day, cal, parse, quiet=quiet, as_json=options.as_json, lang=lang)
 
 
 def is_holiday(
-    day: str | None, quiet: bool, as_json: bool, weekend: str | None, extra_off: Sequence[str] | None,
-    sector: str | None, today: str | None, tz: str | None, lang: str | None, file: Files,
-) -> int:  # fmt: skip
-    return _is_day("holiday", day, quiet, as_json, today, tz, lang, file, weekend, extra_off, sector)
+    day: str | None = None,
+    quiet: bool = False,
+    as_json: bool = False,
+    weekend: str | None = None,
+    extra_off: Sequence[str] | None = None,
+    sector: str | None = None,
+    today: str | None = None,
+    tz: str | None = None,
+    lang: str | None = None,
+    file: Files = None,
+) -> int:
+    return _is_day("holiday", day, quiet, Options.of(locals()))
 
 
 def is_workday(
-    day: str | None, quiet: bool, as_json: bool, weekend: str | None, extra_off: Sequence[str] | None,
-    sector: str | None, today: str | None, tz: str | None, lang: str | None, file: Files,
-) -> int:  # fmt: skip
-    return _is_day("workday", day, quiet, as_json, today, tz, lang, file, weekend, extra_off, sector)
+    day: str | None = None,
+    quiet: bool = False,
+    as_json: bool = False,
+    weekend: str | None = None,
+    extra_off: Sequence[str] | None = None,
+    sector: str | None = None,
+    today: str | None = None,
+    tz: str | None = None,
+    lang: str | None = None,
+    file: Files = None,
+) -> int:
+    return _is_day("workday", day, quiet, Options.of(locals()))
 
 
 def workdays_count(
-    first: str, last: str, weekend: str | None, extra_off: Sequence[str] | None, sector: str | None,
-    today: str | None, tz: str | None, file: Files,
-) -> int:  # fmt: skip
-    from khcal.cli import scripts
+    first: str,
+    last: str,
+    weekend: str | None = None,
+    extra_off: Sequence[str] | None = None,
+    sector: str | None = None,
+    today: str | None = None,
+    tz: str | None = None,
+    lang: str | None = None,
+    file: Files = None,
+) -> int:
+    from khcal.cli import answers
 
-    cal, parse, _ = work_setup(today, tz, "en", file, weekend, extra_off, sector)
-    return scripts.count(cal, parse(first, "A"), parse(last, "B"))
+    cal, parse, _ = work_setup(Options.of(locals()))
+    return answers.count(cal, parse(first, "A"), parse(last, "B"))
 
 
 def workdays_add(
-    day: str, n: str, weekend: str | None, extra_off: Sequence[str] | None, sector: str | None,
-    today: str | None, tz: str | None, file: Files,
-) -> int:  # fmt: skip
-    from khcal.cli import scripts
+    day: str,
+    n: str,
+    weekend: str | None = None,
+    extra_off: Sequence[str] | None = None,
+    sector: str | None = None,
+    today: str | None = None,
+    tz: str | None = None,
+    lang: str | None = None,
+    file: Files = None,
+) -> int:
+    from khcal.cli import answers
 
-    cal, parse, _ = work_setup(today, tz, "en", file, weekend, extra_off, sector)
-    return scripts.shift(cal, parse(day, "DATE"), number(n, "N"))
+    cal, parse, _ = work_setup(Options.of(locals()))
+    return answers.shift(cal, parse(day, "DATE"), number(n, "N"))
 
 
-def _step(step: int, day: str | None, *options: object) -> int:
-    from khcal.cli import scripts
+def _step(step: int, day: str | None, options: Options) -> int:
+    from khcal.cli import answers
 
-    cal, parse, _ = work_setup(*options)  # type: ignore[arg-type]
-    return scripts.shift(cal, parse(day if day is not None else "today", "DATE"), step)
+    cal, parse, _ = work_setup(options)
+    return answers.shift(cal, parse(day if day is not None else "today", "DATE"), step)
 
 
 def workdays_next(
-    day: str | None, weekend: str | None, extra_off: Sequence[str] | None, sector: str | None,
-    today: str | None, tz: str | None, file: Files,
-) -> int:  # fmt: skip
-    return _step(1, day, today, tz, "en", file, weekend, extra_off, sector)
+    day: str | None = None,
+    weekend: str | None = None,
+    extra_off: Sequence[str] | None = None,
+    sector: str | None = None,
+    today: str | None = None,
+    tz: str | None = None,
+    lang: str | None = None,
+    file: Files = None,
+) -> int:
+    return _step(1, day, Options.of(locals()))
 
 
 def workdays_prev(
-    day: str | None, weekend: str | None, extra_off: Sequence[str] | None, sector: str | None,
-    today: str | None, tz: str | None, file: Files,
-) -> int:  # fmt: skip
-    return _step(-1, day, today, tz, "en", file, weekend, extra_off, sector)
+    day: str | None = None,
+    weekend: str | None = None,
+    extra_off: Sequence[str] | None = None,
+    sector: str | None = None,
+    today: str | None = None,
+    tz: str | None = None,
+    lang: str | None = None,
+    file: Files = None,
+) -> int:
+    return _step(-1, day, Options.of(locals()))
 
 
 def next_(
-    count: str, today: str | None, tz: str | None, lang: str | None, file: Files, holidays: bool,
-    category: Sequence[str] | None, as_json: bool, color: bool | None,
-) -> int:  # fmt: skip
+    count: str = "5",
+    today: str | None = None,
+    tz: str | None = None,
+    lang: str | None = None,
+    file: Files = None,
+    holidays: bool = False,
+    category: Sequence[str] | None = None,
+    as_json: bool = False,
+    color: bool | None = None,
+) -> int:
     from khcal.api import Calendar
 
-    settings = resolved(
-        today, tz, lang, file, holidays=holidays, categories=tuple(category or ()), color=color
-    )
+    settings = Options.of(locals()).settings()
     found = Calendar.from_settings(settings).upcoming(
         number(count, "N", 1, 10000), holidays=settings.holidays
     )
@@ -128,27 +169,68 @@ def next_(
     from khcal.views import render
 
     title = say(settings.lang, "cli.title.next")
-    with colour(settings):
-        render.occurrences(
-            found, settings.today, settings.lang, no_color=settings.color is False, title=title
-        )
+    render.occurrences(found, settings.today, settings.lang, color=settings.color, title=title)
     return 0
 
 
 def today_(
-    count: str, short: bool, template: str | None, waybar: bool, today: str | None, tz: str | None,
-    lang: str | None, file: Files, holidays: bool, category: Sequence[str] | None, as_json: bool,
-    color: bool | None,
-) -> int:  # fmt: skip
+    count: str = "3",
+    short: bool = False,
+    template: str | None = None,
+    waybar: bool = False,
+    today: str | None = None,
+    tz: str | None = None,
+    lang: str | None = None,
+    file: Files = None,
+    holidays: bool = False,
+    category: Sequence[str] | None = None,
+    as_json: bool = False,
+    color: bool | None = None,
+) -> int:
+    """Today's summary as the options ask. The screen needs rich; the one-line forms (`--short`, `--format`,
+    `--waybar`) and `--json` do not, so a status bar that runs `khcal today --short` every few seconds
+    starts neither Typer nor rich."""
     from khcal.api import Calendar
-    from khcal.cli import today as screen
 
-    settings = resolved(
-        today, tz, lang, file, holidays=holidays, categories=tuple(category or ()), color=color
-    )
-    calendar = Calendar.from_settings(settings)
-    screen.show(calendar, count, short=short, template=template, waybar=waybar, as_json=as_json)
+    calendar = Calendar.from_settings(Options.of(locals()).settings())
+    _summary(calendar, count, short, template, waybar, as_json)
     return 0
+
+
+def _summary(
+    calendar: Calendar, count: str, short: bool, template: str | None, waybar: bool, as_json: bool
+) -> None:
+    """Write today's summary; KhcalError (before anything is written) for options that do not go together
+    and bad values."""
+    if as_json:
+        for flag, given in (("--short", short), ("--format", template is not None), ("--waybar", waybar)):
+            if given:
+                raise KhcalError("error.options.together", first=flag, second="--json")
+    from khcal.text import line
+
+    if template is not None:
+        line.check_template(template)
+    settings = calendar.settings
+    found = calendar.summary(number(count, "--count", 1, 100))
+    shape = line.SHORT if template is None else template
+    if waybar:
+        import json
+
+        value = line.waybar(found, settings.lang, shape)
+        sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")  # one line: waybar reads lines
+    elif short or template is not None:
+        sys.stdout.write(line.fill(shape, found, settings.lang) + "\n")
+    elif as_json:
+        import json
+
+        from khcal.text.today import summary_json
+
+        value = summary_json(found, settings.lang)
+        sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+    else:
+        from khcal.views import render
+
+        render.today_screen(found, settings.lang, color=settings.color)
 
 
 COMMANDS: dict[str, Callable[..., int]] = {

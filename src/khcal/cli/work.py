@@ -1,67 +1,35 @@
 """The commands scripts call: is-holiday, is-workday, workdays count|add|next|prev, long-weekends.
 
-The work is done in `khcal.cli.scripts`; `khcal.cli.fastpath` answers the same commands without Typer.
+The quick ones are the bodies of `khcal.cli.run`, which `khcal.cli.fastpath` also calls without Typer;
+their answers are worded in `khcal.cli.answers`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from khcal.cli import run
-from khcal.cli.inputs import number, resolved
-from khcal.cli.options import (
+from khcal.cli.inputs import Options, number
+from khcal.cli.params import (
+    SETTINGS,
+    WORKDAYS,
     DayOrStdin,
-    ExtraOffOpt,
-    FileOpt,
-    JsonOpt,
-    LangOpt,
     OptionalDay,
     QuietOpt,
-    SectorOpt,
-    TodayOpt,
-    TzOpt,
-    WeekendOpt,
+    YearOpt,
+    command,
     emit_json,
 )
 from khcal.cli.root import app
 
-if TYPE_CHECKING:
-    pass
+DayArg = Annotated[str, typer.Argument(metavar="DATE")]
+IS_DAY = ("as_json", *WORKDAYS, *SETTINGS)
+"""is-holiday and is-workday: what a day is depends on the working-day settings."""
 
-
-@app.command("is-holiday")
-def is_holiday(
-    day: DayOrStdin = None,
-    quiet: QuietOpt = False,
-    as_json: JsonOpt = False,
-    weekend: WeekendOpt = None,
-    extra_off: ExtraOffOpt = None,
-    sector: SectorOpt = None,
-    today: TodayOpt = None,
-    tz: TzOpt = None,
-    lang: LangOpt = None,
-    file: FileOpt = None,
-) -> int:
-    return run.is_holiday(day, quiet, as_json, weekend, extra_off, sector, today, tz, lang, file)
-
-
-@app.command("is-workday")
-def is_workday(
-    day: DayOrStdin = None,
-    quiet: QuietOpt = False,
-    as_json: JsonOpt = False,
-    weekend: WeekendOpt = None,
-    extra_off: ExtraOffOpt = None,
-    sector: SectorOpt = None,
-    today: TodayOpt = None,
-    tz: TzOpt = None,
-    lang: LangOpt = None,
-    file: FileOpt = None,
-) -> int:
-    return run.is_workday(day, quiet, as_json, weekend, extra_off, sector, today, tz, lang, file)
-
+command(app, "is-holiday", IS_DAY, day=DayOrStdin, quiet=QuietOpt)(run.is_holiday)
+command(app, "is-workday", IS_DAY, day=DayOrStdin, quiet=QuietOpt)(run.is_workday)
 
 workdays_app = typer.Typer(
     name="workdays",
@@ -71,89 +39,31 @@ workdays_app = typer.Typer(
 )
 app.add_typer(workdays_app)
 
-
-@workdays_app.command("count")
-def workdays_count(
-    first: Annotated[str, typer.Argument(metavar="A")],
-    last: Annotated[str, typer.Argument(metavar="B")],
-    weekend: WeekendOpt = None,
-    extra_off: ExtraOffOpt = None,
-    sector: SectorOpt = None,
-    today: TodayOpt = None,
-    tz: TzOpt = None,
-    file: FileOpt = None,
-) -> int:
-    return run.workdays_count(first, last, weekend, extra_off, sector, today, tz, file)
+WORK = (*WORKDAYS, *SETTINGS)
+command(workdays_app, "count", WORK, first=Annotated[str, typer.Argument(metavar="A")],
+        last=Annotated[str, typer.Argument(metavar="B")])(run.workdays_count)  # fmt: skip
+command(workdays_app, "add", WORK, context={"ignore_unknown_options": True}, day=DayArg,
+        n=Annotated[str, typer.Argument(metavar="N")])(run.workdays_add)  # fmt: skip
+command(workdays_app, "next", WORK, day=OptionalDay)(run.workdays_next)
+command(workdays_app, "prev", WORK, day=OptionalDay)(run.workdays_prev)
 
 
-@workdays_app.command("add", context_settings={"ignore_unknown_options": True})
-def workdays_add(
-    day: Annotated[str, typer.Argument(metavar="DATE")],
-    n: Annotated[str, typer.Argument(metavar="N")],
-    weekend: WeekendOpt = None,
-    extra_off: ExtraOffOpt = None,
-    sector: SectorOpt = None,
-    today: TodayOpt = None,
-    tz: TzOpt = None,
-    file: FileOpt = None,
-) -> int:
-    return run.workdays_add(day, n, weekend, extra_off, sector, today, tz, file)
-
-
-@workdays_app.command("next")
-def workdays_next(
-    day: OptionalDay = None,
-    weekend: WeekendOpt = None,
-    extra_off: ExtraOffOpt = None,
-    sector: SectorOpt = None,
-    today: TodayOpt = None,
-    tz: TzOpt = None,
-    file: FileOpt = None,
-) -> int:
-    return run.workdays_next(day, weekend, extra_off, sector, today, tz, file)
-
-
-@workdays_app.command("prev")
-def workdays_prev(
-    day: OptionalDay = None,
-    weekend: WeekendOpt = None,
-    extra_off: ExtraOffOpt = None,
-    sector: SectorOpt = None,
-    today: TodayOpt = None,
-    tz: TzOpt = None,
-    file: FileOpt = None,
-) -> int:
-    return run.workdays_prev(day, weekend, extra_off, sector, today, tz, file)
-
-
-@app.command("long-weekends")
-def long_weekends(
-    year: Annotated[str | None, typer.Option("--year", metavar="Y")] = None,
-    weekend: WeekendOpt = None,
-    extra_off: ExtraOffOpt = None,
-    sector: SectorOpt = None,
-    today: TodayOpt = None,
-    tz: TzOpt = None,
-    lang: LangOpt = None,
-    file: FileOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+@command(app, "long-weekends", (*WORK, "as_json"))
+def long_weekends(options: Options, year: YearOpt = None) -> None:
     from khcal.api import Calendar
-    from khcal.cli import scripts
+    from khcal.cli import answers
 
-    settings = resolved(
-        today, tz, lang, file, weekend=weekend, sector=sector, extra_off=tuple(extra_off or ())
-    )
+    settings = options.settings()
     calendar = Calendar.from_settings(settings)
     chosen = settings.today.year if year is None else number(year, "--year")
     runs, bridges = calendar.long_weekends(chosen)
     cal, lang = calendar.workdays, settings.lang
-    if as_json:
-        emit_json(scripts.long_weekends_json(chosen, cal, runs, bridges))
+    if options.as_json:
+        emit_json(answers.long_weekends_json(chosen, cal, runs, bridges))
         return
     from khcal.views.render import Wrapped, console
 
-    out = console()
-    for line in scripts.long_weekends_text(chosen, cal, runs, bridges, lang).splitlines():
+    out = console(settings.color)
+    for line in answers.long_weekends_text(chosen, cal, runs, bridges, lang).splitlines():
         # Wrapped at the terminal's width; a continued line is indented under the names of its run.
         out.print(Wrapped(line, hang=6))

@@ -24,9 +24,9 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from email.utils import format_datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import parse_qs
 
 from khcal.core.schedule import Schedule
@@ -36,6 +36,10 @@ from khcal.feeds.builder import Builder, Built, InProcess, release_memory
 from khcal.feeds.cache import BoundedCache
 from khcal.feeds.http import accepts_gzip, escape_log, not_modified, text_answer, typed, write_log
 from khcal.feeds.pages import index_page, public_base
+from khcal.parsing import DEFAULT_TZ, clock_of
+
+if TYPE_CHECKING:
+    from khcal.settings import Settings
 
 FEED_PATH = "/khcal.ics"
 INDEX_PATHS = ("/", "/index.html")
@@ -43,13 +47,13 @@ QUERY_KEYS = ("lang", "holidays", "category", "from", "to", "alarm")
 MAX_AGE = 3600
 """Seconds a client or proxy may keep a response before asking again (with its ETag)."""
 CACHE_BYTES = 16 * 1024 * 1024
-"""The default bound of the feed cache (plain and gzipped bodies together): some 100 feeds of three years,
-or a dozen of thirty."""
+"""The default bound of the feed cache (plain and gzipped bodies together)."""
 MAX_YEARS = 30
-"""The most years one query may ask for: a build of thirty years takes well under a second, so that one
-build never holds up the others for long. `khcal export` and `khcal publish` write up to 100."""
+"""The most years one query may ask for, so that one build never holds up the others for long.
+`khcal export` and `khcal publish` write up to 100."""
 BUILDS = 1
-"""Feeds built at once (a 30-year build holds some 10 MB while it runs); other builds wait their turn."""
+"""Feeds built at once (a build holds all of its feed in memory while it runs); other builds wait their
+turn."""
 WAITING = 2
 """Requests that may wait for their turn to build; more get 503 and Retry-After, so that requests for
 feeds already built always find a free thread."""
@@ -63,7 +67,22 @@ StartResponse = Callable[..., Any]
 
 
 class BadRequest(KhcalError):
-    """A query the feed cannot be built from."""
+    """A query the feed cannot be built from: a message key, worded in the server's language when answered.
+    An option's error (`of`) is worded as the command line words it, the query naming the options without
+    their dashes (`from 2026`, not `--from 2026`)."""
+
+    def __init__(self, key: str, /, cause: KhcalError | None = None, **params: object) -> None:
+        super().__init__(key, **params)
+        self.cause = cause
+
+    @classmethod
+    def of(cls, error: KhcalError) -> BadRequest:
+        return cls(error.key, error, **error.params)
+
+    def message(self, lang: str = "en") -> str:
+        if self.cause is not None:
+            return self.cause.message(lang).replace("--", "")
+        return super().message(lang)
 
 
 class Busy(Exception):
@@ -134,13 +153,13 @@ class Feeds:
         try:
             fields = parse_qs(query, keep_blank_values=True, strict_parsing=False, max_num_fields=50)
         except ValueError as exc:
-            raise BadRequest(f"query: {exc}") from None
+            raise BadRequest("error.feeds.query", reason=str(exc)) from None
         for key in fields:
             if key not in QUERY_KEYS:
-                raise BadRequest(f"unknown parameter '{key}' (known: {', '.join(QUERY_KEYS)})")
+                raise BadRequest("error.feeds.unknown-parameter", key=key, known=", ".join(QUERY_KEYS))
         for key in ("lang", "holidays", "from", "to", "alarm"):
             if len(fields.get(key, [])) > 1:
-                raise BadRequest(f"parameter '{key}' is given more than once")
+                raise BadRequest("error.feeds.parameter-twice", key=key)
 
         def one(key: str) -> str | None:
             values = fields.get(key)
@@ -150,7 +169,7 @@ class Feeds:
         if "holidays" in fields:
             text = (one("holidays") or "").strip().lower()
             if text not in _TRUE + _FALSE:
-                raise BadRequest(f"holidays: '{one('holidays')}' is not 1 or 0")
+                raise BadRequest("error.feeds.holidays", value=one("holidays"))
             holidays = text in _TRUE
         categories = [
             name.strip() for value in fields.get("category", []) for name in value.split(",") if name.strip()
@@ -168,7 +187,7 @@ class Feeds:
             )
             ics.check_options(options, self.schedule.catalogue)
         except KhcalError as exc:
-            raise BadRequest(str(exc).replace("--", "")) from None
+            raise BadRequest.of(exc) from None
         return options
 
     def _years(self, first: str | None, last: str | None) -> tuple[int, int]:
@@ -272,7 +291,7 @@ class FeedApp:
             options = self.feeds.parsed(query)
             built = self.feeds.built(options)
         except BadRequest as exc:
-            return text_answer("400 Bad Request", f"khcal: bad request: {exc}\n")
+            return text_answer("400 Bad Request", f"khcal: bad request: {exc.message(self.feeds.lang)}\n")
         except Busy:
             busy = "khcal: busy building other feeds; ask again in a few seconds\n"
             return text_answer("503 Service Unavailable", busy, [("Retry-After", str(RETRY_AFTER))])
@@ -338,17 +357,31 @@ def make_app(
     builder: Builder | None = None,
     max_years: int = MAX_YEARS,
 ) -> FeedApp:
-    """A WSGI application serving the feeds of `schedule` (today: the UTC+7 date unless given); feeds are
+    """A WSGI application serving the feeds of `schedule` (today: the date in Asia/Phnom_Penh unless given,
+    as `served` gives it from the settings' time zone); feeds are
     built on the thread that asks unless another `builder` is given. Each request is logged on stderr, or
     through `log_to` if given, unless `log` is False."""
     bound = CACHE_BYTES if cache_bytes is None else cache_bytes
     feeds = Feeds(
-        schedule, lang, today or _phnom_penh_today, cache_bytes=bound, data_time=data_time, builder=builder,
-        max_years=max_years,
+        schedule, lang, today or clock_of(DEFAULT_TZ), cache_bytes=bound, data_time=data_time,
+        builder=builder, max_years=max_years,
     )  # fmt: skip
     logger = (log_to or _stderr) if log else None
     return FeedApp(feeds, trust_proxy=trust_proxy, fallback_host=fallback_host, now=now, log_to=logger)
 
 
-def _phnom_penh_today() -> date:
-    return (datetime.now(UTC) + timedelta(hours=7)).date()
+def served(settings: Settings) -> dict[str, Any]:
+    """What a feed server takes from resolved settings (khcal.settings), the same for `khcal serve` and the
+    WSGI factory: the schedule of their catalogue, their language, today in their time zone, and when
+    their definitions files last changed."""
+    import os
+
+    from khcal.api import Calendar
+
+    stamps = [os.stat(p).st_mtime for p in settings.files if os.path.isfile(p)]
+    return {
+        "schedule": Calendar.from_settings(settings).schedule,
+        "lang": settings.lang,
+        "today": clock_of(settings.tz),
+        "data_time": datetime.fromtimestamp(max(stamps), UTC) if stamps else None,
+    }

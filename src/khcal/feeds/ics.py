@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from khcal.feeds.options import (
+from khcal.feeds.feed_options import (
     DEFAULT_YEARS,
     MAX_YEARS,
     FeedOptionError,
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from khcal.core.schedule import Occurrence, Schedule
     from khcal.feeds.versions import Version
 
-__all__ = [  # the options are defined in khcal.feeds.options and offered here too
+__all__ = [  # the options are defined in khcal.feeds.feed_options and offered here too
     "DEFAULT_YEARS",
     "MAX_YEARS",
     "PRODID",

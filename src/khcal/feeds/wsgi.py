@@ -2,44 +2,36 @@
 
     gunicorn --workers 4 --bind 127.0.0.1:8000 khcal.feeds.wsgi:application
 
-Configured by the environment, read once when the first request arrives: ``KHCAL_LANG`` (en or km, the
-default language of the feeds), ``KHCAL_FILES`` (definitions files merged over the built-in catalogue,
-separated by ``:``), ``KHCAL_TRUST_PROXY=1`` (take the index page's links from X-Forwarded-Proto and
-X-Forwarded-Host: set it only behind a proxy that sets them). Each worker keeps its own cache.
+Set up exactly as the command line is (khcal.settings): `config.toml`, then ``KHCAL_LANG`` (the default
+language of the feeds) and ``KHCAL_TZ`` (what today is), read once when the first request arrives.
+``KHCAL_FILES`` names definitions files merged over the built-in catalogue and the settings file's
+``files``, separated by ``:`` (what ``--file`` does on the command line). ``KHCAL_TRUST_PROXY=1`` takes the
+index page's links from X-Forwarded-Proto and X-Forwarded-Host: set it only behind a proxy that sets them.
+Each worker keeps its own cache.
 """
 
 from __future__ import annotations
 
 import os
 import threading
-from datetime import UTC, datetime
-from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
-from khcal.feeds.app import FeedApp, StartResponse, make_app
+from khcal.feeds.app import FeedApp, StartResponse, make_app, served
 
 _made: list[FeedApp] = []
 _lock = threading.Lock()
 
 
-def create() -> FeedApp:
-    """The application as the environment sets it up (gunicorn: `khcal.feeds.wsgi:create()`)."""
-    from khcal.core import definitions
-    from khcal.core.schedule import Schedule
-    from khcal.errors import KhcalError
+def create(environ: Mapping[str, str] | None = None) -> FeedApp:
+    """The application as the settings and the environment set it up (`khcal.feeds.wsgi:create()`)."""
+    from khcal.settings import resolve
 
-    files = [Path(p) for p in os.environ.get("KHCAL_FILES", "").split(os.pathsep) if p]
-    lang = os.environ.get("KHCAL_LANG", "") or "en"
-    if lang not in ("en", "km"):
-        raise KhcalError(f"KHCAL_LANG: '{lang}' is not one of en, km")
-    stamps = [f.stat().st_mtime for f in files if f.is_file()]
-    data_time = datetime.fromtimestamp(max(stamps), UTC) if stamps else None
-    return make_app(
-        Schedule(definitions.load(files)),
-        lang=lang,
-        trust_proxy=os.environ.get("KHCAL_TRUST_PROXY", "") in ("1", "true", "yes"),
-        data_time=data_time,
-    )
+    env = os.environ if environ is None else environ
+    files = [p for p in env.get("KHCAL_FILES", "").split(os.pathsep) if p]
+    settings = resolve(files=files, environ=env, names={"files": "KHCAL_FILES"})
+    trust = env.get("KHCAL_TRUST_PROXY", "") in ("1", "true", "yes")
+    return make_app(**served(settings), trust_proxy=trust)
 
 
 def application(environ: dict[str, Any], start_response: StartResponse) -> list[bytes]:

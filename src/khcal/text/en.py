@@ -348,6 +348,11 @@ MESSAGES: dict[str, Message] = {
     "script.span": lambda first, last, days: f"{first} .. {last}  {days:>2} days",
     "script.weekend-days": lambda option, names: option,  # the form --weekend takes
     "script.company-day-off": "company day off",
+    # --- the feed server's bad requests (khcal.feeds.app) -------------------------------------------------
+    "error.feeds.query": "query: {reason}",
+    "error.feeds.unknown-parameter": "unknown parameter '{key}' (known: {known})",
+    "error.feeds.parameter-twice": "parameter '{key}' is given more than once",
+    "error.feeds.holidays": "holidays: '{value}' is not 1 or 0",
     **FEED_MESSAGES,  # the feeds' texts and pages: text/en_feeds.py
     **HELP_MESSAGES,  # the command line's help: text/en_help.py
 }

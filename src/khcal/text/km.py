@@ -335,6 +335,11 @@ MESSAGES: dict[str, Message] = {
     "script.span": lambda first, last, days: f"{first} .. {last}  {days:>2} ថ្ងៃ",
     "script.weekend-days": lambda option, names: names or "គ្មាន",
     "script.company-day-off": "ថ្ងៃឈប់សម្រាករបស់ក្រុមហ៊ុន",
+    # --- the feed server's bad requests (khcal.feeds.app) -------------------------------------------------
+    "error.feeds.query": "query៖ {reason}",
+    "error.feeds.unknown-parameter": "មិនស្គាល់ប៉ារ៉ាម៉ែត្រ '{key}' ទេ (ដែលស្គាល់៖ {known})",
+    "error.feeds.parameter-twice": "ប៉ារ៉ាម៉ែត្រ '{key}' ត្រូវបានផ្ដល់ឲ្យច្រើនជាងម្ដង",
+    "error.feeds.holidays": "holidays៖ '{value}' មិនមែន 1 ឬ 0 ទេ",
     **FEED_MESSAGES,  # the feeds' texts and pages: text/km_feeds.py
     **HELP_MESSAGES,  # the command line's help: text/km_help.py
 }

@@ -135,10 +135,10 @@ def calendar(
     today: date,
     *,
     lunar: bool = False,
-    no_color: bool = False,
+    color: bool | None = None,
 ) -> None:
     """`khcal cal`: one month with its observances listed, or a year of months side by side."""
-    out = console(no_color)
+    out = console(color)
     single = len(grids) == 1
     marks = {c.mark for g in grids for c in g.cells if c.mark}
     shows_today = any(c.today for g in grids for c in g.cells)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
+import sys
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
@@ -20,32 +19,20 @@ HOLY_MARK = "·"
 DASH = "\u2013"  # the en dash of date spans
 
 
-def color_wanted(no_color: bool, environ: Mapping[str, str]) -> bool | None:
-    """The colour policy: False for none, True to force it, None to follow the terminal.
-
-    `--no-color` and NO_COLOR (https://no-color.org) turn colour off; FORCE_COLOR turns it on even in a
-    pipe; otherwise colour is used only when stdout is a terminal.
-    """
-    if no_color or environ.get("NO_COLOR"):
-        return False
-    if environ.get("FORCE_COLOR"):
-        return True
-    return None
-
-
 class _Console(Console):
     def on_broken_pipe(self) -> None:
         # rich would exit with 1; let the command line end quietly with 0 instead.
         raise BrokenPipeError
 
 
-def console(no_color: bool = False) -> Console:
-    """A console that follows the colour policy of `color_wanted`."""
-    wanted = color_wanted(no_color, os.environ)
+def console(color: bool | None = None) -> Console:
+    """A console with the colour the settings chose (`Settings.color`, from --color/--no-color, NO_COLOR
+    and FORCE_COLOR): True always, False never, None when stdout is a terminal."""
     use_terminal_widths()
     return _Console(
-        no_color=wanted is False,
-        force_terminal=True if wanted else None,
+        no_color=color is False,
+        # Told, not left to rich's own reading of NO_COLOR and FORCE_COLOR: the settings have read them.
+        force_terminal=True if color else sys.stdout.isatty() if color is False else None,
         highlight=False,
         emoji=False,
     )

@@ -146,3 +146,23 @@ class _Builder:
             lunar=lunar,
             occurrences=here,
         )
+
+
+def grid_json(month: MonthGrid) -> dict[str, object]:
+    """`cal --json`: a month, its days in order, each with what the grid marks on it."""
+    days = [cell for week in month.weeks for cell in week if cell is not None]
+    return {
+        "year": month.year,
+        "month": month.month,
+        "days": [
+            {
+                "date": cell.day.isoformat(),
+                "day_off": cell.day_off,
+                "weekend": cell.weekend,
+                "holy_day": cell.holy_day,
+                "today": cell.today,
+                "observances": [o.id for o in cell.occurrences],
+            }
+            for cell in days
+        ],
+    }

@@ -18,10 +18,10 @@ _COLUMNS = ("screen.date", "screen.day", "screen.lunar-date", "screen.year", "sc
 
 
 def lunar_table(
-    days: Iterable[tuple[date, LunarDate]], lang: str, *, no_color: bool = False, title: str = ""
+    days: Iterable[tuple[date, LunarDate]], lang: str, *, color: bool | None = None, title: str = ""
 ) -> None:
     """A table of days with their Khmer lunar dates; holy days and New Year days marked."""
-    out = console(no_color)
+    out = console(color)
     table = Table(title=title or None, show_edge=False, pad_edge=False, header_style="bold")
     for key in _COLUMNS:
         table.add_column(say(lang, key), no_wrap=True)
@@ -41,9 +41,9 @@ def lunar_table(
     out.print(table)
 
 
-def lunar_day(day: date, lunar: LunarDate, lang: str, *, no_color: bool = False) -> None:
+def lunar_day(day: date, lunar: LunarDate, lang: str, *, color: bool | None = None) -> None:
     """One day: its Gregorian date, then its lunar date as a Khmer calendar writes it."""
-    out = console(no_color)
+    out = console(color)
     out.print(RichText(format_date(day, lang, weekday=True), style="bold"))
     out.print(RichText(words.lunar_text(day, lunar, lang)))
     notes = words.day_notes(day, lunar, lang)

@@ -25,11 +25,11 @@ def observance(
     lang: str,
     catalogue: Catalogue,
     *,
-    no_color: bool = False,
+    color: bool | None = None,
     year: int | None = None,
 ) -> None:
     """The whole story of one observance, then its next dates (or those of `year`)."""
-    out = console(no_color)
+    out = console(color)
     heading = RichText(obs.name.get(lang), style="bold")
     other = next((n for n in (obs.name.en, obs.name.km) if n and n != obs.name.get(lang)), None)
     if other:

@@ -1,7 +1,7 @@
 """What people see at a terminal, by screen: the names the command line calls.
 
 console.py (colour, Wrapped text), tables.py (`next`, `list`), observance.py (`show`), calendar.py (`cal`),
-today.py (`today`) and lunar.py (`lunar`) hold the screens. This module names them all and imports each
+today_screen.py (`today`) and lunar.py (`lunar`) hold the screens. This module names them all and imports each
 screen's module only when it is first used, so that `khcal next` loads the table and nothing else.
 """
 
@@ -14,19 +14,17 @@ if TYPE_CHECKING:
     from khcal.views.calendar import calendar as calendar
     from khcal.views.calendar import month_lines as month_lines
     from khcal.views.console import Wrapped as Wrapped
-    from khcal.views.console import color_wanted as color_wanted
     from khcal.views.console import console as console
     from khcal.views.lunar import lunar_day as lunar_day
     from khcal.views.lunar import lunar_table as lunar_table
     from khcal.views.observance import observance as observance
     from khcal.views.tables import date_span as date_span
     from khcal.views.tables import occurrences as occurrences
-    from khcal.views.today import today_screen as today_screen
+    from khcal.views.today_screen import today_screen as today_screen
 
 _HOMES = {
     "Wrapped": "console",
     "calendar": "calendar",
-    "color_wanted": "console",
     "console": "console",
     "date_span": "tables",
     "lunar_day": "lunar",
@@ -34,7 +32,7 @@ _HOMES = {
     "month_lines": "calendar",
     "observance": "observance",
     "occurrences": "tables",
-    "today_screen": "today",
+    "today_screen": "today_screen",
 }
 
 

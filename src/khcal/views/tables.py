@@ -62,10 +62,10 @@ def _name(occ: Occurrence, lang: str) -> RichText:
 
 
 def occurrences(
-    found: Sequence[Occurrence], today: date, lang: str, *, no_color: bool = False, title: str = ""
+    found: Sequence[Occurrence], today: date, lang: str, *, color: bool | None = None, title: str = ""
 ) -> None:
     """A table of occurrences: dates, day-off mark, name and countdown; then the key to the marks."""
-    out = console(no_color)
+    out = console(color)
     if not found:
         out.print(say(lang, "screen.nothing-in-range"))
         return

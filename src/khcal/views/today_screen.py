@@ -11,8 +11,8 @@ from khcal.text.dates import format_date
 from khcal.views.console import Wrapped, console
 
 
-def today_screen(summary: Summary, lang: str, *, no_color: bool = False) -> None:
-    out = console(no_color)
+def today_screen(summary: Summary, lang: str, *, color: bool | None = None) -> None:
+    out = console(color)
     out.print(Wrapped(RichText(format_date(summary.day, lang, weekday=True), style="bold")))
     out.print(Wrapped(words.lunar_line(summary, lang)))
     status_style = "bold red" if summary.day_off else ("dim" if summary.weekend else "green")

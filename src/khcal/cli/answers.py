@@ -1,7 +1,7 @@
 """The commands scripts call: is-holiday, is-workday, workdays, long-weekends.
 
 Each command is a function that takes its parsed options, writes plain text or JSON and returns the exit
-code. Both entry points call these same functions: the Typer commands in cli.py, and the quick start of
+code. Both entry points call these same functions: the Typer commands (work.py), and the fast path of
 fastpath.py, which answers the common cases without importing Typer. No Typer, no rich here.
 """
 

@@ -132,13 +132,17 @@ def format_duration(value: timedelta) -> str:
 
 
 def check_options(options: FeedOptions, catalogue: Catalogue) -> None:
-    """Raise FeedOptionError for a language or category the feed cannot use."""
+    """Raise FeedOptionError for a language or category the feed cannot use (the language checked as
+    every language setting is: khcal.parsing.check_lang)."""
     from khcal.core.model import LANGUAGES
+    from khcal.parsing import ValueProblem, check_lang
 
-    if options.lang not in LANGUAGES:
+    try:
+        check_lang(options.lang)
+    except ValueProblem:
         raise FeedOptionError(
             "error.feeds.lang", what="--lang", value=options.lang, choices=", ".join(LANGUAGES)
-        )
+        ) from None
     known = set(catalogue.categories)
     for name in options.categories:
         if name not in known:

@@ -8,16 +8,16 @@ from typing import Annotated
 
 import typer
 
-from khcal.cli.inputs import resolved
-from khcal.cli.options import LangOpt
+from khcal.cli.inputs import Options
+from khcal.cli.params import command
 from khcal.cli.root import app
 
 
-@app.command("check")
-def check(files: Annotated[list[Path], typer.Argument(metavar="FILE...")], lang: LangOpt = None) -> None:
+@command(app, "check", ("lang",))
+def check(files: Annotated[list[Path], typer.Argument(metavar="FILE...")], options: Options) -> None:
     from khcal.core import definitions as catalogue
 
-    chosen = resolved(None, None, lang).lang  # the problems are then worded in this language
+    chosen = options.settings().lang  # the problems are then worded in this language
     catalogue.load(files)
     from khcal.text import say
 
@@ -47,10 +47,10 @@ def old_revisions(files: list[Path], lang: str = "en") -> list[str]:
     return warnings
 
 
-@app.command("help")
-def help_(topic: Annotated[str | None, typer.Argument(metavar="TOPIC")] = None, lang: LangOpt = None) -> None:
+@command(app, "help", ("lang",))
+def help_(options: Options, topic: Annotated[str | None, typer.Argument(metavar="TOPIC")] = None) -> None:
     from khcal.cli import help_topics
 
-    chosen = resolved(None, None, lang).lang  # the index, the pages and the errors are in this language
+    chosen = options.settings().lang  # the index, the pages and the errors are in this language
     text = help_topics.index(chosen) if topic is None else help_topics.page(topic, chosen)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")

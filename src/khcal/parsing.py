@@ -168,6 +168,36 @@ def parse_int(text: str, low: int | None = None, high: int | None = None) -> int
     return number
 
 
+# --- ranges: `--from A --to B` of list, lunar and export -------------------------------------------------
+
+
+def parse_bound(text: str, *, end: bool, today: date | Callable[[], date]) -> date:
+    """A range bound: YYYY (the whole year: its first day, or its last for `end`) or any DATE."""
+    from khcal.core.schedule import check_year
+
+    value = text.strip()
+    if len(value) == 4 and value.isdigit():
+        year = int(value)
+        check_year(year)
+        return date(year, 12, 31) if end else date(year, 1, 1)
+    try:
+        return parse_date(value, today)
+    except ValueProblem as problem:
+        if problem.key != "error.setting.date":
+            raise
+        raise ValueProblem("error.options.bound", value=text) from None
+
+
+def date_range(start: date | None, end: date | None, today: date, years: int = 1) -> tuple[date, date]:
+    """First and last day of a range given by either bound or none: `years` years from this year's first
+    day without either, the rest of the year of the one given."""
+    if start is None and end is None:
+        return date(today.year, 1, 1), date(today.year + years - 1, 12, 31)
+    first = start if start is not None else date(end.year, 1, 1)  # type: ignore[union-attr]
+    last = end if end is not None else date(first.year, 12, 31)
+    return first, last
+
+
 # --- the Python API's arguments --------------------------------------------------------------------------
 # What a caller of khcal.Calendar passes, turned into what the settings layer takes; a value of a type the
 # API does not take raises ArgumentTypeError naming the argument.
