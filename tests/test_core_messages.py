@@ -171,7 +171,7 @@ def test_config_problems_are_keys_worded_in_each_language() -> None:
         "not the number 6"
     )
     assert "unknown setting 'langs' (did you mean 'lang'?)" in english
-    assert "must be" not in khmer and "unknown" not in khmer and "ត្រូវតែជាបញ្ជីនៃអក្សរ" in khmer
+    assert "must be" not in khmer and "unknown" not in khmer and "ត្រូវតែជាបញ្ជីខ្សែអក្សរ" in khmer
 
 
 # --- the core and the errors import no layer above them ---------------------------------------------------
