@@ -26,6 +26,7 @@ from khcal.cli import app
 from khcal.core import definitions as catalogue
 from khcal.core.schedule import Filter, Schedule
 from khcal.feeds import ics
+from khcal.text.dates import occurrence_name
 
 JS = Path(__file__).with_name("js")
 SMALL = Path(__file__).with_name("golden") / "small.toml"
@@ -77,7 +78,9 @@ def make_feed(name: str, args: list[str], files: list[Path] | None = None) -> Fe
     cat = catalogue.load(files or [])
     only = Filter(categories=frozenset(options.categories) or None, holidays_only=options.holidays)
     found = Schedule(cat).between(date(options.first_year, 1, 1), date(options.last_year, 12, 31), only)
-    expected = tuple(Expected(ics.event_uid(o), o.name(options.lang), o.start, o.end) for o in found)
+    expected = tuple(
+        Expected(ics.event_uid(o), occurrence_name(o, options.lang), o.start, o.end) for o in found
+    )
     return Feed(name, result.stdout_bytes, expected, alarm=options.alarm is not None)
 
 

@@ -10,14 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khcal.core.khmer_calendar import (
-    ANIMAL_NAMES_KM,
     ANIMALS,
     MAX_DATE,
     MIN_DATE,
-    MONTH_NAMES_KM,
     MONTHS,
-    SAK_NAMES,
-    SAK_NAMES_KM,
     LunarDate,
     OutOfRangeError,
     aharkun,
@@ -39,6 +35,8 @@ from khcal.core.khmer_calendar import (
     true_sun,
     year_type,
 )
+from khcal.text import en, km
+from khcal.text import lunar as lunar_words
 
 PROPERTY = settings(max_examples=300, deadline=None)
 all_dates = st.dates(min_value=MIN_DATE, max_value=MAX_DATE)
@@ -151,8 +149,8 @@ def test_momentkh_readme_example() -> None:
     # Saptak Sak, BE 2569.
     lunar = to_lunar(date(2025, 12, 10))
     assert lunar == LunarDate(5, "waning", "migasir", 2569, "snake", 7, 1387)
-    assert lunar.sak_name == "Saptak Sak"
-    assert lunar.month_name_km == "មិគសិរ"
+    assert lunar_words.sak_name(lunar.sak, "en") == "Saptak Sak"
+    assert lunar_words.month_name(lunar.month, "km") == "មិគសិរ"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -396,12 +394,14 @@ def test_out_of_range_be_years() -> None:
 
 
 def test_name_tables() -> None:
-    assert len(MONTHS) == 14 and set(MONTH_NAMES_KM) == set(MONTHS)
-    assert MONTH_NAMES_KM["pisakh"] == "ពិសាខ"
-    assert len(ANIMALS) == 12 and set(ANIMAL_NAMES_KM) == set(ANIMALS)
-    assert ANIMAL_NAMES_KM["rat"] == "ជូត"
-    assert len(SAK_NAMES) == len(SAK_NAMES_KM) == 10
-    assert SAK_NAMES[0] == "Samridhi Sak" and SAK_NAMES[9] == "Nappa Sak"
+    # The core computes with ids; every id has its name in every table of the text layer.
+    assert len(MONTHS) == 14 and len(ANIMALS) == 12
+    for table in (en.MESSAGES, km.MESSAGES):
+        assert {k for k in table if k.startswith("lunar-month.")} == {f"lunar-month.{m}" for m in MONTHS}
+        assert {k for k in table if k.startswith("animal.")} == {f"animal.{a}" for a in ANIMALS}
+        assert {k for k in table if k.startswith("sak.")} == {f"sak.{i}" for i in range(10)}
+    assert km.MESSAGES["lunar-month.pisakh"] == "ពិសាខ" and km.MESSAGES["animal.rat"] == "ជូត"
+    assert en.MESSAGES["sak.0"] == "Samridhi Sak" and en.MESSAGES["sak.9"] == "Nappa Sak"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -522,7 +522,7 @@ def test_animal_and_sak_2024() -> None:
     assert to_lunar(date(2024, 4, 13)).animal_year == "dragon"
     assert to_lunar(date(2024, 4, 15)).sak == 5
     assert to_lunar(date(2024, 4, 16)).sak == 6
-    assert to_lunar(date(2024, 4, 16)).sak_name_km == "ឆស័ក"
+    assert lunar_words.sak_name(to_lunar(date(2024, 4, 16)).sak, "km") == "ឆស័ក"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from khcal.core import definitions as catalogue
 from khcal.core.schedule import Schedule
-from khcal.core.workdays import SAT_SUN, WorkCalendar, parse_weekend, weekend_option, weekend_text
-from khcal.errors import DateRangeError, KhcalError
+from khcal.core.workdays import SAT_SUN, WorkCalendar, parse_sector, parse_weekend, weekend_text
+from khcal.errors import BadValueError, DateRangeError
 
 D = date.fromisoformat
 
@@ -92,9 +92,14 @@ def test_parse_weekend_rejects(text: str | list[object], message: str) -> None:
         parse_weekend(text)  # type: ignore[arg-type]
 
 
-def test_weekend_option_names_the_option() -> None:
-    with pytest.raises(KhcalError, match=r"^--weekend: 'fun' is not a day of the week"):
-        weekend_option("sat,fun")
+def test_the_core_names_no_option() -> None:
+    # What is wrong, never where it came from: the caller adds the option, variable or setting.
+    with pytest.raises(BadValueError, match=r"^'fun' is not a day of the week"):
+        parse_weekend("sat,fun")
+    with pytest.raises(BadValueError, match=r"^'state' is not one of private, public$"):
+        parse_sector("state")
+    with pytest.raises(BadValueError, match=r"^every day of the week is a weekend day"):
+        WorkCalendar(lambda year: {}, weekend=frozenset(range(7)))
 
 
 def test_weekend_text_round_trips() -> None:
@@ -104,7 +109,7 @@ def test_weekend_text_round_trips() -> None:
 
 
 def test_bad_sector() -> None:
-    with pytest.raises(KhcalError, match="--sector: 'both'"):
+    with pytest.raises(BadValueError, match=r"^'both' is not one of private, public"):
         cal(sector="both")
 
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # what type checkers see: the names themselves, and no module
         DateRangeError,
         DefinitionsError,
         KhcalError,
+        Problem,
         UnknownObservanceError,
     )
     from khcal.parsing import ValueProblem
@@ -53,6 +54,16 @@ _LAZY = {
         "khcal.errors",
     ),
 }  # fmt: skip
+
+
+def word_error(error: KhcalError | Problem, lang: str = "en") -> str:
+    """An error (or a definitions file's problem) in words, in `lang`: what `error.message(lang)` and
+    `str(error)` give. The errors carry a key and parameters only; the text layer words them, here, at the
+    API's edge, so that neither `khcal.errors` nor the core imports it."""
+    from khcal.text.errors import word
+
+    return word(error, lang)
+
 
 if not TYPE_CHECKING:  # at run time: each name imported when first asked for (PEP 562)
 

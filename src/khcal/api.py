@@ -22,7 +22,8 @@ from __future__ import annotations
 import os
 from datetime import date, timedelta
 
-from khcal.core.records import replace
+from khcal.core import schedule as _schedule
+from khcal.core.records import fields_of, rebuilt, replace
 from khcal.errors import ArgumentTypeError
 from khcal.parsing import ValueProblem, as_day, as_days, as_names, as_paths, as_text
 from khcal.settings import SettingError, Settings, cache_home, resolve
@@ -35,11 +36,11 @@ if TYPE_CHECKING:
     import numpy
 
     from khcal.core.model import Catalogue, Observance
-    from khcal.core.schedule import Occurrence, Schedule
+    from khcal.core.schedule import Schedule
     from khcal.core.summary import Summary
     from khcal.core.workdays import Bridge, Run, WorkCalendar
 
-__all__ = ["Calendar", "DayLike"]
+__all__ = ["Calendar", "DayLike", "Occurrence"]
 
 if TYPE_CHECKING:
     DayLike: TypeAlias = date | str | numpy.datetime64
@@ -50,6 +51,25 @@ as the command line takes it (`2026-04-14`, `today`, `7 Jan 2027`)."""
 if TYPE_CHECKING:
     Names: TypeAlias = str | Iterable[str]
     """One name, or several: `"religious"` is one category, not nine letters."""
+
+
+class Occurrence(_schedule.Occurrence):
+    """An occurrence as the API gives it: the core's record (ids, dates, numbers) and its name in words."""
+
+    def name(self, lang: str = "en") -> str:
+        """'Victory over Genocide Day', or 'Day in lieu of ...' for a day in lieu, in `lang`."""
+        from khcal.text.dates import occurrence_name
+
+        return occurrence_name(self, lang)
+
+
+_FIELDS = fields_of(_schedule.Occurrence)
+
+
+def named(found: Iterable[_schedule.Occurrence]) -> list[Occurrence]:
+    """The schedule's occurrences as the API gives them (with `name(lang)`)."""
+    return [rebuilt(Occurrence, [getattr(occ, f) for f in _FIELDS]) for occ in found]
+
 
 _NAMES = {k: k for k in ("lang", "tz", "today", "weekend", "sector", "extra_off", "files", "categories")}
 
@@ -140,6 +160,7 @@ class Calendar:
     def days_off(self, span: int | tuple[DayLike, DayLike]) -> dict[date, str]:
         """Every day off of a year, or of (first, last) inclusive, with its name (weekends excluded)."""
         from khcal.text import say
+        from khcal.text.dates import occurrence_name
 
         first, last = self._span(span)
         work = self.workdays
@@ -147,7 +168,7 @@ class Calendar:
         day = first
         while day <= last:
             if work.is_day_off(day):
-                names = [o.name(self.lang) for o in work.reasons(day)]
+                names = [occurrence_name(o, self.lang) for o in work.reasons(day)]
                 if work.is_extra(day):
                     names.append(say(self.lang, "api.extra-off"))
                 out[day] = "; ".join(dict.fromkeys(names))
@@ -189,9 +210,8 @@ class Calendar:
         categories: Names | None = None,
     ) -> list[Occurrence]:
         """Occurrences that overlap first..last, sorted by start then id (what `khcal list` shows)."""
-        return self.schedule.between(
-            self.day(first, "first"), self.day(last, "last"), self._filter(holidays, categories)
-        )
+        only = self._filter(holidays, categories)
+        return named(self.schedule.between(self.day(first, "first"), self.day(last, "last"), only))
 
     def upcoming(
         self,
@@ -205,7 +225,7 @@ class Calendar:
         if not 1 <= n <= 10000:
             raise ValueProblem("error.setting.number-range", value=n, low=1, high=10000)
         start = self.day(today, "today") if today is not None else self.today
-        return self.schedule.upcoming(start, n, self._filter(holidays, categories))
+        return named(self.schedule.upcoming(start, n, self._filter(holidays, categories)))
 
     def observance(self, ident: str, *, year: int | None = None, count: int = 3) -> dict[str, Any]:
         """One observance as `khcal show --json` gives it: names, description, rule in words, history,
@@ -226,8 +246,8 @@ class Calendar:
         only = Filter(ids=frozenset({obs.id}), categories=frozenset({obs.category}))
         if year is not None:
             check_year(year)
-            return obs, self.schedule.year(year, only)
-        return obs, self.schedule.upcoming(self.today, count, only)
+            return obs, named(self.schedule.year(year, only))
+        return obs, named(self.schedule.upcoming(self.today, count, only))
 
     def ids(self) -> dict[str, str]:
         """Every observance id with its name (what `khcal list --ids` shows)."""
@@ -240,7 +260,13 @@ class Calendar:
         from khcal.core.summary import summarise
 
         day = self.day(today, "today") if today is not None else self.today
-        return summarise(self.schedule, day, self._filter(False, None), self.settings.weekend, count)
+        found = summarise(self.schedule, day, self._filter(False, None), self.settings.weekend, count)
+        return replace(
+            found,
+            days_off=tuple(named(found.days_off)),
+            observances=tuple(named(found.observances)),
+            coming=tuple(named(found.coming)),
+        )
 
     def long_weekends(self, year: int) -> tuple[list[Run], list[Bridge]]:
         """Runs of 3 or more days off in a row (weekends included) in `year`, and the single working days

@@ -7,7 +7,8 @@
     files = ["company.toml"]         # extra definitions files, relative to this file's folder
 
 This module reads and validates the file and reports every problem the way definitions errors are reported
-(`path:line: field 'x': problem`); `khcal.settings` decides which value wins.
+(`path:line: field 'x': problem`), each a message key with its parameters, worded where it is shown, in the
+language of the run; `khcal.settings` decides which value wins.
 """
 
 from __future__ import annotations
@@ -47,9 +48,13 @@ class Config:
         line = self.lines.get(key)
         return f"{self.path or FILENAME}{'' if line is None else f':{line}'}: field '{key}'"
 
-    def problem(self, key: str, message: str) -> ConfigError:
-        """An error about one of this file's settings, found later (e.g. an unknown category)."""
-        return ConfigError([Problem(self.path or FILENAME, message, self.lines.get(key), field=key)])
+    def error_at(self, key: str, problem: KhcalError) -> ConfigError:
+        """An error about one of this file's settings, found later (e.g. an unknown category): the problem
+        with its key and parameters, at the setting's line."""
+        where = self.path or FILENAME
+        return ConfigError(
+            [Problem(where, problem.key, self.lines.get(key), field=key, params=problem.params)]
+        )
 
     def definition_files(self, home: Path | None = None) -> list[str]:
         """The `files` setting as paths: `~` is `home` (the user's), relative paths start at the file's
@@ -73,14 +78,8 @@ def read(where: str | Path) -> Config:
         return Config()
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.reason if isinstance(exc, UnicodeDecodeError) else exc.strerror
-        raise ConfigError([Problem(path, _en("error.config.unreadable", reason=reason))]) from None
+        raise ConfigError([Problem(path, "error.config.unreadable", params={"reason": reason})]) from None
     return parse_text(text, path)
-
-
-def _en(key: str, /, **params: object) -> str:
-    from khcal.text import say
-
-    return say("en", key, **params)
 
 
 def parse_text(text: str, path: Path | str = FILENAME) -> Config:
@@ -97,22 +96,17 @@ def parse_text(text: str, path: Path | str = FILENAME) -> Config:
     lines = _key_lines(text)
     problems: list[Problem] = []
 
-    def problem(key: str, message: str) -> None:
-        problems.append(Problem(path, message, lines.get(key), field=key))
-
     values: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in KEYS:
             close = difflib.get_close_matches(key, KEYS, n=1)
-            hint = _en("error.config.hint", name=close[0]) if close else ""
-            problem(key, _en("error.config.unknown", key=key, hint=hint, keys=", ".join(KEYS)))
+            params = {"key": key, "close": close[0] if close else "", "keys": ", ".join(KEYS)}
+            problems.append(Problem(path, "error.config.unknown", lines.get(key), field=key, params=params))
             continue
         try:
             values[key] = _READERS[key](value)
         except KhcalError as exc:  # worded when shown, in the reader's language
             problems.append(Problem(path, exc.key, lines.get(key), field=key, params=exc.params))
-        except ValueError as exc:
-            problem(key, str(exc))
     if problems:
         raise ConfigError(problems)
     return Config(path=Path(path), lines=lines, **values)
@@ -127,15 +121,16 @@ def _key_lines(text: str) -> dict[str, int]:
     return lines
 
 
-def toml_type(value: Any) -> str:
-    from khcal.core.definitions import toml_type as name
+def _wrong_type(expected: str, value: object) -> KhcalError:
+    """A value of the wrong TOML type: `expected` is a kind of the tables (`string`, `strings`...)."""
+    from khcal.core.fields import found
 
-    return name(value)
+    return KhcalError("problem.wrong-type", expected=(expected,), **found(value))
 
 
 def _string(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValueError(_en("error.config.type", expected="a string", found=toml_type(value)))
+        raise _wrong_type("string", value)
     return value
 
 
@@ -153,30 +148,25 @@ def _tz(value: Any) -> str:
 
 def _weekend(value: Any) -> tuple[int, ...]:
     from khcal.core.workdays import parse_weekend
-    from khcal.errors import BadValueError
-    from khcal.parsing import ValueProblem, check_weekend
+    from khcal.parsing import check_weekend
 
     if isinstance(value, str):
         return tuple(sorted(check_weekend(value)))
     if not isinstance(value, list):
-        expected = 'a string such as "sat,sun" or an array of day names'
-        raise ValueError(_en("error.config.type", expected=expected, found=toml_type(value)))
-    try:
-        return tuple(sorted(parse_weekend(value)))
-    except BadValueError as exc:
-        raise ValueProblem(exc.key, **exc.params) from None
-    except ValueError as exc:
-        raise ValueProblem("error.setting.weekend", problem=str(exc)) from None
+        raise _wrong_type("weekend", value)
+    return tuple(sorted(parse_weekend(value)))  # a BadValueError: a key, worded where it is shown
 
 
 def _names(value: Any) -> list[str]:
     if isinstance(value, str):
         return [n.strip() for n in value.split(",") if n.strip()]
     if not isinstance(value, list):
-        raise ValueError(_en("error.config.type", expected="an array of strings", found=toml_type(value)))
+        raise _wrong_type("strings", value)
     for item in value:
         if not isinstance(item, str):
-            raise ValueError(_en("error.config.item-type", found=toml_type(item)))
+            from khcal.core.fields import found
+
+            raise KhcalError("error.config.item-type", **found(item))
     return list(value)
 
 
@@ -184,7 +174,7 @@ def _categories(value: Any) -> tuple[str, ...]:
     names = _names(value)
     for name in names:
         if not _CATEGORY_RE.match(name):
-            raise ValueError(_en("error.config.category-name", name=name))
+            raise KhcalError("error.config.category-name", name=name)
     return tuple(names)
 
 
@@ -192,7 +182,7 @@ def _files(value: Any) -> tuple[Path, ...]:
     names = _names(value)
     for name in names:
         if not name.strip():
-            raise ValueError(_en("error.config.empty-file"))
+            raise KhcalError("error.config.empty-file")
     return tuple(Path(n) for n in names)
 
 

@@ -1,8 +1,10 @@
 """One family of errors for everything a user can get wrong.
 
-An error carries a message key and its parameters; `message(lang)` words it through the text layer
-(`khcal.text`), and `str()` gives the English. The command line prints that one line and exits with code 2;
-the Python API raises the same errors and never prints.
+An error carries a message key and its parameters, nothing worded: the text layer words it once, at the
+boundary (`khcal.text.errors.word(error, lang)`: the command line, the server, and the API's `message(lang)`
+and `str()`, which reach it through the package's root, `khcal`). This module and the core import nothing of
+the text layer. The command line prints that one line and exits with code 2; the Python API raises the same
+errors and never prints.
 """
 
 from __future__ import annotations
@@ -22,26 +24,27 @@ if TYPE_CHECKING:
 class KhcalError(Exception):
     """A problem with the user's input: a date, an option, an id or a definitions file."""
 
+    where: str | None = None
+    """Where the value came from (`--tz`, `KHCAL_TZ`, an argument's name), when the raiser knows it."""
+
     def __init__(self, key: str, /, **params: object) -> None:
         self.key = key
         self.params = params
         super().__init__(key)
 
     def message(self, lang: str = "en") -> str:
-        """The error in words, in `lang` (a key not yet in the tables is shown as written)."""
-        return _say(lang, self.key, self.params)
+        """The error in words, in `lang`."""
+        return _word(self, lang)
 
     def __str__(self) -> str:
         return self.message("en")
 
 
-def _say(lang: str, key: str, params: Mapping[str, object]) -> str:
-    """A message of the tables, or `key` itself while it is not in them (transitional)."""
-    from khcal.text import say, table
+def _word(error: KhcalError | Problem, lang: str) -> str:
+    """The error in words, by the text layer, reached through the API's root (never imported by the core)."""
+    import khcal
 
-    if key not in table("en"):
-        return key
-    return say(lang, key, **params)
+    return khcal.word_error(error, lang)
 
 
 @record
@@ -57,16 +60,7 @@ class Problem:
 
     def message(self, lang: str = "en") -> str:
         """`file:line: observance 'id': field 'name': what is wrong`, in `lang`."""
-        where = str(self.path)
-        if self.line is not None:
-            where += f":{self.line}"
-        parts = [where]
-        if self.observance:
-            parts.append(_say(lang, "problem.where-observance", {"ident": self.observance}))
-        if self.field:
-            parts.append(_say(lang, "problem.where-field", {"name": self.field}))
-        parts.append(_say(lang, self.key, self.params))
-        return ": ".join(parts)
+        return _word(self, lang)
 
     def __str__(self) -> str:
         return self.message("en")
@@ -79,9 +73,6 @@ class DefinitionsError(KhcalError):
         self.problems = problems
         super().__init__("error.definitions")
 
-    def message(self, lang: str = "en") -> str:
-        return "\n".join(p.message(lang) for p in self.problems)
-
 
 class UnknownObservanceError(KhcalError):
     """An id that no loaded definitions file defines."""
@@ -90,13 +81,6 @@ class UnknownObservanceError(KhcalError):
         self.ident = ident
         self.suggestions = suggestions
         super().__init__("error.unknown-id", ident=ident, suggestions=suggestions)
-
-    def message(self, lang: str = "en") -> str:
-        from khcal.text import say
-
-        names = ", ".join(self.suggestions)
-        hint = say(lang, "error.unknown-id.hint", names=names) if self.suggestions else ""
-        return say(lang, "error.unknown-id", ident=self.ident, hint=hint)
 
 
 class DateRangeError(KhcalError):
@@ -113,11 +97,8 @@ class ArgumentTypeError(KhcalError, TypeError):
     TypeError too."""
 
     def __init__(self, argument: str, key: str, value: object) -> None:
-        self.argument = argument
+        self.argument = self.where = argument
         super().__init__(key, got="None" if value is None else type(value).__name__)
-
-    def message(self, lang: str = "en") -> str:
-        return f"{self.argument}: {super().message(lang)}"
 
 
 def silence_stdout() -> None:

@@ -67,11 +67,6 @@ class SettingError(KhcalError):
         self.problem = problem
         super().__init__(problem.key, **problem.params)
 
-    def message(self, lang: str = "en") -> str:
-        from khcal.text import say
-
-        return f"{self.where}: {say(lang, self.problem.key, **self.problem.params)}"
-
 
 def config_home(environ: Mapping[str, str] | None = None) -> str | None:
     """`$XDG_CONFIG_HOME`, else `~/.config`; None without a usable home (see khcal.folders)."""
@@ -148,7 +143,7 @@ class Settings:
                 )
                 where = self.where("categories")
                 if self.config is not None and where == self.config.where("categories"):
-                    raise self.config.problem("categories", problem.english())
+                    raise self.config.error_at("categories", problem)
                 raise SettingError(where, problem)
 
     def catalogue(self) -> Catalogue:

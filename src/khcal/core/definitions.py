@@ -136,13 +136,6 @@ def _checked(parsed: Parsed) -> Catalogue:
     return parsed.catalogue
 
 
-def toml_type(value: object, lang: str = "en") -> str:
-    """What a TOML value is, in words ("the string 'x'"), for readers of other TOML files (settings)."""
-    from khcal.core.fields import found
-
-    return KhcalError("problem.found", **found(value)).message(lang)
-
-
 def syntax_problem(exc: tomllib.TOMLDecodeError, path: str) -> Problem:
     """A TOML syntax error as a problem with its line; the detail is the TOML reader's own (English)."""
     import re

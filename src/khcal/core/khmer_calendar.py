@@ -50,13 +50,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ANIMALS",
-    "ANIMAL_NAMES_KM",
     "MAX_DATE",
     "MIN_DATE",
     "MONTHS",
-    "MONTH_NAMES_KM",
-    "SAK_NAMES",
-    "SAK_NAMES_KM",
     "LunarDate",
     "NewYear",
     "OutOfRangeError",
@@ -80,23 +76,6 @@ __all__ = [
     "year_type",
 ]
 
-MONTH_NAMES_KM: Final[dict[str, str]] = {
-    "migasir": "មិគសិរ",
-    "boss": "បុស្ស",
-    "meak": "មាឃ",
-    "phalkun": "ផល្គុន",
-    "cheit": "ចេត្រ",
-    "pisakh": "ពិសាខ",
-    "jesth": "ជេស្ឋ",
-    "asadh": "អាសាឍ",
-    "pathamasadh": "បឋមាសាឍ",
-    "tutiyasadh": "ទុតិយាសាឍ",
-    "srap": "ស្រាពណ៍",
-    "photrobot": "ភទ្របទ",
-    "assoch": "អស្សុជ",
-    "kadeuk": "កត្ដិក",
-}
-
 ANIMALS: Final[tuple[str, ...]] = (
     "rat",
     "ox",
@@ -110,47 +89,6 @@ ANIMALS: Final[tuple[str, ...]] = (
     "rooster",
     "dog",
     "pig",
-)
-
-ANIMAL_NAMES_KM: Final[dict[str, str]] = {
-    "rat": "ជូត",
-    "ox": "ឆ្លូវ",
-    "tiger": "ខាល",
-    "rabbit": "ថោះ",
-    "dragon": "រោង",
-    "snake": "ម្សាញ់",
-    "horse": "មមី",
-    "goat": "មមែ",
-    "monkey": "វក",
-    "rooster": "រកា",
-    "dog": "ច",
-    "pig": "កុរ",
-}
-
-SAK_NAMES: Final[tuple[str, ...]] = (
-    "Samridhi Sak",
-    "Aek Sak",
-    "To Sak",
-    "Trei Sak",
-    "Chattva Sak",
-    "Pancha Sak",
-    "Chha Sak",
-    "Saptak Sak",
-    "Attha Sak",
-    "Nappa Sak",
-)
-
-SAK_NAMES_KM: Final[tuple[str, ...]] = (
-    "សំរឹទ្ធិស័ក",
-    "ឯកស័ក",
-    "ទោស័ក",
-    "ត្រីស័ក",
-    "ចត្វាស័ក",
-    "បញ្ចស័ក",
-    "ឆស័ក",
-    "សប្តស័ក",
-    "អដ្ឋស័ក",
-    "នព្វស័ក",
 )
 
 WAXING: Final[Phase] = "waxing"
@@ -170,7 +108,7 @@ class LunarDate:
     month: str  # one of MONTHS
     be_year: int  # Buddhist Era, changes on the 1st waning day of Pisakh
     animal_year: str  # one of ANIMALS, changes on the Moha Songkran day
-    sak: int  # 0..9, Jolak Sakaraj year mod 10, changes on Leungsak day
+    sak: int  # 0..9, Jolak Sakaraj year mod 10, changes on Leungsak day (the era's name: khcal.text)
     js_year: int  # Jolak Sakaraj era year
     # Days in this lunar month (29 or 30); needed to know the last waning day.
     month_days: int = field(default=30, repr=False, compare=False)
@@ -181,22 +119,6 @@ class LunarDate:
         if self.phase == WAXING:
             return self.day in (8, 15)
         return self.day == 8 or self.day == self.month_days - 15
-
-    @property
-    def month_name_km(self) -> str:
-        return MONTH_NAMES_KM[self.month]
-
-    @property
-    def animal_name_km(self) -> str:
-        return ANIMAL_NAMES_KM[self.animal_year]
-
-    @property
-    def sak_name(self) -> str:
-        return SAK_NAMES[self.sak]
-
-    @property
-    def sak_name_km(self) -> str:
-        return SAK_NAMES_KM[self.sak]
 
 
 @record

@@ -8,7 +8,8 @@ dataclasses they cost about 25 ms of every command's start (and `dataclasses` im
 Type checkers see them as frozen dataclasses (PEP 681).
 
 Only what khcal uses: fields in declaration order, keyword or positional; `field(default_factory=...)`
-and `field(compare=False)`; `ClassVar` annotations are not fields; no inheritance of fields.
+and `field(compare=False)`; `ClassVar` annotations are not fields; no inheritance of fields (a subclass that
+adds methods only, undecorated, has its base's fields; it is never equal to a record of its base).
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def _init(self: Any, *args: object, **kwargs: object) -> None:
         if name in values:
             put(self, name, values[name])
             continue
-        default = cls.__dict__["__record_defaults__"].get(name, _MISSING)
+        default = cls.__record_defaults__.get(name, _MISSING)
         if default is _MISSING:
             raise TypeError(f"{cls.__name__}() missing argument {name!r}")
         put(self, name, default() if isinstance(default, Factory) else default)
@@ -90,7 +91,7 @@ class Factory:
 
 
 def _names(self: object, which: str) -> tuple[str, ...]:
-    names: tuple[str, ...] = type(self).__dict__[f"__record_{which}__"]
+    names: tuple[str, ...] = getattr(type(self), f"__record_{which}__")
     return names
 
 
@@ -192,7 +193,7 @@ def rebuilt(cls: type[T], values: Iterable[object]) -> T:
 
 def fields_of(cls: type) -> tuple[str, ...]:
     """The names of a record class's fields, in order."""
-    names: tuple[str, ...] = cls.__dict__["__record_fields__"]
+    names: tuple[str, ...] = getattr(cls, "__record_fields__")  # noqa: B009  (a subclass's are its base's)
     return names
 
 

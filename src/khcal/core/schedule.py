@@ -27,7 +27,8 @@ _ONE_DAY = timedelta(days=1)
 
 @record
 class Occurrence:
-    """One observance on one or more consecutive days."""
+    """One observance on one or more consecutive days: ids, dates and numbers (its name in words is the text
+    layer's: `khcal.text.dates.occurrence_name`)."""
 
     observance: Observance
     start: date
@@ -60,13 +61,6 @@ class Occurrence:
         while day <= self.end:
             yield day
             day += _ONE_DAY
-
-    def name(self, lang: str = "en") -> str:
-        if self.in_lieu_of is not None:
-            if lang == "km":
-                return f"ថ្ងៃឈប់សម្រាកសងជំនួស{self.in_lieu_of.name.get('km')}"
-            return f"Day in lieu of {self.in_lieu_of.name.get('en')}"
-        return self.observance.name.get(lang)
 
     def days_until(self, today: date) -> int:
         """Days from today to the first day; 0 while it runs, negative once it is over."""

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from khcal.core.model import PRIVATE_SECTOR, SECTORS, WEEKDAYS
 from khcal.core.records import field, record
-from khcal.errors import BadValueError, KhcalError
+from khcal.errors import BadValueError
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
@@ -67,24 +67,17 @@ def parse_weekend(value: str | Sequence[str]) -> frozenset[int]:
     return frozenset(days)
 
 
-def weekend_option(text: str) -> frozenset[int]:
-    """The --weekend option: parse_weekend, with errors that name the option."""
-    try:
-        return parse_weekend(text)
-    except BadValueError as exc:
-        raise KhcalError("error.weekend-option", error=exc) from None
-
-
 def parse_sector(value: str) -> Sector:
-    """The --sector option: `private` or `public`."""
+    """A sector: `private` or `public`. Raises BadValueError (a ValueError); the caller adds where the value
+    came from."""
     found = next((s for s in SECTORS if s == value), None)
     if found is None:
-        raise KhcalError("error.sector", value=value, choices=", ".join(SECTORS))
+        raise BadValueError("error.sector", value=value, choices=", ".join(SECTORS))
     return found
 
 
 def weekend_text(weekend: frozenset[int]) -> str:
-    """{5, 6} -> 'sat,sun' (the form --weekend takes)."""
+    """{5, 6} -> 'sat,sun' (the form a weekend is written in)."""
     return ",".join(WEEKDAYS[d] for d in sorted(weekend)) or "none"
 
 
@@ -130,7 +123,7 @@ class WorkCalendar:
     def __post_init__(self) -> None:
         parse_sector(self.sector)
         if len(self.weekend) >= 7:
-            raise KhcalError("error.weekend-none-left")
+            raise BadValueError("error.weekend-full")
 
     # -- one day
 

@@ -6,7 +6,7 @@ Plain functions returning plain strings and dicts: the renderers decide how they
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -81,7 +81,11 @@ def occurrence_json(occ: Occurrence, today: date, lang: str) -> dict[str, Any]:
 
 
 def observance_json(
-    obs: Observance, upcoming: list[Occurrence], today: date, lang: str, observances: Mapping[str, Observance]
+    obs: Observance,
+    upcoming: Sequence[Occurrence],
+    today: date,
+    lang: str,
+    observances: Mapping[str, Observance],
 ) -> dict[str, Any]:
     """The `show --json` object."""
     return {

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from khcal.core.khmer_calendar import ANIMALS, MONTHS, SAK_NAMES
 from khcal.text.en_feeds import MESSAGES as FEED_MESSAGES
 from khcal.text.en_help import MESSAGES as HELP_MESSAGES
 
@@ -30,6 +29,13 @@ _LUNAR_MONTHS = {
     "tutiyasadh": "Tutiyasadh", "srap": "Srap", "photrobot": "Photrobot", "assoch": "Assoch",
     "kadeuk": "Kadeuk",
 }  # fmt: skip
+_ANIMALS = {
+    "rat": "Rat", "ox": "Ox", "tiger": "Tiger", "rabbit": "Rabbit", "dragon": "Dragon", "snake": "Snake",
+    "horse": "Horse", "goat": "Goat", "monkey": "Monkey", "rooster": "Rooster", "dog": "Dog", "pig": "Pig",
+}  # fmt: skip
+# The eras (sak) by the last digit of the Jolak Sakaraj year.
+_SAKS = ("Samridhi Sak", "Aek Sak", "To Sak", "Trei Sak", "Chattva Sak", "Pancha Sak", "Chha Sak",
+         "Saptak Sak", "Attha Sak", "Nappa Sak")  # fmt: skip
 _CATEGORIES = ("national", "royal", "religious", "traditional", "remembrance", "international", "holy-day")
 
 NAMES: dict[str, Message] = {
@@ -38,9 +44,9 @@ NAMES: dict[str, Message] = {
     **{f"weekday.head.{i}": name[:2] for i, name in enumerate(_WEEKDAYS)},
     **{f"month.{i}": name for i, name in enumerate(_MONTHS, start=1)},
     **{f"month.short.{i}": name[:3] for i, name in enumerate(_MONTHS, start=1)},
-    **{f"lunar-month.{m}": _LUNAR_MONTHS[m] for m in MONTHS},
-    **{f"animal.{a}": a.capitalize() for a in ANIMALS},
-    **{f"sak.{i}": name for i, name in enumerate(SAK_NAMES)},
+    **{f"lunar-month.{m}": name for m, name in _LUNAR_MONTHS.items()},
+    **{f"animal.{a}": name for a, name in _ANIMALS.items()},
+    **{f"sak.{i}": name for i, name in enumerate(_SAKS)},
     **{f"category.{c}": c for c in _CATEGORIES},
     "phase.waxing": "waxing",
     "phase.waning": "waning",
@@ -74,9 +80,7 @@ MESSAGES: dict[str, Message] = {
         + f"; use a comma list of {days} (e.g. sat,sun), or none"
     ),
     "error.weekend-full": "every day of the week is a weekend day; leave at least one working day",
-    "error.weekend-option": lambda error: f"--weekend: {error.message('en')}",
-    "error.weekend-none-left": "--weekend: leave at least one working day in the week",
-    "error.sector": "--sector: '{value}' is not one of {choices}",
+    "error.sector": "'{value}' is not one of {choices}",
     "error.definitions": "the definitions files have problems",
     "problem.where-observance": "observance '{ident}'",
     "problem.where-field": "field '{name}'",
@@ -157,10 +161,14 @@ MESSAGES: dict[str, Message] = {
     "error.setting.number-range": "{value} is not between {low} and {high}",
     "error.config.folder": "cannot read the settings folder {path} ({reason})",
     "error.config.unreadable": "cannot be read ({reason})",
-    "error.config.hint": " (did you mean '{name}'?)",
-    "error.config.unknown": "unknown setting '{key}'{hint}; settings are {keys}",
-    "error.config.type": "must be {expected}, not {found}",
-    "error.config.item-type": "must be an array of strings, but one item is {found}",
+    "error.config.unknown": lambda key, close, keys: (
+        f"unknown setting '{key}'"
+        + (f" (did you mean '{close}'?)" if close else "")
+        + f"; settings are {keys}"
+    ),
+    "error.config.item-type": lambda found, value: (
+        f"must be an array of strings, but one item is {_found(found, value)}"
+    ),
     "error.config.category-name": "'{name}' is not a category name (lowercase letters, digits and hyphens)",
     "error.config.empty-file": "an empty file name",
     "error.options.together": "{first} and {second} cannot be used together",
@@ -368,6 +376,8 @@ _KINDS = {
     "table": "a table",
     "date": "a date",
     "datetime": "a date and time",
+    "strings": "an array of strings",
+    "weekend": 'a string such as "sat,sun" or an array of day names',
 }
 
 

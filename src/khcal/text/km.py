@@ -1,12 +1,11 @@
 """khcal's messages in Khmer, written for Khmer readers. The same keys as en.py.
 
-Whole numbers reach these messages already in Khmer digits (see `khcal.text.say`). The Khmer names of the
-lunar months, animal years and eras are the calendar's own, kept beside the arithmetic in core.khmer_calendar.
+Whole numbers reach these messages already in Khmer digits (see `khcal.text.say`). The names of the lunar
+months, animal years and eras are those printed on Khmer calendars, keyed by the ids the core computes with.
 """
 
 from __future__ import annotations
 
-from khcal.core.khmer_calendar import ANIMAL_NAMES_KM, MONTH_NAMES_KM, SAK_NAMES_KM
 from khcal.text.km_feeds import MESSAGES as FEED_MESSAGES
 from khcal.text.km_help import MESSAGES as HELP_MESSAGES
 
@@ -19,6 +18,19 @@ _WEEKDAYS = ("ច័ន្ទ", "អង្គារ", "ពុធ", "ព្រហ
 _WEEKDAY_HEADS = ("ច", "អ", "ពុ", "ព្រ", "សុ", "ស", "អា")
 _MONTHS = ("មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា",
            "ធ្នូ")  # fmt: skip
+_LUNAR_MONTHS = {
+    "migasir": "មិគសិរ", "boss": "បុស្ស", "meak": "មាឃ", "phalkun": "ផល្គុន", "cheit": "ចេត្រ",
+    "pisakh": "ពិសាខ", "jesth": "ជេស្ឋ", "asadh": "អាសាឍ", "pathamasadh": "បឋមាសាឍ",
+    "tutiyasadh": "ទុតិយាសាឍ", "srap": "ស្រាពណ៍", "photrobot": "ភទ្របទ", "assoch": "អស្សុជ",
+    "kadeuk": "កត្ដិក",
+}  # fmt: skip
+_ANIMALS = {
+    "rat": "ជូត", "ox": "ឆ្លូវ", "tiger": "ខាល", "rabbit": "ថោះ", "dragon": "រោង", "snake": "ម្សាញ់",
+    "horse": "មមី", "goat": "មមែ", "monkey": "វក", "rooster": "រកា", "dog": "ច", "pig": "កុរ",
+}  # fmt: skip
+# The eras (sak) by the last digit of the Jolak Sakaraj year.
+_SAKS = ("សំរឹទ្ធិស័ក", "ឯកស័ក", "ទោស័ក", "ត្រីស័ក", "ចត្វាស័ក", "បញ្ចស័ក", "ឆស័ក", "សប្តស័ក", "អដ្ឋស័ក",
+         "នព្វស័ក")  # fmt: skip
 _CATEGORIES = {
     "national": "ជាតិ",
     "royal": "ព្រះរាជពិធី",
@@ -36,9 +48,9 @@ NAMES: dict[str, Message] = {
     **{f"weekday.head.{i}": name for i, name in enumerate(_WEEKDAY_HEADS)},
     **{f"month.{i}": name for i, name in enumerate(_MONTHS, start=1)},
     **{f"month.short.{i}": name for i, name in enumerate(_MONTHS, start=1)},
-    **{f"lunar-month.{m}": name for m, name in MONTH_NAMES_KM.items()},
-    **{f"animal.{a}": name for a, name in ANIMAL_NAMES_KM.items()},
-    **{f"sak.{i}": name for i, name in enumerate(SAK_NAMES_KM)},
+    **{f"lunar-month.{m}": name for m, name in _LUNAR_MONTHS.items()},
+    **{f"animal.{a}": name for a, name in _ANIMALS.items()},
+    **{f"sak.{i}": name for i, name in enumerate(_SAKS)},
     **{f"category.{c}": name for c, name in _CATEGORIES.items()},
     "phase.waxing": "កើត",
     "phase.waning": "រោច",
@@ -72,9 +84,7 @@ MESSAGES: dict[str, Message] = {
         + f"៖ សូមប្រើបញ្ជីដែលបំបែកដោយក្បៀសនៃ {days} (ឧ. sat,sun) ឬ none"
     ),
     "error.weekend-full": "គ្រប់ថ្ងៃនៃសប្ដាហ៍ជាថ្ងៃចុងសប្ដាហ៍៖ សូមទុកថ្ងៃធ្វើការយ៉ាងហោចណាស់មួយថ្ងៃ",
-    "error.weekend-option": lambda error: f"--weekend: {error.message('km')}",
-    "error.weekend-none-left": "--weekend: សូមទុកថ្ងៃធ្វើការយ៉ាងហោចណាស់មួយថ្ងៃក្នុងសប្ដាហ៍",
-    "error.sector": "--sector: '{value}' មិនមែនជាតម្លៃមួយក្នុងចំណោម {choices} ទេ",
+    "error.sector": "'{value}' មិនមែនជាតម្លៃមួយក្នុងចំណោម {choices} ទេ",
     "error.definitions": "ឯកសារនិយមន័យមានបញ្ហា",
     "problem.where-observance": "ទិវា '{ident}'",
     "problem.where-field": "វាល '{name}'",
@@ -149,10 +159,12 @@ MESSAGES: dict[str, Message] = {
     "error.setting.number-range": "{value} មិននៅចន្លោះ {low} និង {high} ទេ",
     "error.config.folder": "មិនអាចអានថតឯកសារការកំណត់ {path} បានទេ ({reason})",
     "error.config.unreadable": "មិនអាចអានបានទេ ({reason})",
-    "error.config.hint": " (តើអ្នកចង់សរសេរ '{name}' ឬ?)",
-    "error.config.unknown": "មិនស្គាល់ការកំណត់ '{key}' ទេ{hint}។ ការកំណត់ដែលមាន៖ {keys}",
-    "error.config.type": "ត្រូវតែជា {expected} មិនមែន {found} ទេ",
-    "error.config.item-type": "ត្រូវតែជាបញ្ជីនៃអក្សរ ប៉ុន្តែធាតុមួយជា {found}",
+    "error.config.unknown": lambda key, close, keys: (
+        f"មិនស្គាល់ការកំណត់ '{key}' ទេ"
+        + (f" (តើអ្នកចង់សរសេរ '{close}' ឬ?)" if close else "")
+        + f"។ ការកំណត់ដែលមាន៖ {keys}"
+    ),
+    "error.config.item-type": lambda found, value: f"ត្រូវតែជាបញ្ជីនៃអក្សរ ប៉ុន្តែធាតុមួយជា{_found(found, value)}",
     "error.config.category-name": "'{name}' មិនមែនជាឈ្មោះប្រភេទទេ (អក្សរឡាតាំងតូច លេខ និងសញ្ញា -)",
     "error.config.empty-file": "ឈ្មោះឯកសារទទេ",
     "error.options.together": "{first} និង {second} មិនអាចប្រើជាមួយគ្នាបានទេ",
@@ -355,6 +367,8 @@ _KINDS = {
     "table": "តារាង",
     "date": "កាលបរិច្ឆេទ",
     "datetime": "កាលបរិច្ឆេទ និងម៉ោង",
+    "strings": "បញ្ជីខ្សែអក្សរ",
+    "weekend": 'ខ្សែអក្សរដូចជា "sat,sun" ឬបញ្ជីឈ្មោះថ្ងៃ',
 }
 
 

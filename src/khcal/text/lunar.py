@@ -123,22 +123,23 @@ def lunar_line(day: date, lunar: LunarDate, lang: str) -> str:
 
 
 def lunar_json(day: date, lunar: LunarDate, lang: str = "en") -> dict[str, Any]:
-    """The lunar-day object of the command-line contract, with a few more fields."""
+    """The lunar-day object of the command-line contract, with a few more fields (the names in both
+    languages, whatever `lang` is: the contract's `month_km`, `animal_year_km`, `sak_name`, `sak_name_km`)."""
     return {
         "date": day.isoformat(),
         "day": lunar.day,
         "phase": lunar.phase,
         "month": lunar.month,
-        "month_km": lunar.month_name_km,
+        "month_km": month_name(lunar.month, "km"),
         "be_year": lunar.be_year,
         "animal_year": lunar.animal_year,
         "sak": lunar.sak,
         "holy_day": lunar.holy_day,
         "weekday": weekday_name(day, "en").lower(),  # the contract's English name
         "month_days": lunar.month_days,
-        "animal_year_km": lunar.animal_name_km,
-        "sak_name": lunar.sak_name,
-        "sak_name_km": lunar.sak_name_km,
+        "animal_year_km": animal_name(lunar.animal_year, "km"),
+        "sak_name": sak_name(lunar.sak, "en"),
+        "sak_name_km": sak_name(lunar.sak, "km"),
         "js_year": lunar.js_year,
         "new_year_day": new_year_day(day),
         "text": lunar_text(day, lunar, lang),
