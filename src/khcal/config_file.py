@@ -123,9 +123,9 @@ def _key_lines(text: str) -> dict[str, int]:
 
 def _wrong_type(expected: str, value: object) -> KhcalError:
     """A value of the wrong TOML type: `expected` is a kind of the tables (`string`, `strings`...)."""
-    from khcal.core.fields import found
+    from khcal.core.fields import described
 
-    return KhcalError("problem.wrong-type", expected=(expected,), **found(value))
+    return KhcalError("problem.wrong-type", expected=(expected,), **described(value))
 
 
 def _string(value: Any) -> str:
@@ -164,9 +164,9 @@ def _names(value: Any) -> list[str]:
         raise _wrong_type("strings", value)
     for item in value:
         if not isinstance(item, str):
-            from khcal.core.fields import found
+            from khcal.core.fields import described
 
-            raise KhcalError("error.config.item-type", **found(item))
+            raise KhcalError("error.config.item-type", **described(item))
     return list(value)
 
 

@@ -45,7 +45,7 @@ _CLASSES: tuple[type, ...] = (
     model.Text,
     model.Source,
     model.HolidayPeriod,
-    model.Exception_,
+    model.Decree,
     model.HistoryNote,
     model.Observance,
     model.Published,

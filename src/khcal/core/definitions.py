@@ -194,12 +194,6 @@ def _merge(texts: list[tuple[str, bool, str | Problem]]) -> Catalogue:
     return catalogue
 
 
-def check_references(catalogue: Catalogue) -> list[Problem]:
-    """Offsets must name a loaded observance, and must not go round in a circle."""
-    rules = {o.id: RuleAt(o.rule, o.origin, None) for o in catalogue.observances.values()}
-    return _check_rules(rules, set())
-
-
 def _check_rules(rules: Mapping[str, RuleAt], known: set[str]) -> list[Problem]:
     """Every offset's target, followed to the end: unknown ids and circles are problems.
 

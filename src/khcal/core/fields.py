@@ -39,7 +39,7 @@ def type_code(kind: type) -> str:
     return next((code for k, code in _TYPE_CODES if k is kind), kind.__name__)
 
 
-def found(value: object) -> dict[str, str]:
+def described(value: object) -> dict[str, str]:
     """The message parameters that say what a value is: `found` (a type code) and `value` (shown)."""
     if isinstance(value, bool):
         return {"found": "boolean", "value": ""}
@@ -122,7 +122,7 @@ class FieldReader:
         # TOML booleans are Python ints too: keep them apart.
         if (isinstance(value, bool) and bool not in kinds) or not isinstance(value, kinds):
             expected = tuple(type_code(k) for k in kinds)
-            raise self.fail(where, "problem.wrong-type", expected=expected, **found(value))
+            raise self.fail(where, "problem.wrong-type", expected=expected, **described(value))
         if isinstance(value, str):
             self.check_characters(where, value)
         return value
@@ -219,7 +219,7 @@ class FieldReader:
             self.check_characters(where, item)
             return Source(item)
         if not isinstance(item, dict):
-            raise self.fail(where, "problem.source-type", **found(item))
+            raise self.fail(where, "problem.source-type", **described(item))
         self.keys(item, ("title", "url"), f"{where}.")
         title = self.value(item, "title", str, f"{where}.", required=True)
         url = self.value(item, "url", str, f"{where}.")

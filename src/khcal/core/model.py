@@ -90,7 +90,7 @@ class HolidayPeriod:
 
 
 @record
-class Exception_:
+class Decree:
     """A decree for one year that moved, lengthened, shortened or cancelled a day off."""
 
     year: int
@@ -121,7 +121,7 @@ class Observance:
     event_year: int | None = None
     event_kind: EventKind = "anniversary"
     holiday: tuple[HolidayPeriod, ...] = ()
-    exceptions: tuple[Exception_, ...] = ()
+    exceptions: tuple[Decree, ...] = ()
     history: tuple[HistoryNote, ...] = ()
     sources: tuple[Source, ...] = ()
     origin: str = ""
@@ -140,7 +140,7 @@ class Observance:
     def period(self, year: int) -> HolidayPeriod | None:
         return next((p for p in self.holiday if p.covers(year)), None)
 
-    def exception(self, year: int) -> Exception_ | None:
+    def exception(self, year: int) -> Decree | None:
         return next((e for e in self.exceptions if e.year == year), None)
 
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from khcal.core.fields import FieldReader, Skip, TableFields, found
+from khcal.core.fields import FieldReader, Skip, TableFields, described
 from khcal.core.model import (
     EVENT_KINDS,
     FORMAT_VERSION,
@@ -24,7 +24,7 @@ from khcal.core.model import (
     SCOPES,
     WEEKDAYS,
     Catalogue,
-    Exception_,
+    Decree,
     HistoryNote,
     HolidayPeriod,
     InLieuRule,
@@ -105,12 +105,12 @@ class Reader(FieldReader):
         self.at(name, None)
         value = raw.get(name, [])
         if not isinstance(value, list):
-            self.problem(name, "problem.not-array-of-tables", name=name, **found(value))
+            self.problem(name, "problem.not-array-of-tables", name=name, **described(value))
             return
         for i, item in enumerate(value):
             self.at(name, i)
             if not isinstance(item, dict):
-                self.problem(name, "problem.entry-not-table", n=i + 1, **found(item))
+                self.problem(name, "problem.entry-not-table", n=i + 1, **described(item))
                 continue
             yield i, item
 
@@ -219,17 +219,17 @@ class Reader(FieldReader):
     def subtables(self, item: Mapping[str, Any], key: str) -> Iterable[tuple[int, Mapping[str, Any]]]:
         value = item.get(key, [])
         if not isinstance(value, list):
-            self.problem(key, "problem.not-array-of-tables", name=f"observances.{key}", **found(value))
+            self.problem(key, "problem.not-array-of-tables", name=f"observances.{key}", **described(value))
             return
         for i, sub in enumerate(value):
             if not isinstance(sub, dict):
-                self.problem(f"{key}[{i}]", "problem.not-table", **found(sub))
+                self.problem(f"{key}[{i}]", "problem.not-table", **described(sub))
                 continue
             yield i, sub
 
     def rule(self, value: Any, where: str) -> Rule:
         if not isinstance(value, dict):
-            raise self.fail(where, "problem.rule-not-table", **found(value))
+            raise self.fail(where, "problem.rule-not-table", **described(value))
         prefix = f"{where}."
         kind = self.choice(value, "kind", tuple(KINDS), prefix, required=True)
         assert kind is not None
@@ -266,14 +266,14 @@ class Reader(FieldReader):
             sources=self.sources(sub, "sources", prefix),
         )
 
-    def exceptions(self, item: Mapping[str, Any], rule: Rule | None) -> tuple[Exception_, ...]:
+    def exceptions(self, item: Mapping[str, Any], rule: Rule | None) -> tuple[Decree, ...]:
         exceptions = self.each(item, "exceptions", lambda i, sub: self.exception(i, sub, rule))
         years = [e.year for e in exceptions]
         for year in sorted({y for y in years if years.count(y) > 1}):
             self.problem("exceptions", "problem.exception-twice", year=year)
         return exceptions
 
-    def exception(self, i: int, sub: Mapping[str, Any], rule: Rule | None) -> Exception_:
+    def exception(self, i: int, sub: Mapping[str, Any], rule: Rule | None) -> Decree:
         prefix = f"exceptions[{i}]."
         self.keys(sub, ("year", "start", "days", "holiday", "songkran", "note", "sources"), prefix)
         year = self.year(sub, "year", prefix, required=True)
@@ -286,7 +286,7 @@ class Reader(FieldReader):
         days = self.integer(sub, "days", 1, 31, prefix)
         if start is None and days is None and holiday is None and songkran is None:
             raise self.fail(f"exceptions[{i}]", "problem.changes-nothing")
-        return Exception_(
+        return Decree(
             year=year,
             sources=self.sources(sub, "sources", prefix, required=True),
             start=start,

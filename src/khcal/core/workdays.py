@@ -199,10 +199,6 @@ class WorkCalendar:
         """The first working day after `day`."""
         return self.add(day, 1)
 
-    def prev(self, day: date) -> date:
-        """The last working day before `day`."""
-        return self.add(day, -1)
-
     # -- long weekends
 
     def runs(self, first: date, last: date) -> list[Run]:

@@ -22,8 +22,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any
 
-NEW_YEAR_DAYS = ("songkran", "vanabat", "leungsak")
-
 
 def animal_name(animal: str, lang: str) -> str:
     """'Horse' or 'មមី'."""
