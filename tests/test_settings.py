@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run, write_config
 from khcal.cli import fastpath
 from khcal.errors import KhcalError
 from khcal.settings import Config, SettingError, resolve
+from support.command_line import run, write_config
 
 TODAY = ("--today", "2026-01-02")
 
