@@ -96,6 +96,10 @@ class Serving:
     def threads(self) -> int:
         return len(os.listdir(f"/proc/{self.process.pid}/task"))
 
+    def open_files(self) -> int:
+        """The server's open file descriptors: its sockets, one for each connection it has accepted."""
+        return len(os.listdir(f"/proc/{self.process.pid}/fd"))
+
     def stop(self) -> int:
         """SIGTERM, and SIGKILL if it has not ended within 15 s: the exit status."""
         if self.process.poll() is None:
