@@ -4,7 +4,7 @@ Times (best of a few runs, time.perf_counter) building a feed with ics.build fro
 `khcal export` does once), the size of the feeds, and `khcal serve` answers over a real loopback socket:
 the first request for a feed (built then), the same request again (kept in memory), and a 304 for a
 matching ETag.
-No targets: the figures are for the README and for noticing regressions.
+No targets: the figures are for docs/performance.md and for noticing regressions.
 """
 
 from __future__ import annotations

@@ -1,14 +1,12 @@
-"""What every test shares: no settings, definitions, cache or colour choice leak in from the machine running
-the tests, and one way to run the command line."""
+"""The fixture every test shares: no settings, definitions, cache or colour choice leak in from the machine
+running the tests. Helpers that tests import (the command line run in-process, the settings file, servers)
+are in tests/support/."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from khcal.cli import app
 
 SETTINGS_VARIABLES = ("KHCAL_TZ", "KHCAL_LANG", "FORCE_COLOR")
 
@@ -30,24 +28,3 @@ def isolated(
     for name in SETTINGS_VARIABLES:
         monkeypatch.delenv(name, raising=False)
     return tmp_path / "config"
-
-
-def write_config(config_home: Path, text: str) -> Path:
-    """Write `config.toml` in the config folder the `isolated` fixture made; returns its path."""
-    folder = config_home / "khcal"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "config.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
-    """The full command line in this process: exit code, stdout, stderr."""
-    result = CliRunner().invoke(app, list(args), input=input)
-    return result.exit_code, result.stdout, result.stderr
-
-
-def run_bytes(*args: str) -> tuple[int, bytes, str]:
-    """As `run`, with stdout as bytes (for the iCalendar feed)."""
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout_bytes, result.stderr

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import khcal
-from conftest import run, run_bytes, write_config
+from support.command_line import run, run_bytes, write_config
 
 FIXED = {"today": "2026-01-02", "use_environment": False}
 TODAY = ("--today", "2026-01-02")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
 from khcal.core import definitions
 from khcal.errors import DefinitionsError
+from support.command_line import run
 
 FIRST = """format = 1
 

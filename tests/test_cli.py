@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
 from khcal.cli import app
+from support.command_line import run
 
 
 def test_next_json_starts_with_victory_over_genocide() -> None:

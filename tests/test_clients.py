@@ -186,6 +186,7 @@ def read_with_ical_js(node: str, data: bytes, tmp_path: Path) -> dict[str, objec
     return result
 
 
+@pytest.mark.slow
 def test_ical_js_reads_every_event(feed: Feed, tmp_path: Path) -> None:
     node = need_ical_js()
     read = read_with_ical_js(node, feed.data, tmp_path)
@@ -209,6 +210,7 @@ def test_ical_js_reads_every_event(feed: Feed, tmp_path: Path) -> None:
     assert found == list(feed.events)
 
 
+@pytest.mark.slow
 def test_ical_js_unescapes_and_unfolds(tmp_path: Path) -> None:
     node = need_ical_js()
     data = ics.build(Schedule(catalogue.load([SMALL], builtin=False)), ics.FeedOptions(2026, 2026, lang="km"))
@@ -308,6 +310,7 @@ def expected_days(events: tuple[Expected, ...], first: date, last: date) -> list
     return sorted(out)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("tz", ["Asia/Phnom_Penh", "America/Los_Angeles", "Pacific/Kiritimati"])
 def test_khal_lists_the_right_events_on_the_right_days(tz: str, tmp_path: Path) -> None:
     client = Khal(tmp_path, tz)
@@ -342,6 +345,7 @@ sources = [{ title = "A decree that moves the day (test)" }]
 """
 
 
+@pytest.mark.slow
 def test_khal_reimport_and_later_revision_do_not_duplicate(tmp_path: Path) -> None:
     client = Khal(tmp_path / "khal", "Asia/Phnom_Penh")
     args = ["--from", "2026", "--to", "2028", "--holidays"]

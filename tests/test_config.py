@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
 from khcal import config_file as config
+from support.command_line import run
 
 
 def write_config(tmp_path: Path, text: str) -> Path:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
 from khcal.core import definitions
+from support.command_line import run
 
 TODAY = ("--today", "2026-01-02")
 

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 import typer.main
 
-from conftest import run, write_config
 from khcal.cli import app
 from khcal.cli.help_text import help_of, param_name, parameters, tree
 from khcal.text import LANGUAGES, en, km
+from support.command_line import run, write_config
 
 COMMAND_PATHS = [path for path, _ in tree(typer.main.get_command(app))]
 

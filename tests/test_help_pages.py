@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run, write_config
 from khcal.cli import help_topics
 from khcal.text import LANGUAGES
+from support.command_line import run, write_config
 
 ROOT = Path(__file__).resolve().parents[1]
 TOPICS = sorted(help_topics.TOPICS)

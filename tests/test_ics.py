@@ -19,11 +19,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import run_bytes as run
 from khcal.cli import app
 from khcal.core import definitions as catalogue
 from khcal.core.schedule import Filter, Schedule
 from khcal.feeds import ics
+from support.command_line import run_bytes as run
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).with_name("golden")

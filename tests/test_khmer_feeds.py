@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from conftest import run_bytes
+from support.command_line import run_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILTIN = tomllib.loads((ROOT / "data" / "observances.toml").read_text(encoding="utf-8"))

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
+from support.command_line import run
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILTIN = tomllib.loads((ROOT / "data" / "observances.toml").read_text(encoding="utf-8"))

@@ -158,7 +158,7 @@ def test_edges_of_the_supported_range(day: str) -> None:
 def test_new_year_2026_range_in_json() -> None:
     # Khmer New Year 2026: 14-16 April (Sub-Decree No. 167; Tra Ing almanac per HELMAB/chhankitek#30).
     # The animal year changes on Moha Songkran day (snake 2025 -> horse 2026), the era on Leungsak day
-    # (JS 1387 -> 1388, sak 7 -> 8); the khcal convention, as momentkh's (README section The Khmer calendar).
+    # (JS 1387 -> 1388, sak 7 -> 8); the khcal convention, as momentkh's (docs/khmer-calendar.md).
     found = ok_json("lunar", "--from", "2026-04-13", "--to", "2026-04-17")
     assert isinstance(found, list)
     for obj in found:

@@ -26,6 +26,8 @@ from khcal.cli import app
 from khcal.feeds import site
 from support.nginx import Nginx
 
+pytestmark = pytest.mark.slow  # end to end: real outside programs
+
 JS = Path(__file__).with_name("js")
 TODAY = "2026-11-22"
 FEEDS = [site.file_name(s, lang) for s in site.SELECTIONS for lang in site.LANGS]

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # end to end: real outside programs
+
 SUPPORT = Path(__file__).with_name("support")
 BORDERS = frozenset("│┃╇╈┼╋")
 WIDTH = 80

@@ -22,7 +22,7 @@ from khcal.cli import app
 from khcal.core import definitions as catalogue
 from khcal.core.schedule import Schedule
 from khcal.feeds import ics, server
-from support.serving import TODAY, Serving, fetch
+from support.serving import TODAY, Serving, fetch, write_today
 
 SUPPORT = Path(__file__).with_name("support")
 
@@ -71,7 +71,7 @@ class Gunicorn:
 
     @today.setter
     def today(self, day: date) -> None:
-        self._today_file.write_text(day.isoformat())
+        write_today(self._today_file, day)
 
     def request(
         self, path: str, method: str = "GET", headers: dict[str, str] | None = None

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run, write_config
 from khcal.cli import fastpath
 from khcal.config_file import Config
 from khcal.errors import KhcalError
 from khcal.settings import SettingError, language, resolve
+from support.command_line import run, write_config
 
 TODAY = ("--today", "2026-01-02")
 

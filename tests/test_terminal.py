@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
 from khcal.cli import app, help_topics
 from khcal.core import definitions as catalogue
 from khcal.text import describe
 from khcal.views.render import date_span
+from support.command_line import run
 
 ROOT = Path(__file__).resolve().parents[1]
 

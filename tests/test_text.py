@@ -35,16 +35,126 @@ def test_same_parameters_in_every_language(key: str) -> None:
     assert parameters(en.MESSAGES[key]) == parameters(km.MESSAGES[key]), key
 
 
-@pytest.mark.parametrize("key", sorted(km.MESSAGES))
+def _is_khmer_or_empty(words: str) -> bool:
+    return any("\u1780" <= ch <= "\u17ff" for ch in words) or not words.strip(" .,:;()-")
+
+
+@pytest.mark.parametrize("key", sorted(k for k, m in km.MESSAGES.items() if not callable(m)))
 def test_khmer_messages_are_khmer(key: str) -> None:
     message = km.MESSAGES[key]
-    if callable(message):
-        return
+    assert isinstance(message, str)
     words = message
     for _, name, _, _ in string.Formatter().parse(message):
         if name:
             words = words.replace("{" + name + "}", "")
-    assert any("\u1780" <= ch <= "\u17ff" for ch in words) or not words.strip(" .,:;()-"), key
+    assert _is_khmer_or_empty(words), key
+
+
+_FOUND = [
+    {"found": "string", "value": "'x'"},
+    {"found": "number", "value": "7"},
+    {"found": "boolean", "value": ""},
+    {"found": "table", "value": ""},
+]
+_COUNTS = [{"n": n} for n in (1, 2, 11, 21, 22, 23)]  # singular and plural; 11th but 21st, 22nd, 23rd
+# The parameters each message written as a function (in either language) is said with, as the code that
+# says it passes them, with both branches where a parameter may be empty. A value in braces is a word of
+# the message's own language (a month, a weekday), filled in from _IN_LANGUAGE.
+CALLABLE_SAMPLES: dict[str, list[dict[str, object]]] = {
+    "error.weekend-day": [
+        {"value": "satday", "close": "sat", "days": "mon, tue, wed, thu, fri, sat, sun"},
+        {"value": "x", "close": "", "days": "mon, tue, wed, thu, fri, sat, sun"},
+    ],
+    "error.config.unknown": [
+        {"key": "colour", "close": "color", "keys": "lang, tz, weekend, categories, files"},
+        {"key": "zzz", "close": "", "keys": "lang, tz, weekend, categories, files"},
+    ],
+    "error.config.item-type": _FOUND,
+    "problem.unknown-key": [{"key": "nmae", "close": "name"}, {"key": "zzz", "close": ""}],
+    "problem.found": _FOUND,
+    "problem.wrong-type": [{"expected": ("string", "table"), **f} for f in _FOUND],
+    "problem.source-type": _FOUND,
+    "problem.not-array-of-tables": [{"name": "observances.holiday", **f} for f in _FOUND],
+    "problem.entry-not-table": [{"n": 3, **f} for f in _FOUND],
+    "problem.not-table": _FOUND,
+    "problem.rule-not-table": _FOUND,
+    "problem.unknown-ref": [{"ident": "pchum", "close": "pchum-ben"}, {"ident": "zzz", "close": ""}],
+    "span.start.month": [{"day": 30, "month": "{month}", "year": 2026}],
+    "span.start.year": [{"day": 30, "month": "{month}", "year": 2026}],
+    "script.span": [{"first": "2026-04-11", "last": "2026-04-19", "days": 9}],
+    "script.weekend-days": [{"option": "sat,sun", "names": "{weekdays}"}, {"option": "none", "names": ""}],
+    "feed.anniversary": [{"text": "{anniversary}"}],
+    "when.exact-days": _COUNTS,
+    "when.exact-days-ago": _COUNTS,
+    "amount.day": _COUNTS,
+    "amount.week": _COUNTS,
+    "amount.month": _COUNTS,
+    "amount.year": _COUNTS,
+    "anniversary": _COUNTS,
+    "birthday": _COUNTS,
+    "new-year.days": [{"n": 3}, {"n": 4}],
+    "rule.nth-weekday": [{"n": n, "weekday": "{weekday}", "month": "{month}"} for n in (1, 2, 3, 4)],
+    "rule.nth-weekday.from-last": [{"n": 2, "weekday": "{weekday}", "month": "{month}"}],
+    "rule.lunar": [{"day": d, "phase": "{phase}", "month": "{lunar-month}"} for d in (1, 8, 15)],
+    "rule.offset.after": [{"days": d, "other": "pchum-ben"} for d in (1, 2)],
+    "rule.offset.before": [{"days": d, "other": "pchum-ben"} for d in (1, 2)],
+    "rule.days": [{"rule": "{rule}", "days": d} for d in (1, 3)],
+    "lunar.day": [{"day": d, "phase": "{phase}"} for d in (1, 2, 3, 15)],
+}
+# Words of each language that messages are given, as the callers give them.
+_IN_LANGUAGE = {
+    "{month}": {"en": "April", "km": "មេសា"},
+    "{weekday}": {"en": "Friday", "km": "សុក្រ"},
+    "{weekdays}": {"en": "Saturday, Sunday", "km": "សៅរ៍ អាទិត្យ"},
+    "{phase}": {"en": "waxing", "km": "កើត"},
+    "{lunar-month}": {"en": "Pisakh", "km": "ពិសាខ"},
+    "{rule}": {"en": "From Moha Songkran day", "km": "ពីថ្ងៃមហាសង្ក្រាន្ត"},
+    "{anniversary}": {"en": "48th anniversary", "km": "ខួបលើកទី ៤៨"},
+}
+# What some of them say in English: plurals and ordinals.
+SAID_IN_ENGLISH = {
+    ("amount.day", 1): "1 day",
+    ("amount.day", 2): "2 days",
+    ("anniversary", 11): "11th anniversary",
+    ("anniversary", 21): "21st anniversary",
+    ("birthday", 22): "22nd birthday",
+    ("anniversary", 23): "23rd anniversary",
+}
+
+
+def _callable_keys() -> set[str]:
+    return {k for table in (en.MESSAGES, km.MESSAGES) for k, m in table.items() if callable(m)}
+
+
+def test_every_message_written_as_a_function_has_samples() -> None:
+    assert set(CALLABLE_SAMPLES) == _callable_keys()
+
+
+@pytest.mark.parametrize("key", sorted(CALLABLE_SAMPLES))
+@pytest.mark.parametrize("lang", ["en", "km"])
+def test_messages_written_as_functions_read_right(key: str, lang: str) -> None:
+    """Said with the parameters its callers pass: a sentence in the language, nothing of the other one."""
+    for sample in CALLABLE_SAMPLES[key]:
+        params = {
+            k: _IN_LANGUAGE.get(v, {}).get(lang, v) if isinstance(v, str) else v for k, v in sample.items()
+        }
+        assert set(params) == parameters(text.table(lang)[key]), key
+        said = text.say(lang, key, **params)
+        assert isinstance(said, str) and said.strip(), (key, params)
+        words = said.replace("true/false", "")  # TOML's own words, the same in every language
+        for value in params.values():
+            words = words.replace(text.digits(lang, value) if isinstance(value, int) else str(value), "")
+        if lang == "km":
+            assert _is_khmer_or_empty(words), (key, said)
+        else:
+            assert not any("\u1780" <= ch <= "\u17ff" for ch in said), (key, said)
+            assert SAID_IN_ENGLISH.get((key, params.get("n")), said) == said
+
+
+def test_the_english_samples_are_said() -> None:
+    keys = {key for key, _ in SAID_IN_ENGLISH}
+    assert keys <= set(CALLABLE_SAMPLES)
+    assert all(any(s.get("n") == n for s in CALLABLE_SAMPLES[k]) for k, n in SAID_IN_ENGLISH)
 
 
 def test_khmer_numbers_in_khmer_digits() -> None:

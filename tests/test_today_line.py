@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
 from khcal.text import line
+from support.command_line import run
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 

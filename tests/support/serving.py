@@ -42,6 +42,14 @@ def fetch(
         connection.close()
 
 
+def write_today(path: Path, day: date) -> None:
+    """Write the server's today in one step (a new file renamed over the old one), so that the server, which
+    may read it at any moment from another thread, never sees it half-written (empty)."""
+    fresh = path.with_name(path.name + ".new")
+    fresh.write_text(day.isoformat(), encoding="utf-8")
+    os.replace(fresh, path)
+
+
 class Serving:
     """`khcal serve` in a process of its own on 127.0.0.1 and a free port, with a `today` to change."""
 
@@ -74,7 +82,7 @@ class Serving:
 
     @today.setter
     def today(self, day: date) -> None:
-        self._today_file.write_text(day.isoformat())
+        write_today(self._today_file, day)
 
     def request(
         self, path: str, method: str = "GET", headers: dict[str, str] | None = None
@@ -87,6 +95,10 @@ class Serving:
 
     def threads(self) -> int:
         return len(os.listdir(f"/proc/{self.process.pid}/task"))
+
+    def open_files(self) -> int:
+        """The server's open file descriptors: its sockets, one for each connection it has accepted."""
+        return len(os.listdir(f"/proc/{self.process.pid}/fd"))
 
     def stop(self) -> int:
         """SIGTERM, and SIGKILL if it has not ended within 15 s: the exit status."""
