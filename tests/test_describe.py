@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
+from khcal import text
 from khcal.core.model import HolidayPeriod, Observance, Text
 from khcal.core.rules import FixedRule, LunarRule, NthWeekdayRule
-from khcal.text import describe
+from khcal.text import dates, rules
 
 
 @pytest.mark.parametrize(
@@ -17,13 +18,13 @@ from khcal.text import describe
      (47, "47th"), (73, "73rd"), (101, "101st"), (111, "111th")],
 )  # fmt: skip
 def test_ordinal(n: int, expected: str) -> None:
-    assert describe.ordinal(n) == expected
+    assert dates.ordinal(n) == expected
 
 
 def test_khmer_digits() -> None:
-    assert describe.khmer_digits(2026) == "២០២៦"
-    assert describe.number(47, "km") == "៤៧"
-    assert describe.number(47, "en") == "47"
+    assert text.khmer_digits(2026) == "២០២៦"
+    assert dates.number(47, "km") == "៤៧"
+    assert dates.number(47, "en") == "47"
 
 
 @pytest.mark.parametrize(
@@ -38,12 +39,12 @@ def test_khmer_digits() -> None:
     ],
 )  # fmt: skip
 def test_rule_text(rule: FixedRule | NthWeekdayRule | LunarRule, en: str, km: str) -> None:
-    assert describe.rule_text(rule, 1, "en") == en
-    assert describe.rule_text(rule, 1, "km") == km
+    assert rules.rule_text(rule, 1, "en") == en
+    assert rules.rule_text(rule, 1, "km") == km
 
 
 def test_rule_text_counts_days() -> None:
-    assert describe.rule_text(FixedRule(5, 13), 3, "en") == "13 May every year, 3 days"
+    assert rules.rule_text(FixedRule(5, 13), 3, "en") == "13 May every year, 3 days"
 
 
 def _observance() -> Observance:
@@ -64,16 +65,16 @@ def _observance() -> Observance:
     ],
 )  # fmt: skip
 def test_period_text(period: HolidayPeriod, en: str) -> None:
-    assert describe.period_text(period, _observance(), "en") == en
+    assert rules.period_text(period, _observance(), "en") == en
 
 
 def test_format_date() -> None:
     day = date(2026, 1, 7)
-    assert describe.format_date(day, "en", weekday=True) == "Wednesday 7 January 2026"
-    assert describe.format_date(day, "km", weekday=True) == "ថ្ងៃពុធ ទី៧ ខែមករា ឆ្នាំ២០២៦"
+    assert dates.format_date(day, "en", weekday=True) == "Wednesday 7 January 2026"
+    assert dates.format_date(day, "km", weekday=True) == "ថ្ងៃពុធ ទី៧ ខែមករា ឆ្នាំ២០២៦"
 
 
 def test_category_names() -> None:
-    assert describe.category_name("remembrance", "km") == "ការរំលឹក"
-    assert describe.category_name("remembrance", "en") == "remembrance"
-    assert describe.category_name("company", "km") == "company"
+    assert dates.category_name("remembrance", "km") == "ការរំលឹក"
+    assert dates.category_name("remembrance", "en") == "remembrance"
+    assert dates.category_name("company", "km") == "company"

@@ -17,7 +17,7 @@ import pytest
 
 from khcal.cli import app, help_topics
 from khcal.core import definitions as catalogue
-from khcal.text import describe
+from khcal.text import dates as describe
 from khcal.views.render import date_span
 from support.command_line import run
 

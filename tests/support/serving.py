@@ -209,10 +209,11 @@ def main(args: list[str]) -> None:
         _two_addresses()
     host = args[args.index("--host") + 1] if "--host" in args else "127.0.0.1"
     try:
-        server.run(
+        made = server.make_server(
             Schedule(definitions.load([])), host=host, port=0, lang="en", today=today, now=now,
             trust_proxy="--trust-proxy" in args,
         )  # fmt: skip
+        server.run(made)
     except KeyboardInterrupt:
         sys.exit(130)
 

@@ -10,7 +10,6 @@ parsers.
 
 from __future__ import annotations
 
-import pprint
 import sys
 from pathlib import Path
 from typing import Any
@@ -94,9 +93,27 @@ def derive() -> dict[str, dict[str, object]]:
 
 
 def source() -> str:
-    """The text of khcal/cli/grammar.py."""
-    body = pprint.pformat(derive(), width=110, sort_dicts=False)
-    return f"{HEADER}COMMANDS: dict[str, Grammar] = {body}\n"
+    """The text of khcal/cli/grammar.py: each distinct table of options and each distinct grammar written
+    once, on a line of its own, and every command naming its grammar."""
+    options: list[str] = []
+    grammars: list[str] = []
+    names: dict[str, int] = {}
+    for words, grammar in derive().items():
+        table = repr(grammar["options"])
+        if table not in options:
+            options.append(table)
+        written = (
+            f"{{'arguments': {grammar['arguments']!r}, 'options': _OPTIONS[{options.index(table)}], "
+            f"'defaults': {grammar['defaults']!r}, 'ignore_unknown': {grammar['ignore_unknown']!r}}}"
+        )
+        if written not in grammars:
+            grammars.append(written)
+        names[words] = grammars.index(written)
+    lines = [HEADER, "_OPTIONS: tuple[dict[str, tuple[str, str, object]], ...] = ("]
+    lines += [*(f"    {t}," for t in options), ")", "_GRAMMARS: tuple[Grammar, ...] = ("]
+    lines += [*(f"    {g}," for g in grammars), ")", "COMMANDS: dict[str, Grammar] = {"]
+    lines += [f"    {words!r}: _GRAMMARS[{i}]," for words, i in names.items()]
+    return "\n".join([*lines, "}", ""])
 
 
 def main() -> None:

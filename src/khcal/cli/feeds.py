@@ -80,7 +80,8 @@ def serve(
 
     listen_on = number(port, "--port", 0, 65535)
     settings = options.settings()
-    server.run(**served(settings), host=host, port=listen_on, trust_proxy=trust_proxy)
+    made = server.make_server(**served(settings), host=host, port=listen_on, trust_proxy=trust_proxy)
+    server.run(made)
 
 
 @command(app, "publish", SETTINGS)

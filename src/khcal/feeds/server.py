@@ -192,24 +192,8 @@ class _Stop(SystemExit):
     """Raised by the signal handlers: waitress's `run` ends on SystemExit."""
 
 
-def run(
-    schedule: Schedule,
-    *,
-    host: str,
-    port: int,
-    lang: str,
-    today: Callable[[], date],
-    trust_proxy: bool = False,
-    threads: int = THREADS,
-    cache_bytes: int | None = None,
-    data_time: datetime | None = None,
-    now: Callable[[], datetime] = utc_now,
-) -> None:
+def run(server: Server) -> None:
     """Serve until Ctrl-C (KeyboardInterrupt, exit 130 by the caller) or SIGTERM (a clean return)."""
-    server = make_server(
-        schedule, host=host, port=port, lang=lang, today=today, trust_proxy=trust_proxy,
-        threads=threads, cache_bytes=cache_bytes, data_time=data_time, now=now,
-    )  # fmt: skip
     written = logs.start()
     try:
         interrupted = _serve(server)

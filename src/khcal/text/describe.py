@@ -1,5 +1,4 @@
-"""The JSON shapes of occurrences and observances; and, for the callers that know it by this name, the words
-of dates, rules, countdowns and anniversaries (text.dates, text.rules).
+"""The JSON shapes of occurrences and observances, and a source in words.
 
 Plain functions returning plain strings and dicts: the renderers decide how they look.
 """
@@ -12,42 +11,11 @@ from typing import Any
 
 from khcal.core.model import Observance, Source
 from khcal.core.schedule import Occurrence
-from khcal.text import khmer_digits
-from khcal.text.dates import (
-    anniversary,
-    category_name,
-    countdown,
-    exact_days,
-    format_date,
-    format_span,
-    month_name,
-    number,
-    occurrence_name,
-    ordinal,
-    weekday_name,
-)
+from khcal.text.dates import occurrence_name
 from khcal.text.lunar import new_year_json
 from khcal.text.rules import period_text, rule_text
 
-__all__ = [
-    "anniversary",
-    "category_name",
-    "countdown",
-    "exact_days",
-    "format_date",
-    "format_span",
-    "khmer_digits",
-    "month_name",
-    "number",
-    "observance_json",
-    "occurrence_json",
-    "occurrence_name",
-    "ordinal",
-    "period_text",
-    "rule_text",
-    "source_text",
-    "weekday_name",
-]
+__all__ = ["observance_json", "occurrence_json", "source_text"]
 
 
 def source_text(source: Source) -> str:
