@@ -333,11 +333,7 @@ class Calendar:
 
         wanted = self.settings.categories if categories is None else as_names(categories, "categories")
         if wanted:
-            for name in wanted:
-                if name not in self.catalogue.categories:
-                    known = ", ".join(self.catalogue.categories)
-                    problem = ValueProblem("error.setting.category", value=name, known=known)
-                    raise SettingError("categories", problem)
+            self.settings.check_categories(self.catalogue, wanted)
         return Filter(
             categories=frozenset(wanted) if wanted else None,
             holidays_only=holidays or self.settings.holidays,

@@ -134,15 +134,16 @@ class Settings:
         wanted = frozenset(self.categories) if self.categories is not None else None
         return Filter(categories=wanted, holidays_only=self.holidays)
 
-    def check_categories(self, catalogue: Catalogue) -> None:
-        """Each chosen category must be one the catalogue has (a user's file may add some)."""
-        for name in self.categories or ():
+    def check_categories(self, catalogue: Catalogue, names: Sequence[str] | None = None) -> None:
+        """Each chosen category (these settings', or `names`) must be one the catalogue has (a user's file
+        may add some); an unknown one is reported where it was given."""
+        for name in (self.categories or ()) if names is None else names:
             if name not in catalogue.categories:
                 problem = ValueProblem(
                     "error.setting.category", value=name, known=", ".join(catalogue.categories)
                 )
                 where = self.where("categories")
-                if self.config is not None and where == self.config.where("categories"):
+                if names is None and self.config is not None and where == self.config.where("categories"):
                     raise self.config.error_at("categories", problem)
                 raise SettingError(where, problem)
 
