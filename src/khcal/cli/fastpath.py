@@ -107,10 +107,13 @@ def dispatch(argv: Sequence[str]) -> int | None:
     params = parse(COMMANDS[words], tokens)
     if params is None:
         return None
+    from khcal.cli.inputs import Options
     from khcal.cli.run import COMMANDS as RUN
 
+    shared = Options.names()
+    own = {name: value for name, value in params.items() if name not in shared}
     try:
-        return RUN[words](**params)
+        return RUN[words](**own, options=Options.of(params))
     except KhcalError:
         return None  # nothing is written before the checks are done; the full command line says what is wrong
 

@@ -8,7 +8,7 @@ say the same thing about bad input; the checks themselves are those of `khcal.pa
 
 from __future__ import annotations
 
-from khcal.core.records import record
+from khcal.core.records import fields_of, record
 from khcal.parsing import ValueProblem, parse_date, parse_int
 from khcal.settings import SettingError
 
@@ -44,9 +44,14 @@ class Options:
     sector: str | None = None
 
     @classmethod
+    def names(cls) -> tuple[str, ...]:
+        """The parameter names of the shared options."""
+        return fields_of(cls)
+
+    @classmethod
     def of(cls, params: Mapping[str, object]) -> Options:
         """The shared options among a command's parameters (the others are left out)."""
-        names = cls.__dict__["__record_fields__"]
+        names = cls.names()
         return cls(**{name: value for name, value in params.items() if name in names})  # type: ignore[arg-type]
 
     def settings(self) -> Settings:

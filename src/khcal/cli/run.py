@@ -3,8 +3,8 @@ parameters, shared by the Typer commands and the fast path (fastpath.py).
 
 Each function is the Typer command itself (registered by khcal.cli.work and khcal.cli.dates with the types
 of khcal.cli.params), so both command lines run the same code with the same parameters once they have read
-the command line; tests/test_fastpath.py holds the fast path's grammar to them. The shared options among
-the parameters become one `Options` value (`Options.of(locals())`), resolved once into the settings. No
+the command line; tests/test_fastpath.py holds the fast path's grammar to them. Each takes its own
+parameters, and the shared options it takes as one `Options` value, resolved once into the settings. No
 Typer here: the fast path imports this module.
 """
 
@@ -17,14 +17,11 @@ from khcal.errors import KhcalError
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
-    from pathlib import Path
+    from collections.abc import Callable
 
     from khcal.api import Calendar
     from khcal.cli.answers import ParseDay
     from khcal.core.workdays import WorkCalendar
-
-    Files = Sequence[str | Path] | None
 
 
 def work_setup(options: Options) -> tuple[WorkCalendar, ParseDay, str]:
@@ -43,67 +40,25 @@ def _is_day(kind: str, day: str | None, quiet: bool, options: Options) -> int:
     return answers.is_day(kind, day, cal, parse, quiet=quiet, as_json=options.as_json, lang=lang)
 
 
-def is_holiday(
-    day: str | None = None,
-    quiet: bool = False,
-    as_json: bool = False,
-    weekend: str | None = None,
-    extra_off: Sequence[str] | None = None,
-    sector: str | None = None,
-    today: str | None = None,
-    tz: str | None = None,
-    lang: str | None = None,
-    file: Files = None,
-) -> int:
-    return _is_day("holiday", day, quiet, Options.of(locals()))
+def is_holiday(day: str | None = None, quiet: bool = False, *, options: Options) -> int:
+    return _is_day("holiday", day, quiet, options)
 
 
-def is_workday(
-    day: str | None = None,
-    quiet: bool = False,
-    as_json: bool = False,
-    weekend: str | None = None,
-    extra_off: Sequence[str] | None = None,
-    sector: str | None = None,
-    today: str | None = None,
-    tz: str | None = None,
-    lang: str | None = None,
-    file: Files = None,
-) -> int:
-    return _is_day("workday", day, quiet, Options.of(locals()))
+def is_workday(day: str | None = None, quiet: bool = False, *, options: Options) -> int:
+    return _is_day("workday", day, quiet, options)
 
 
-def workdays_count(
-    first: str,
-    last: str,
-    weekend: str | None = None,
-    extra_off: Sequence[str] | None = None,
-    sector: str | None = None,
-    today: str | None = None,
-    tz: str | None = None,
-    lang: str | None = None,
-    file: Files = None,
-) -> int:
+def workdays_count(first: str, last: str, *, options: Options) -> int:
     from khcal.cli import answers
 
-    cal, parse, _ = work_setup(Options.of(locals()))
+    cal, parse, _ = work_setup(options)
     return answers.count(cal, parse(first, "A"), parse(last, "B"))
 
 
-def workdays_add(
-    day: str,
-    n: str,
-    weekend: str | None = None,
-    extra_off: Sequence[str] | None = None,
-    sector: str | None = None,
-    today: str | None = None,
-    tz: str | None = None,
-    lang: str | None = None,
-    file: Files = None,
-) -> int:
+def workdays_add(day: str, n: str, *, options: Options) -> int:
     from khcal.cli import answers
 
-    cal, parse, _ = work_setup(Options.of(locals()))
+    cal, parse, _ = work_setup(options)
     return answers.shift(cal, parse(day, "DATE"), number(n, "N"))
 
 
@@ -114,50 +69,22 @@ def _step(step: int, day: str | None, options: Options) -> int:
     return answers.shift(cal, parse(day if day is not None else "today", "DATE"), step)
 
 
-def workdays_next(
-    day: str | None = None,
-    weekend: str | None = None,
-    extra_off: Sequence[str] | None = None,
-    sector: str | None = None,
-    today: str | None = None,
-    tz: str | None = None,
-    lang: str | None = None,
-    file: Files = None,
-) -> int:
-    return _step(1, day, Options.of(locals()))
+def workdays_next(day: str | None = None, *, options: Options) -> int:
+    return _step(1, day, options)
 
 
-def workdays_prev(
-    day: str | None = None,
-    weekend: str | None = None,
-    extra_off: Sequence[str] | None = None,
-    sector: str | None = None,
-    today: str | None = None,
-    tz: str | None = None,
-    lang: str | None = None,
-    file: Files = None,
-) -> int:
-    return _step(-1, day, Options.of(locals()))
+def workdays_prev(day: str | None = None, *, options: Options) -> int:
+    return _step(-1, day, options)
 
 
-def next_(
-    count: str = "5",
-    today: str | None = None,
-    tz: str | None = None,
-    lang: str | None = None,
-    file: Files = None,
-    holidays: bool = False,
-    category: Sequence[str] | None = None,
-    as_json: bool = False,
-    color: bool | None = None,
-) -> int:
+def next_(count: str = "5", *, options: Options) -> int:
     from khcal.api import Calendar
 
-    settings = Options.of(locals()).settings()
+    settings = options.settings()
     found = Calendar.from_settings(settings).upcoming(
         number(count, "N", 1, 10000), holidays=settings.holidays
     )
-    if as_json:
+    if options.as_json:
         import json
 
         from khcal.text.describe import occurrence_json
@@ -174,26 +101,16 @@ def next_(
 
 
 def today_(
-    count: str = "3",
-    short: bool = False,
-    template: str | None = None,
-    waybar: bool = False,
-    today: str | None = None,
-    tz: str | None = None,
-    lang: str | None = None,
-    file: Files = None,
-    holidays: bool = False,
-    category: Sequence[str] | None = None,
-    as_json: bool = False,
-    color: bool | None = None,
-) -> int:
+    count: str = "3", short: bool = False, template: str | None = None, waybar: bool = False, *,
+    options: Options,
+) -> int:  # fmt: skip
     """Today's summary as the options ask. The screen needs rich; the one-line forms (`--short`, `--format`,
     `--waybar`) and `--json` do not, so a status bar that runs `khcal today --short` every few seconds
     starts neither Typer nor rich."""
     from khcal.api import Calendar
 
-    calendar = Calendar.from_settings(Options.of(locals()).settings())
-    _summary(calendar, count, short, template, waybar, as_json)
+    calendar = Calendar.from_settings(options.settings())
+    _summary(calendar, count, short, template, waybar, options.as_json)
     return 0
 
 
