@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import marshal
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from khcal.core import cache, definitions, lunar_years, rules
+from khcal.core import cache, definitions, rules
 from khcal.core.model import Catalogue
 from khcal.core.schedule import Schedule
 from khcal.errors import DefinitionsError
@@ -151,34 +153,42 @@ def test_plain_data_round_trip_of_every_value() -> None:
         cache.decode(("x",))
 
 
-def test_the_month_table_comes_back_as_built(
-    files: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
+TABLE_IN_A_FRESH_RUN = """
+import sys
+from khcal.core import definitions, lunar_years
+definitions.builtin_path = lambda: sys.argv[1]  # the test's copy of the built-in catalogue
+found = definitions.load([sys.argv[2]], cache=sys.argv[3])
+origin = lunar_years.table_origin()
+same = lunar_years.month_table() == lunar_years.MonthTable(*lunar_years.computed_table_data())
+print(origin, same, found.get("company-day").name.en)
+"""
+
+
+def fresh_run(builtin: Path, user: Path, folder: Path) -> list[str]:
+    """Load through the cache in a new interpreter: where its month table came from, whether it is the
+    computed one, and a name from the catalogue."""
+    done = subprocess.run(
+        [sys.executable, "-c", TABLE_IN_A_FRESH_RUN, str(builtin), str(user), str(folder)],
+        capture_output=True, text=True, check=True, timeout=60,
+    )  # fmt: skip
+    return done.stdout.split(maxsplit=2)
+
+
+def test_the_month_table_comes_back_as_built(files: tuple[Path, Path, Path]) -> None:
     """A run that reads the cache takes its lunar month table from it: the same table, the same dates."""
-    _, user, folder = files
+    builtin, user, folder = files
     definitions.load([user], cache=folder)
-    with monkeypatch.context() as patch:
-        patch.setattr(lunar_years, "_TABLE", None)
-        patch.setattr(lunar_years, "_build_table", lambda: pytest.fail("built the month table"))
-        cached = load_without_parsing(user, folder, monkeypatch)
-        installed = lunar_years._TABLE
-        year = Schedule(cached).year(2026)
-    assert installed is not None and installed == lunar_years._build_table()
-    assert year == Schedule(definitions.load([user])).year(2026)
+    assert fresh_run(builtin, user, folder) == ["stored", "True", "Company Day\n"]
 
 
-def test_a_damaged_month_table_is_built_again(
-    files: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _, user, folder = files
+def test_a_damaged_month_table_is_built_again(files: tuple[Path, Path, Path]) -> None:
+    builtin, user, folder = files
     definitions.load([user], cache=folder)
     (stored,) = folder.iterdir()
     key, catalogue, table = cache.unpack(stored.read_bytes())
     stored.write_bytes(cache.pack((key, catalogue, (table[0][:-1], *table[1:]))))  # one list short
-    monkeypatch.setattr(lunar_years, "_TABLE", None)
-    assert definitions.load([user], cache=folder) == definitions.load([user])
-    assert lunar_years._TABLE is None  # not taken from the damaged file; built when first needed
-    assert lunar_years.month_table() == lunar_years._build_table()
+    # Not taken from the damaged file: no table in use after the load, computed when first needed.
+    assert fresh_run(builtin, user, folder) == ["None", "True", "Company Day\n"]
 
 
 def test_a_changed_module_of_the_core_gives_the_fresh_answer(

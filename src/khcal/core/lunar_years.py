@@ -205,6 +205,7 @@ class MonthTable:
 
 
 _TABLE: MonthTable | None = None
+_ORIGIN: str | None = None
 
 
 def _build_table() -> MonthTable:
@@ -233,10 +234,16 @@ def _build_table() -> MonthTable:
 
 
 def month_table() -> MonthTable:
-    global _TABLE
+    global _TABLE, _ORIGIN
     if _TABLE is None:
-        _TABLE = _build_table()
+        _TABLE, _ORIGIN = _build_table(), "computed"
     return _TABLE
+
+
+def table_origin() -> str | None:
+    """Where the month table in use came from: "computed" (by this run), "stored" (a compiled catalogue's,
+    `use_table_data`), or None while no table is in use yet."""
+    return _ORIGIN
 
 
 TableData = tuple[list[int], list[str], list[int], list[int], dict[int, dict[str, int]]]
@@ -256,9 +263,9 @@ def computed_table_data() -> TableData:
 
 def use_table_data(data: TableData) -> None:
     """Take the month table from `table_data()` of an earlier run of the same code, instead of building it."""
-    global _TABLE
+    global _TABLE, _ORIGIN
     if _TABLE is None:
-        _TABLE = MonthTable(*data)
+        _TABLE, _ORIGIN = MonthTable(*data), "stored"
 
 
 def month_index(b: int, month: str) -> int | None:
