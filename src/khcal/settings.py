@@ -15,20 +15,11 @@ import os
 from datetime import date
 from functools import cached_property
 
-from khcal import folders
+from khcal import folders, parsing
 from khcal.core.model import SECTORS
 from khcal.core.records import field, record
 from khcal.errors import KhcalError
-from khcal.parsing import (
-    DEFAULT_TZ,
-    ValueProblem,
-    check_lang,
-    check_sector,
-    check_tz,
-    check_weekend,
-    parse_date,
-    today_in,
-)
+from khcal.parsing import DEFAULT_TZ, ValueProblem
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
@@ -121,7 +112,7 @@ class Settings:
     @cached_property
     def today(self) -> date:
         """`--today`, else today's date in the time zone (looked up once, when first needed)."""
-        return self.given_today if self.given_today is not None else today_in(self.tz)
+        return self.given_today if self.given_today is not None else parsing.today_in(self.tz)
 
     def where(self, name: str) -> str:
         """Where a setting came from, for a message: `--category`, `KHCAL_TZ`, `config.toml:3: field ...`."""
@@ -234,11 +225,11 @@ def resolve(
             found[name] = frozenset(value) if isinstance(value, tuple) else value
             origins[name] = picked[1]
 
-    take("lang", lang, check_lang, "KHCAL_LANG")
-    take("tz", tz, check_tz, "KHCAL_TZ")
+    take("lang", lang, parsing.check_lang, "KHCAL_LANG")
+    take("tz", tz, parsing.check_tz, "KHCAL_TZ")
     take("weekend", weekend if weekend is None or isinstance(weekend, str) else ",".join(weekend),
-         check_weekend)  # fmt: skip
-    take("sector", sector, check_sector)
+         parsing.check_weekend)  # fmt: skip
+    take("sector", sector, parsing.check_sector)
     configured = conf.categories if conf is not None else None
     if categories or configured:
         found["categories"] = tuple(dict.fromkeys(categories or configured or ()))
@@ -249,7 +240,9 @@ def resolve(
     given_today = _today(today, zone, spelled["today"])
     clock = _Clock(zone, given_today)
     found["extra_off"] = tuple(
-        d if isinstance(d, date) else _checked(lambda t: parse_date(t, clock), d, spelled["extra_off"])
+        d
+        if isinstance(d, date)
+        else _checked(lambda t: parsing.parse_date(t, clock), d, spelled["extra_off"])
         for d in extra_off
     )
     return Settings(
@@ -276,7 +269,7 @@ def language(lang: str | None = None, environ: Mapping[str, str] | None = None) 
         conf = None
     picked = _pick("lang", lang, "--lang", env, "KHCAL_LANG", conf)
     try:
-        return "en" if picked is None else _checked(check_lang, *picked)  # type: ignore[return-value]
+        return "en" if picked is None else _checked(parsing.check_lang, *picked)  # type: ignore[return-value]
     except KhcalError:
         return "en"
 
@@ -289,14 +282,14 @@ class _Clock:
         self.given = given if isinstance(given, date) else None
 
     def __call__(self) -> date:
-        return self.given if self.given is not None else today_in(self.zone)
+        return self.given if self.given is not None else parsing.today_in(self.zone)
 
 
 def _today(value: str | date | None, zone: str, where: str) -> date | None:
     if value is None or isinstance(value, date):
         return value
     try:
-        return parse_date(value, lambda: today_in(zone))
+        return parsing.parse_date(value, lambda: parsing.today_in(zone))
     except ValueProblem as problem:
         raise SettingError(where, problem) from None
 

@@ -8,14 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from khcal.core.lunar_years import (
-    BE_JS_DIFF,
-    JS_OFFSET,
-    avoman_leap,
-    bodithey_leap,
-    check_gregorian_year,
-    month_table,
-)
+from khcal.core import lunar_years
 from khcal.core.records import record
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
@@ -104,8 +97,8 @@ def true_sun(j: int, sotin: int) -> int:
 
 
 def _new_year(year: int) -> NewYear:
-    j = year - JS_OFFSET
-    b = j + BE_JS_DIFF
+    j = year - lunar_years.JS_OFFSET
+    b = j + lunar_years.BE_JS_DIFF
     first = 363 if js_kromathopol(j - 1) <= 207 else 362
     songkran_sun: int | None = None
     days = 3
@@ -121,10 +114,10 @@ def _new_year(year: int) -> NewYear:
     # Leungsak from bodithey; one day later when the previous year was both leap-month and
     # leap-day. bodithey >= 6: day v-1 of Cheit, else day v of Pisakh (0 = 1st waxing day).
     v = js_bodithey(j)
-    if bodithey_leap(b - 1) and avoman_leap(b - 1):
+    if lunar_years.bodithey_leap(b - 1) and lunar_years.avoman_leap(b - 1):
         v = (v + 1) % 30
     month, offset = ("cheit", v - 1) if v >= 6 else ("pisakh", v)
-    t = month_table()
+    t = lunar_years.month_table()
     leungsak = date.fromordinal(t.month_starts[t.year_months[b][month]] + offset)
     start = leungsak - timedelta(days=days - 1)
     # "24:00" is read as 00:00 of the Songkran date (khmer_calendar.md, section 6).
@@ -143,7 +136,7 @@ def new_year(gregorian_year: int) -> NewYear:
     for 14 Apr 19:11, the computation gives 13 Apr 19:12; momentkh also pins its own values for
     1879, 1897, 2011-2015 and 2024); pinning is left to the observance data.
     """
-    check_gregorian_year(gregorian_year)
+    lunar_years.check_gregorian_year(gregorian_year)
     ny = _NEW_YEARS.get(gregorian_year)
     if ny is None:
         ny = _new_year(gregorian_year)
