@@ -15,17 +15,7 @@ from khcal.core.model import Catalogue
 from khcal.core.schedule import Schedule
 from khcal.errors import DefinitionsError
 from khcal.settings import resolve
-
-COMPANY = """
-[[observances]]
-id = "company-day"
-name = "Company Day"
-category = "company"
-rule = {{ kind = "fixed", month = {month}, day = 14 }}
-description = "Our founding day."
-[[observances.holiday]]
-since = 2000
-"""
+from support.definitions import COMPANY
 
 
 @pytest.fixture

@@ -15,17 +15,8 @@ import pytest
 
 from khcal.core import cache, definitions
 from khcal.core.model import Catalogue
+from support.definitions import COMPANY
 
-COMPANY = """
-[[observances]]
-id = "company-day"
-name = "Company Day"
-category = "company"
-rule = {{ kind = "fixed", month = {month}, day = 14 }}
-description = "Our founding day."
-[[observances.holiday]]
-since = 2000
-"""
 NOBODY = 65534
 
 

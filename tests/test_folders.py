@@ -13,15 +13,7 @@ import pytest
 
 from khcal import folders
 from khcal.settings import cache_home, config_home, resolve
-
-COMPANY = """
-[[observances]]
-id = "company-day"
-name = "Company Day"
-category = "company"
-rule = { kind = "fixed", month = 3, day = 14 }
-description = "The day the company was founded."
-"""
+from support.definitions import company
 
 FAST = "import sys; sys.argv[0] = 'khcal'; from khcal.cli import fastpath; fastpath.main()"
 """The command line as the `khcal` script runs it."""
@@ -113,7 +105,7 @@ def test_odd_homes_create_nothing(env: dict[str, str], entry: str, tmp_path: Pat
     env = {k: str(home) if v == "HOME" else v for k, v in env.items()}
     before = {p: os.path.lexists(p) for p in ("/.cache", "/.config", "/nonexistent")}
     mine = tmp_path / "company.toml"  # a file of the user's own: its compiled catalogue is what is cached
-    mine.write_text(COMPANY, encoding="utf-8")
+    mine.write_text(company(), encoding="utf-8")
     done = khcal("is-holiday", "2026-04-14", "--file", str(mine), env=env, cwd=work, entry=entry)
     assert (done.returncode, done.stderr) == (0, ""), done.stderr
     assert "Khmer New Year" in done.stdout

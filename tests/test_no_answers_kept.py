@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from support.definitions import company
+
 TODAY = ("--today", "2027-01-05")
 
 
@@ -86,14 +88,11 @@ def test_runs_leave_no_answers_behind(env: dict[str, str], tmp_path: Path) -> No
 def test_two_folders_and_two_homes_each_get_their_own_answer(env: dict[str, str], tmp_path: Path) -> None:
     """The same command line in two working folders, with relative --file paths, and with two settings
     folders: each answer comes from its own inputs."""
-    company = '[[observances]]\nid = "company-day"\nname = "Company Day"\ncategory = "company"\n'
-    company += 'rule = {{ kind = "fixed", month = 1, day = {day} }}\ndescription = "Ours."\n'
-    company += "[[observances.holiday]]\nsince = 2000\n"
-    for day in (8, 11):
-        folder = tmp_path / f"office-{day}"
+    for month in (1, 2):
+        folder = tmp_path / f"office-{month}"
         folder.mkdir()
-        (folder / "company.toml").write_text(company.format(day=day), encoding="utf-8")
-    for day in (8, 11):
-        done = khcal("is-holiday", "2027-01-08", "--file", "company.toml", *TODAY, env=env,
-                     cwd=tmp_path / f"office-{day}")  # fmt: skip
-        assert done.returncode == (0 if day == 8 else 1), done.stderr
+        (folder / "company.toml").write_text(company(month), encoding="utf-8")
+    for month in (1, 2):
+        done = khcal("is-holiday", "2027-01-14", "--file", "company.toml", *TODAY, env=env,
+                     cwd=tmp_path / f"office-{month}")  # fmt: skip
+        assert done.returncode == (0 if month == 1 else 1), done.stderr

@@ -10,13 +10,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_wheel_contains_the_catalogue(tmp_path: Path) -> None:
+def _wheel(folder: Path) -> Path:
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", str(tmp_path), str(ROOT)],
+         "--wheel-dir", str(folder), str(ROOT)],
         check=True, capture_output=True,
     )  # fmt: skip
-    [wheel] = tmp_path.glob("khcal-*.whl")
+    [wheel] = folder.glob("khcal-*.whl")
+    return wheel
+
+
+def test_wheel_contains_the_catalogue(tmp_path: Path) -> None:
+    wheel = _wheel(tmp_path)
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         packaged = archive.read("khcal/data/observances.toml")
@@ -28,16 +33,6 @@ def test_wheel_contains_the_catalogue(tmp_path: Path) -> None:
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     with zipfile.ZipFile(wheel) as archive:
         assert "khcal = khcal.cli.fastpath:main" in archive.read(entry_points).decode()
-
-
-def _wheel(folder: Path) -> Path:
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", str(folder), str(ROOT)],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    [wheel] = folder.glob("khcal-*.whl")
-    return wheel
 
 
 CHECK_PACKAGED = """
@@ -55,18 +50,23 @@ print(same, table == lunar_years.computed_table_data(), definitions.load([]).get
 """
 
 
+def _check_packaged(site: Path) -> list[str]:
+    """In a new interpreter on the unpacked wheel: whether the compiled catalogue is used and equals a fresh
+    parse, whether the month table is the computed one, and the name of Visak Bochea."""
+    done = subprocess.run(
+        [sys.executable, "-c", CHECK_PACKAGED, str(site), "visak-bochea"],
+        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return done.stdout.split(maxsplit=2)
+
+
 def test_the_wheel_carries_the_compiled_catalogue_equal_to_a_fresh_parse(tmp_path: Path) -> None:
     """hatch_build.py compiles the built-in catalogue and the month table into the wheel; installed, they
     are exactly what parsing the shipped catalogue and computing the table give."""
     with zipfile.ZipFile(_wheel(tmp_path / "wheel")) as archive:
         assert "khcal/data/observances.marshal" in archive.namelist()
         archive.extractall(tmp_path / "site")
-    site = str(tmp_path / "site")
-    done = subprocess.run(
-        [sys.executable, "-c", CHECK_PACKAGED, site, "visak-bochea"],
-        env={"PYTHONPATH": site, "PATH": "/usr/bin:/bin"}, capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    assert done.stdout.split(maxsplit=2) == ["True", "True", "Visak Bochea\n"]
+    assert _check_packaged(tmp_path / "site") == ["True", "True", "Visak Bochea\n"]
 
 
 def test_a_changed_catalogue_is_parsed_not_taken_from_the_compiled_one(tmp_path: Path) -> None:
@@ -74,9 +74,4 @@ def test_a_changed_catalogue_is_parsed_not_taken_from_the_compiled_one(tmp_path:
         archive.extractall(tmp_path / "site")
     shipped = tmp_path / "site" / "khcal" / "data" / "observances.toml"
     shipped.write_text(shipped.read_text(encoding="utf-8").replace('"Visak Bochea"', '"Visakha Puja"', 1))
-    site = str(tmp_path / "site")
-    done = subprocess.run(
-        [sys.executable, "-c", CHECK_PACKAGED, site, "visak-bochea"],
-        env={"PYTHONPATH": site, "PATH": "/usr/bin:/bin"}, capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    assert done.stdout.split(maxsplit=2) == ["False", "True", "Visakha Puja\n"]
+    assert _check_packaged(tmp_path / "site") == ["False", "True", "Visakha Puja\n"]

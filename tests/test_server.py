@@ -22,7 +22,7 @@ from khcal.cli import app
 from khcal.core import definitions as catalogue
 from khcal.core.schedule import Schedule
 from khcal.feeds import ics, server
-from support.serving import TODAY, Serving, fetch, write_today
+from support.serving import TODAY, Answering, Serving, fetch
 
 SUPPORT = Path(__file__).with_name("support")
 
@@ -32,7 +32,7 @@ def noon(day: date) -> datetime:
     return datetime.combine(day, time(12), tzinfo=UTC)
 
 
-class Gunicorn:
+class Gunicorn(Answering):
     """The same application under gunicorn with several workers; today is a file every worker reads."""
 
     def __init__(self, schedule: Schedule, folder: Path, trust_proxy: bool = False) -> None:
@@ -65,30 +65,14 @@ class Gunicorn:
         else:
             pytest.fail("gunicorn did not answer: " + self.log_file.read_text())
 
-    @property
-    def today(self) -> date:
-        return date.fromisoformat(self._today_file.read_text().strip())
-
-    @today.setter
-    def today(self, day: date) -> None:
-        write_today(self._today_file, day)
-
-    def request(
-        self, path: str, method: str = "GET", headers: dict[str, str] | None = None
-    ) -> tuple[int, dict[str, str], bytes]:
-        return fetch(self.port, path, method, headers)
-
     def logged(self, capsys: pytest.CaptureFixture[str]) -> str:
         subprocess.run(["sleep", "0.2"], check=True)  # the workers write their lines after answering
         return self.log_file.read_text(encoding="utf-8", errors="replace")
 
     def stop(self) -> None:
-        self.process.send_signal(signal.SIGTERM)
         try:
-            self.process.wait(15)
+            self.end()
         finally:
-            if self.process.poll() is None:
-                self.process.kill()
             self.listener.close()
 
 

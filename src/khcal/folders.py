@@ -77,8 +77,10 @@ def read_packaged(path: str, most: int) -> bytes | None:
     """A file of the package's own (written when it was built), up to `most` bytes; None if there is none
     or it cannot be read. It is trusted as the package's code is: no owner or mode checks."""
     try:
+        if not os.path.isfile(path):
+            return None  # a FIFO or a device would block or never end
         with open(path, "rb") as found:
-            return found.read(most + 1) if os.path.isfile(path) else None
+            return found.read(most + 1)
     except OSError:
         return None
 

@@ -50,7 +50,40 @@ def write_today(path: Path, day: date) -> None:
     os.replace(fresh, path)
 
 
-class Serving:
+class Answering:
+    """A server on loopback whose today is a file it reads: set `today`, send a `request`."""
+
+    _today_file: Path
+    port: int
+    process: subprocess.Popen[Any]
+
+    def end(self) -> int:
+        """SIGTERM, and SIGKILL if the server has not ended within 15 s: its exit status."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(15)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+                self.process.wait(5)
+        return self.process.returncode
+
+    @property
+    def today(self) -> date:
+        return date.fromisoformat(self._today_file.read_text().strip())
+
+    @today.setter
+    def today(self, day: date) -> None:
+        write_today(self._today_file, day)
+
+    def request(
+        self, path: str, method: str = "GET", headers: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], bytes]:
+        return fetch(self.port, path, method, headers)
+
+
+class Serving(Answering):
     """`khcal serve` in a process of its own on 127.0.0.1 and a free port, with a `today` to change."""
 
     def __init__(self, folder: Path, *args: str, stderr: int | IO[Any] | None = None) -> None:
@@ -76,19 +109,6 @@ class Serving:
         """What the server serves: the built-in catalogue."""
         return Schedule(definitions.load([]))
 
-    @property
-    def today(self) -> date:
-        return date.fromisoformat(self._today_file.read_text().strip())
-
-    @today.setter
-    def today(self, day: date) -> None:
-        write_today(self._today_file, day)
-
-    def request(
-        self, path: str, method: str = "GET", headers: dict[str, str] | None = None
-    ) -> tuple[int, dict[str, str], bytes]:
-        return fetch(self.port, path, method, headers)
-
     def logged(self, capsys: object = None) -> str:
         time.sleep(0.3)  # the log's own thread writes the lines after the answers
         return self.log_file.read_text(encoding="utf-8", errors="replace")
@@ -102,17 +122,11 @@ class Serving:
 
     def stop(self) -> int:
         """SIGTERM, and SIGKILL if it has not ended within 15 s: the exit status."""
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
         try:
-            self.process.wait(15)
+            return self.end()
         finally:
-            if self.process.poll() is None:
-                self.process.kill()
-                self.process.wait(5)
             if self.process.stdout is not None:
                 self.process.stdout.close()
-        return self.process.returncode
 
 
 def descendants(pid: int) -> list[int]:
