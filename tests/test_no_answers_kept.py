@@ -96,3 +96,14 @@ def test_two_folders_and_two_homes_each_get_their_own_answer(env: dict[str, str]
         done = khcal("is-holiday", "2027-01-14", "--file", "company.toml", *TODAY, env=env,
                      cwd=tmp_path / f"office-{month}")  # fmt: skip
         assert done.returncode == (0 if month == 1 else 1), done.stderr
+
+
+@pytest.mark.parametrize("args", [["is-holiday", "2027-01-07"], ["today", "--short"], ["next"], ["list"]])
+def test_a_closed_output_is_one_line_and_exit_2(args: list[str], env: dict[str, str]) -> None:
+    """`khcal next >&-`: stdout closed before khcal starts; `&& run-payroll` must not run."""
+    done = subprocess.run(
+        [sys.executable, "-m", "khcal", *args, *TODAY], env=env, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, text=True, timeout=120, check=False,
+        preexec_fn=lambda: os.close(1),
+    )  # fmt: skip
+    assert (done.returncode, done.stderr) == (2, "khcal: cannot write the output: Bad file descriptor\n")

@@ -19,7 +19,7 @@ from khcal.errors import KhcalError, silence_stdout
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from typing import TypedDict
+    from typing import NoReturn, TypedDict
 
     class Grammar(TypedDict):
         """One quick command's grammar (khcal.cli.derive)."""
@@ -121,6 +121,8 @@ def dispatch(argv: Sequence[str]) -> int | None:
 def main() -> None:
     """Run the command line: the fast path if it answers, else the full command line."""
     argv = sys.argv[1:]
+    if sys.stdout is None:  # started with its output closed (`khcal next >&-`): nothing could be written
+        _fail_output("Bad file descriptor")
     try:
         code = dispatch(argv)
         sys.stdout.flush()
@@ -133,12 +135,18 @@ def main() -> None:
         if exc.filename is not None:
             raise
         silence_stdout()
-        from khcal.text import say
-
-        print(f"khcal: {say('en', 'error.output', reason=exc.strerror or exc)}", file=sys.stderr)
-        sys.exit(2)
+        _fail_output(exc.strerror or str(exc))
     if code is not None:
         sys.exit(code)
     from khcal.cli import main as full
 
     full()
+
+
+def _fail_output(reason: str) -> NoReturn:
+    """The output cannot be written: one line on stderr (if there is one), exit 2."""
+    from khcal.text import say
+
+    if sys.stderr is not None:
+        print(f"khcal: {say('en', 'error.output', reason=reason)}", file=sys.stderr)
+    sys.exit(2)
