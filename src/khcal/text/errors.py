@@ -13,7 +13,39 @@ TYPE_CHECKING = False  # typing itself is not imported: the quick commands' star
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["word"]
+__all__ = ["QUOTED_LENGTH", "shown", "word"]
+
+QUOTED_LENGTH = 80
+"""The most characters of a value a message quotes back: a 10 MB id is not worth a 10 MB error line."""
+PATH_LENGTH = 240
+"""The most characters of a file's path in a message; a longer one loses its middle, keeping the file name."""
+
+# Parameters that khcal words itself (an OS reason, the list of known values, a nested message): shown whole.
+_WORDED = frozenset({"reason", "hint", "choices", "known", "names", "message", "detail", "problem", "what"})
+_PATHS = frozenset({"path", "folder", "target"})
+# Characters that would act on a terminal instead of being read: C0, DEL, C1, line and paragraph separators,
+# and the bidirectional controls that reorder what follows them.
+_ACTIVE = frozenset(
+    [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
+
+
+def shown(value: str, most: int = QUOTED_LENGTH) -> str:
+    """`value` as a message may quote it: active characters escaped (`\\x1b`), cut to `most` with `…`."""
+    if len(value) > most:
+        value = value[: most - 1] + "\u2026"
+    if not any(ord(c) in _ACTIVE for c in value):
+        return value
+    escaped = "".join(c.encode("unicode_escape").decode("ascii") if ord(c) in _ACTIVE else c for c in value)
+    return escaped if len(escaped) <= most + 8 else escaped[: most - 1] + "\u2026"
+
+
+def shown_path(path: str) -> str:
+    """A file's path as a message shows it: escaped like a value, a long one cut in its middle."""
+    if len(path) > PATH_LENGTH:
+        half = PATH_LENGTH // 2
+        path = path[: half - 1] + "\u2026" + path[-half:]
+    return shown(path, PATH_LENGTH + 1)
 
 
 def word(error: KhcalError | Problem, lang: str) -> str:
@@ -25,27 +57,38 @@ def word(error: KhcalError | Problem, lang: str) -> str:
     if isinstance(error, UnknownObservanceError):
         names = ", ".join(error.suggestions)
         hint = say(lang, "error.unknown-id.hint", names=names) if error.suggestions else ""
-        text = say(lang, "error.unknown-id", ident=error.ident, hint=hint)
+        text = say(lang, "error.unknown-id", ident=shown(error.ident), hint=hint)
     else:
         text = _say(lang, error.key, error.params)
-    return text if error.where is None else f"{error.where}: {text}"
+    return text if error.where is None else f"{shown_path(str(error.where))}: {text}"
 
 
 def _problem(problem: Problem, lang: str) -> str:
     """`file:line: observance 'id': field 'name': what is wrong`."""
-    where = str(problem.path)
+    where = shown_path(str(problem.path))
     if problem.line is not None:
         where += f":{problem.line}"
     parts = [where]
     if problem.observance:
-        parts.append(say(lang, "problem.where-observance", ident=problem.observance))
+        parts.append(say(lang, "problem.where-observance", ident=shown(problem.observance)))
     if problem.field:
-        parts.append(say(lang, "problem.where-field", name=problem.field))
+        parts.append(say(lang, "problem.where-field", name=shown(problem.field)))
     parts.append(_say(lang, problem.key, problem.params))
     return ": ".join(parts)
 
 
 def _say(lang: str, key: str, params: Mapping[str, object]) -> str:
     """A message whose parameters may hold errors of their own (worded in the same language)."""
-    worded = {k: word(v, lang) if isinstance(v, KhcalError | Problem) else v for k, v in params.items()}
+    worded = {k: _param(k, v, lang) for k, v in params.items()}
     return say(lang, key, **worded)
+
+
+def _param(name: str, value: object, lang: str) -> object:
+    """A parameter ready for a message: a nested error worded, a value from the user cut and escaped."""
+    if isinstance(value, KhcalError | Problem):
+        return word(value, lang)
+    if isinstance(value, str) and name in _PATHS:
+        return shown_path(value)
+    if isinstance(value, str) and name not in _WORDED:
+        return shown(value)
+    return value
