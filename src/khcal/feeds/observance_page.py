@@ -92,15 +92,21 @@ def occurrences(schedule: Schedule, obs: Observance, year: int) -> list[Occurren
 
 
 def dates_section(schedule: Schedule, obs: Observance, page: str, lang: str, years: Sequence[int]) -> str:
-    """Its dates in each published year, each linked to its first day in that year's calendar."""
+    """Its dates in each published year (and a day kept once, in its year), each linked to its first day in
+    that year's calendar when the year is published."""
     rows = []
-    for year in sorted(set(years)):
+    shown = set(years)
+    only = obs.rule.only_year()
+    if only is not None:  # kept once: its one date, even outside the published years
+        shown.add(only)
+    for year in sorted(shown):
         found = occurrences(schedule, obs, year)
-        label = esc(say(lang, "site.observance.year", year=year))
-        items = "".join(_date_item(occ, page, lang, years) for occ in found)
-        if not found:
-            items = f"<li>{esc(say(lang, 'screen.none'))}</li>"
-        rows.append(f"<h3>{label}</h3>\n<ul>{items}</ul>\n")
+        if found:
+            label = esc(say(lang, "site.observance.year", year=year))
+            items = "".join(_date_item(occ, page, lang, years) for occ in found)
+            rows.append(f"<h3>{label}</h3>\n<ul>{items}</ul>\n")
+    if not rows:
+        rows.append(f"<p>{esc(say(lang, 'screen.none'))}</p>\n")
     heading = esc(say(lang, "site.observance.dates"))
     return f'<section class="dates"><h2>{heading}</h2>\n{"".join(rows)}</section>\n'
 

@@ -108,8 +108,10 @@ table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; }
 .date { display: block; font-size: 1.3rem; font-weight: 600; line-height: 1.3; }
 .lunar { display: block; font-size: 0.8rem; color: var(--muted); line-height: 1.4; }
 .lunar .lm { display: block; color: var(--ink); font-weight: 600; }
+.grid td.day { position: relative; }
 .holy::before { content: "\\2638"; color: var(--holy); font-size: 1rem; }
-.holy { float: right; line-height: 1.3; }
+.holy { position: absolute; top: 0.1rem; right: 0.25rem; line-height: 1.3; }
+.swatch.holy { position: static; }
 .names { display: block; font-size: 0.75rem; line-height: 1.35; margin-top: 0.15rem; }
 .names a { display: block; text-decoration: none; }
 .names a:hover { text-decoration: underline; }
@@ -159,7 +161,12 @@ _PRINT = """
   display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 1rem;
 }
 #sheet:target .month { margin: 0; }
-#sheet:target .grid td { height: 3.2rem; }
+#sheet:target .grid td { height: 3.2rem; padding: 0.1rem 0.2rem; }
+#sheet:target .grid th .long, #sheet:target .lunar .lm { display: none; }
+#sheet:target .grid th .short { display: inline; }
+#sheet:target .date { font-size: 1rem; }
+#sheet:target .lunar { font-size: 0.62rem; }
+#sheet:target .holy::before { font-size: 0.7rem; }
 @media print {
   #sheet:target { font-size: 7pt; }
   #sheet:target h1 { font-size: 13pt; margin: 0; }
