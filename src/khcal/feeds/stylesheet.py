@@ -56,7 +56,7 @@ nav li { display: inline-block; margin: 0 1rem 0.25rem 0; }
 """
 
 _OBSERVANCE = """
-.observance-page article { max-width: 40rem; margin: 0 auto; }
+.observance-page article, .observance-page .site-links { max-width: 40rem; margin: 0 auto; }
 .observance-page h1 { font-size: 1.8rem; font-weight: 600; margin-top: 1.5rem; }
 .observance-page .other-name { color: var(--muted); margin-top: 0; }
 .observance-page .meta { color: var(--muted); font-size: 0.95rem; }
