@@ -171,6 +171,10 @@ def test_holy_days_and_days_off_are_marked(lang: str) -> None:
     for day, lunar in khmer_calendar.iter_lunar(date(YEAR, 1, 1), date(YEAR, 12, 31)):
         assert ("holy-day" in classes(cells[day])) == lunar.holy_day, day
         assert bool(find_all(cells[day], "span", "holy")) == lunar.holy_day, day
+    new_year = khmer_calendar.new_year(YEAR)
+    marked = {d for d, td in cells.items() if find_all(td, "span", "ny")}
+    assert marked == {new_year.start, *new_year.vanabat, new_year.leungsak}
+    assert say(lang, "new-year.songkran") in text_of(cells[new_year.start])
     off = schedule().days_off(YEAR)
     assert len(off) >= 15
     for day, cell in cells.items():

@@ -199,7 +199,7 @@ def day_cell(cell: Cell | None, page: str, lang: str, off: dict[date, tuple[Occu
     if cell is None:
         return '<td class="blank"></td>'
     from khcal.text.dates import occurrence_name
-    from khcal.text.lunar import month_name, phase_name
+    from khcal.text.lunar import month_name, new_year_day, phase_name
 
     lunar = cell.lunar
     day_text = say(lang, "site.calendar.lunar-day", day=lunar.day, phase=phase_name(lunar.phase, lang))
@@ -210,7 +210,9 @@ def day_cell(cell: Cell | None, page: str, lang: str, off: dict[date, tuple[Occu
     if (lunar.day == 1 and lunar.phase == "waxing") or cell.day.day == 1:
         shown = say(lang, "site.calendar.lunar-month", name=month_name(lunar.month, lang))
         month = f'<span class="lm">{esc(shown)}</span>'
-    parts.append(f'<span class="lunar"><span class="ld">{esc(day_text)}</span>{month}</span>')
+    which = new_year_day(cell.day)
+    note = f'<span class="ny">{esc(say(lang, f"new-year.{which}"))}</span>' if which else ""
+    parts.append(f'<span class="lunar"><span class="ld">{esc(day_text)}</span>{month}{note}</span>')
     links = "".join(
         f'<a href="{_observance_href(page, o, lang)}">{esc(occurrence_name(o, lang))}</a>'
         for o in cell.occurrences
