@@ -243,6 +243,8 @@ def _without_dac_override() -> None:
     """Root without the power to override file permissions (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH) from
     this exec on: as another user, `chmod 000` keeps a folder closed. (Another uid could not run the
     interpreter, which lives in root's home here.)"""
+    if os.geteuid() != 0:
+        return  # a user's own permissions already keep the folder closed
     libc = ctypes.CDLL(None, use_errno=True)
     for capability in (1, 2):
         if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
