@@ -172,13 +172,18 @@ def utf8_streams() -> None:
     """Standard output, error and input in UTF-8 when they are pipes or files, whatever the locale says (as
     git does: a script reading khcal's output gets the same bytes everywhere). On a terminal the locale's
     encoding is kept, and what it cannot show is written as an escape (`\\u1780`) instead of failing."""
-    for stream in (sys.stdout, sys.stderr, sys.stdin):
+    streams = (
+        (sys.stdout, "surrogateescape"),
+        (sys.stderr, "backslashreplace"),
+        (sys.stdin, "surrogateescape"),
+    )
+    for stream, errors in streams:
         encoding = str(getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
         if stream is None or encoding == "utf8" or not hasattr(stream, "reconfigure"):
             continue
         try:
-            if not stream.isatty():
-                stream.reconfigure(encoding="utf-8")
+            if not stream.isatty():  # bytes that came in undecodable go out as they came; errors escaped
+                stream.reconfigure(encoding="utf-8", errors=errors)
             elif stream is not sys.stdin:
                 stream.reconfigure(errors="backslashreplace")
         except (OSError, ValueError):
