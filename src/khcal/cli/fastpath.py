@@ -153,19 +153,19 @@ def _main(argv: list[str]) -> None:
     try:
         code = dispatch(argv)
         sys.stdout.flush()
+        if code is None:
+            from khcal.cli import main as full
+
+            full()
     except BrokenPipeError:
         silence_stdout()  # the reader went away: stop quietly
         sys.exit(0)
     except OSError as exc:
-        if exc.filename is not None:
-            raise
         silence_stdout()
+        if exc.filename is not None:  # a file no check foresaw: still one line, never a traceback
+            _fail_file(exc)
         _fail_output(exc.strerror or str(exc))
-    if code is not None:
-        sys.exit(code)
-    from khcal.cli import main as full
-
-    full()
+    sys.exit(code)
 
 
 def utf8_streams() -> None:
@@ -228,6 +228,16 @@ def _quiet_ctrl_c() -> None:
 
     if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
         signal.signal(signal.SIGINT, entry.quit_now)
+
+
+def _fail_file(exc: OSError) -> NoReturn:
+    """A file could not be read or written: one line naming it (quoted safely), exit 2."""
+    from khcal.errors import KhcalError
+
+    error = KhcalError("error.file", path=str(exc.filename), reason=exc.strerror or str(exc))
+    if sys.stderr is not None:
+        print(f"khcal: {error.message('en')}", file=sys.stderr)
+    sys.exit(2)
 
 
 def _fail_output(reason: str) -> NoReturn:
