@@ -319,3 +319,23 @@ def test_a_closed_output_is_one_line_exit_2(args: tuple[str, ...]) -> None:
     done = khcal(*args, stdout=None, preexec=lambda: os.close(1))
     assert done.returncode == 2
     assert "Bad file descriptor" in one_line(done.stderr)
+
+
+@pytest.mark.parametrize(
+    "args", [("is-holiday", "-"), ("is-workday", "-", "--json"), ("check", "-")], ids=_named
+)
+def test_a_closed_input_is_one_line_exit_2(args: tuple[str, ...]) -> None:
+    done = khcal(*args, stdin=None, preexec=lambda: os.close(0))
+    assert done.returncode == 2 and done.stdout == b""
+    one_line(done.stderr)
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(("is-holiday", "nonsense"), 2), (("list", "--bogus"), 2), (("next", *TODAY), 0)],
+    ids=lambda v: _named(v) if isinstance(v, tuple) else str(v),
+)
+def test_a_closed_error_stream_loses_the_line_not_the_exit_code(args: tuple[str, ...], code: int) -> None:
+    done = khcal(*args, stderr=None, preexec=lambda: os.close(2))
+    assert done.returncode == code
+    assert b"khcal:" not in done.stdout  # an error never lands in the output

@@ -12,6 +12,7 @@ through both and compares what they print and their exit codes.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from khcal.errors import KhcalError, silence_stdout
@@ -19,7 +20,7 @@ from khcal.errors import KhcalError, silence_stdout
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from typing import NoReturn, TypedDict
+    from typing import NoReturn, TextIO, TypedDict
 
     class Grammar(TypedDict):
         """One quick command's grammar (khcal.cli.derive)."""
@@ -126,6 +127,10 @@ def main() -> None:
     """
     if sys.stdout is None:  # started with its output closed (`khcal next >&-`): nothing could be written
         _fail_output("Bad file descriptor")
+    if sys.stdin is None:  # started with its input closed (`khcal is-holiday - <&-`)
+        sys.stdin = _closed_input()
+    if sys.stderr is None:  # `2>&-`: the error lines are lost, as a shell's would be; the exit code stays
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the whole run
     utf8_streams()
     handed = _hand_over_ctrl_c()
     try:
@@ -228,6 +233,22 @@ def _quiet_ctrl_c() -> None:
 
     if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
         signal.signal(signal.SIGINT, entry.quit_now)
+
+
+def _closed_input() -> TextIO:
+    """A standard input that was closed: reading it fails as reading fd 0 would, naming `-` (so that the
+    error is one line about the input, `khcal: -: Bad file descriptor`)."""
+    import errno
+    import io
+
+    class Closed(io.RawIOBase):
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: object) -> int:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF), "-")
+
+    return io.TextIOWrapper(io.BufferedReader(Closed()), encoding="utf-8")
 
 
 def _fail_file(exc: OSError) -> NoReturn:
