@@ -69,7 +69,10 @@ LOCALES = {
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=_named)
-@pytest.mark.parametrize("locale", [*LOCALES, "ISO-8859-1"])
+@pytest.mark.parametrize(
+    "locale",
+    ["ascii", "ISO-8859-1", *(pytest.param(n, marks=pytest.mark.slow) for n in LOCALES if n != "ascii")],
+)
 def test_pipes_get_utf8_whatever_the_locale(
     args: tuple[str, ...], locale: str, latin1: dict[str, str]
 ) -> None:
