@@ -1,10 +1,11 @@
 """Where khcal's files are, as plain strings: the user's settings and caches (the XDG base directories),
 the package's own data, and the definitions files of a folder.
 
-A relative `XDG_CONFIG_HOME` or `XDG_CACHE_HOME` is ignored, as the XDG specification says. Without
-either, the folders are under `HOME`, and only a usable one: an empty, missing or relative `HOME`, or `/`,
-gives no folder (None), and so does, for the cache, a `HOME` that is not a writable folder. khcal then
-reads no settings or keeps no cache, rather than creating `/.cache/khcal` or a folder in the working one.
+A relative `XDG_CONFIG_HOME` or `XDG_CACHE_HOME` is ignored, as the XDG specification says, and so is
+`/`. Without either, the folders are under `HOME`, and only a usable one: an empty, missing or relative
+`HOME`, or `/`, gives no folder (None), and so does, for the cache, a `HOME` that is not a writable folder.
+khcal then reads no settings or keeps no cache, rather than creating `/.cache/khcal` or a folder in the
+working one.
 
 A cache's files are private: `write_private` makes a missing folder 0700 and each file 0600, whatever the
 umask, atomically; `read_private` reads a file only if the folder is the user's own and no one else may
@@ -16,6 +17,7 @@ Only `os`: the quick commands (`khcal.cli.fastpath`) read these before anything 
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import time
@@ -54,8 +56,22 @@ def definition_files(config_home: str) -> list[str]:
         names = os.listdir(folder)
     except (FileNotFoundError, NotADirectoryError):
         return []
-    found = (n for n in names if os.path.splitext(n)[1] == ".toml" and n != "config.toml")
-    return sorted(os.path.join(folder, n) for n in found)
+    found = sorted(n for n in names if os.path.splitext(n)[1] == ".toml" and n != "config.toml")
+    for name in found:
+        not_a_file(os.path.join(folder, name))
+    return [os.path.join(folder, n) for n in found]
+
+
+def not_a_file(path: str) -> None:
+    """OSError if `path` leads to something that is not a regular file (a FIFO, a device, a socket, a
+    folder), which reading would wait on forever or never finish; nothing there is not an error here."""
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    if not stat.S_ISREG(info.st_mode):
+        name = os.path.basename(path)
+        raise OSError(errno.EINVAL, f"{name} is not a regular file", path)
 
 
 def sources(package: str) -> tuple[tuple[str, bytes], ...] | None:
@@ -86,14 +102,16 @@ def read_packaged(path: str, most: int) -> bytes | None:
 
 
 def _absolute(environ: Mapping[str, str], name: str) -> str | None:
+    """The variable if it is an absolute path other than `/`."""
     value = environ.get(name, "")
-    return value if os.path.isabs(value) else None
+    if not os.path.isabs(value) or os.path.normpath(value) in ("/", "//"):
+        return None
+    return value
 
 
 def _home(environ: Mapping[str, str]) -> str | None:
     """`HOME` if it is an absolute path other than `/`."""
-    home = _absolute(environ, "HOME")
-    return None if home is None or os.path.normpath(home) in ("/", "//") else home
+    return _absolute(environ, "HOME")
 
 
 def config_dir(environ: Mapping[str, str]) -> str | None:

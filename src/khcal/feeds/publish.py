@@ -3,9 +3,10 @@
 DIR receives, for each language (en, km) and selection (`khcal.feeds.site.SELECTIONS`), a feed under a stable
 name (``cambodia-days-off.km.ics``) and its gzip copy (``.ics.gz``, for hosts that serve precompressed
 files), and ``index.html``. Each feed is built with the feed DIR held before as its previous edition, so
-unchanged events keep their SEQUENCE and LAST-MODIFIED and changed ones rise (`khcal.feeds.versions`). A
-file is written (atomically) only when its bytes change: a run over unchanged data rewrites nothing and
-keeps every modification time, so a host or a CDN sees no false change.
+unchanged events keep their SEQUENCE and LAST-MODIFIED and changed ones rise (`khcal.feeds.versions`). The
+files are written as one edition (`khcal.feeds.edition`): only those whose bytes change, each to a
+temporary file first, then all renamed into place, the page last, so that a host or a CDN sees no false
+change and never feeds of two editions; a run stopped half-way is finished by the next.
 
 Served by nginx (the .gz copies sent to clients that accept gzip, a day's caching with revalidation)::
 
@@ -26,9 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from khcal.core.schedule import Schedule
-from khcal.errors import KhcalError
-from khcal.feeds import ics, site, versions
-from khcal.feeds.files import write_if_changed
+from khcal.feeds import edition, ics, site, versions
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,39 +38,29 @@ class Published:
     written: tuple[str, ...]
 
 
-def _previous(path: Path) -> dict[str, versions.Version]:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return {}
-    return dict(versions.read_previous(data))
+PREVIOUS_LIMIT = 64 << 20
+"""The largest previous feed read back (larger: not one khcal wrote; its events get fresh versions)."""
+
+
+def _previous(folder: Path, name: str) -> dict[str, versions.Version]:
+    data = edition.read_previous(str(folder), name, PREVIOUS_LIMIT)
+    return {} if data is None else dict(versions.read_previous(data))
 
 
 def publish(schedule: Schedule, folder: Path, base_url: str, first_year: int, last_year: int) -> Published:
-    """Write the folder (creating it if needed); KhcalError if it cannot be."""
+    """Write the folder (creating it if needed) as one edition (`khcal.feeds.edition`); KhcalError if it
+    cannot be."""
     base = site.check_base_url(base_url)
-    if folder.exists() and not folder.is_dir():
-        raise KhcalError("error.feeds.not-folder", folder=str(folder))
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise KhcalError("error.feeds.mkdir", folder=str(folder), reason=exc.strerror) from None
-    files: list[str] = []
-    written: list[str] = []
-
-    def put(name: str, data: bytes) -> None:
-        files.append(name)
-        if write_if_changed(folder / name, data, "publish"):
-            written.append(name)
-
+    made: dict[str, bytes] = {}
     for lang in site.LANGS:
         for selection in site.SELECTIONS:
             name = site.file_name(selection, lang)
             options = ics.FeedOptions(
                 first_year, last_year, lang=lang, holidays=selection.holidays, categories=selection.categories
             )
-            data = ics.build(schedule, options, _previous(folder / name))
-            put(name, data)
-            put(name + ".gz", gzip.compress(data, compresslevel=9, mtime=0))
-    put("index.html", site.index_html(base).encode("utf-8"))
-    return Published(tuple(files), tuple(written))
+            data = ics.build(schedule, options, _previous(folder, name))
+            made[name] = data
+            made[name + ".gz"] = gzip.compress(data, compresslevel=9, mtime=0)
+    made["index.html"] = site.index_html(base).encode("utf-8")
+    written = edition.write_edition(str(folder), made, "publish")
+    return Published(tuple(made), written)

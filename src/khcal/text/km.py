@@ -181,6 +181,7 @@ MESSAGES: dict[str, Message] = {
     "error.options.too-many-days": "{count} ថ្ងៃ ច្រើនពេកសម្រាប់តារាង (យ៉ាងច្រើន {most} ថ្ងៃ។ "
     "សូមប្រើ --plain ឬ --json សម្រាប់ចន្លោះវែងជាងនេះ)",
     "error.output": "មិនអាចសរសេរលទ្ធផលបានទេ៖ {reason}",
+    "error.file": "{path}៖ {reason}",
     "error.usage": "{message} (សូមមើល '{command} --help')",
     "error.where.line": "បន្ទាត់ទី {number}",
     "api.extra-off": "ថ្ងៃឈប់សម្រាកផ្ទាល់ខ្លួន",
@@ -287,6 +288,9 @@ MESSAGES: dict[str, Message] = {
     "error.feeds.output-folder": "{what} {target}៖ ជាថតឯកសារ មិនមែនជាឯកសារទេ",
     "error.feeds.output-kind": "{what} {target}៖ មិនមែនជាឯកសារធម្មតា ឧបករណ៍ ឬបំពង់ (pipe) ទេ",
     "error.feeds.output-read-only": "{what} {target}៖ ជាឯកសារសម្រាប់តែអាន មិនអាចសរសេរជាន់បានទេ",
+    "error.feeds.output-no-reader": "{what} {target}៖ ជាបំពង់ (pipe) ដែលគ្មានកម្មវិធីណាអានទេ",
+    "error.feeds.edition-kind": "{what} {target}៖ មិនមែនជាឯកសារធម្មតាទេ (khcal មិនអាន ហើយក៏មិនសរសេរជាន់វាដែរ)",
+    "error.feeds.edition-busy": "{folder}៖ khcal មួយទៀតកំពុងសរសេរក្នុងថតនេះ",
     "error.feeds.base-url": "--base-url៖ '{value}' មិនមែនជាអាសយដ្ឋានវេបរបស់ថតទេ "
     "(សូមប្រើ ឧ. https://example.org/calendars)",
     "error.feeds.base-url-chars": "--base-url៖ '{value}' មានតួអក្សរដែលតំណមិនអាចផ្ទុកបាន",
