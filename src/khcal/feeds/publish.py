@@ -1,34 +1,47 @@
-"""`khcal publish DIR`: a folder ready for any static web host (GitHub Pages, a bucket behind a CDN, nginx).
+"""`khcal publish DIR`: a whole static site, ready for any static host (GitHub Pages, a bucket behind a CDN,
+nginx), that needs nothing but a server of files.
 
-DIR receives, for each language (en, km) and selection (`khcal.feeds.site.SELECTIONS`), a feed under a stable
-name (``cambodia-days-off.km.ics``) and its gzip copy (``.ics.gz``, for hosts that serve precompressed
-files), and ``index.html``. Each feed is built with the feed DIR held before as its previous edition, so
-unchanged events keep their SEQUENCE and LAST-MODIFIED and changed ones rise (`khcal.feeds.versions`). A
-file is written (atomically) only when its bytes change: a run over unchanged data rewrites nothing and
-keeps every modification time, so a host or a CDN sees no false change.
+DIR receives every file of `khcal.feeds.site_files.Site`: for each language (en, km) and selection
+(`khcal.feeds.site.SELECTIONS`) a feed under a stable name (``cambodia-days-off.km.ics``); the index pages
+(``index.html``, ``index.km.html``); a printable calendar of each year and language (``calendar/2027.html``);
+a page of each observance (``days/victory-over-genocide.html``); the stylesheet; each year's days as JSON
+(``json/2027.json``) and its days off in Nager.Date's shape (``api/v3/PublicHolidays/2027/KH``); and a
+``.gz`` copy of each feed, page, stylesheet and JSON file for hosts that serve precompressed files. Each feed
+is built with the feed DIR held before as its previous edition, so unchanged events keep their SEQUENCE and
+LAST-MODIFIED and changed ones rise (`khcal.feeds.versions`). The site is made whole in memory first, the
+same bytes for the same data, then written in one step where only the files whose bytes changed are
+written: a run over unchanged data rewrites nothing and keeps every modification time, so a host or a CDN
+sees no false change.
 
-Served by nginx (the .gz copies sent to clients that accept gzip, a day's caching with revalidation)::
+Served by nginx (the .gz copies sent to clients that accept gzip, an hour's caching with revalidation)::
 
     location /khcal/ {
         alias /var/www/khcal/;
-        types { text/calendar ics; text/html html; }
+        types { text/calendar ics; text/html html; text/css css; application/json json; }
         charset utf-8;
-        charset_types text/calendar;
+        charset_types text/calendar text/css application/json;
         gzip_static on;
+        gzip_vary on;
         add_header Cache-Control "public, max-age=3600";
+        location /khcal/api/ {
+            default_type application/json;   # Nager.Date's paths have no extension
+        }
     }
 """
 
 from __future__ import annotations
 
-import gzip
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from khcal.core.schedule import Schedule
 from khcal.errors import KhcalError
-from khcal.feeds import ics, site, versions
-from khcal.feeds.files import write_if_changed
+from khcal.feeds import site
+from khcal.feeds.site_files import Site
+
+PREVIOUS_LIMIT = 64 * 1024 * 1024
+"""The largest previous feed read back (a 100-year feed is a few megabytes)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,16 +52,35 @@ class Published:
     written: tuple[str, ...]
 
 
-def _previous(path: Path) -> dict[str, versions.Version]:
+def _previous(folder: Path, name: str) -> bytes | None:
+    """The feed the folder held under `name`, if it is a regular file of a sensible size."""
+    path = folder / name
     try:
-        data = path.read_bytes()
+        if not path.is_file() or path.stat().st_size > PREVIOUS_LIMIT:
+            return None
+        return path.read_bytes()
     except OSError:
-        return {}
-    return dict(versions.read_previous(data))
+        return None
+
+
+def _write(folder: Path, files: Mapping[str, bytes]) -> tuple[str, ...]:
+    """Write the files whose bytes changed (each atomically); the names written."""
+    from khcal.feeds.files import write_if_changed
+
+    written = []
+    for name, data in files.items():
+        path = folder / name
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise KhcalError("error.feeds.mkdir", folder=str(path.parent), reason=exc.strerror) from None
+        if write_if_changed(path, data, "publish"):
+            written.append(name)
+    return tuple(written)
 
 
 def publish(schedule: Schedule, folder: Path, base_url: str, first_year: int, last_year: int) -> Published:
-    """Write the folder (creating it if needed); KhcalError if it cannot be."""
+    """Write the site into the folder (creating it if needed); KhcalError if it cannot be."""
     base = site.check_base_url(base_url)
     if folder.exists() and not folder.is_dir():
         raise KhcalError("error.feeds.not-folder", folder=str(folder))
@@ -56,22 +88,7 @@ def publish(schedule: Schedule, folder: Path, base_url: str, first_year: int, la
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise KhcalError("error.feeds.mkdir", folder=str(folder), reason=exc.strerror) from None
-    files: list[str] = []
-    written: list[str] = []
-
-    def put(name: str, data: bytes) -> None:
-        files.append(name)
-        if write_if_changed(folder / name, data, "publish"):
-            written.append(name)
-
-    for lang in site.LANGS:
-        for selection in site.SELECTIONS:
-            name = site.file_name(selection, lang)
-            options = ics.FeedOptions(
-                first_year, last_year, lang=lang, holidays=selection.holidays, categories=selection.categories
-            )
-            data = ics.build(schedule, options, _previous(folder / name))
-            put(name, data)
-            put(name + ".gz", gzip.compress(data, compresslevel=9, mtime=0))
-    put("index.html", site.index_html(base).encode("utf-8"))
-    return Published(tuple(files), tuple(written))
+    files = Site(schedule, base, tuple(range(first_year, last_year + 1))).files(
+        lambda n: _previous(folder, n)
+    )
+    return Published(tuple(files), _write(folder, files))
