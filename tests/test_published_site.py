@@ -34,8 +34,6 @@ pytestmark = pytest.mark.slow  # end to end: real outside programs
 JS = Path(__file__).with_name("js")
 TODAY = "2026-11-22"
 FEEDS = [site.file_name(s, lang) for s in site.SELECTIONS for lang in site.LANGS]
-PRINTED_PAGES = 4
-"""The most pages a year calendar may take on paper."""
 
 
 def need(tool: str) -> str:
@@ -294,22 +292,32 @@ def test_khmer_fonts_are_installed() -> None:
     assert done.stdout.strip(), "no font for Khmer: Khmer text would be drawn as empty boxes"
 
 
-@pytest.mark.parametrize("lang", ["en", "km"])
-def test_a_year_prints_on_a_few_pages_with_khmer_glyphs(served: Site, tmp_path: Path, lang: str) -> None:
+def printed(served: Site, tmp: Path, target: str) -> tuple[int, str]:
+    """Chromium's PDF of a page of the site: its number of pages, and its fonts as pdffonts lists them."""
     pdfinfo, pdffonts = need("pdfinfo"), need("pdffonts")
-    pdf = tmp_path / "year.pdf"
-    done = chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}",
-                    f"{served.url}/{paths.year_page(2027, lang)}", tmp=tmp_path)  # fmt: skip
+    pdf = tmp / "printed.pdf"
+    pdf.unlink(missing_ok=True)
+    done = chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", f"{served.url}/{target}", tmp=tmp)
     assert pdf.exists(), done.stderr
     info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, timeout=60, check=True).stdout
     pages = int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
-    assert 1 <= pages <= PRINTED_PAGES, pages
     fonts = subprocess.run(
         [pdffonts, str(pdf)], capture_output=True, text=True, timeout=60, check=True
     ).stdout
-    if lang == "km":
-        # The Khmer text is drawn with a font that has Khmer glyphs (Khmer OS or Noto Sans Khmer), embedded.
+    return pages, fonts
+
+
+@pytest.mark.parametrize("lang", ["en", "km"])
+def test_a_year_prints_a_month_a_page_or_on_one_sheet_with_khmer_glyphs(
+    served: Site, tmp_path: Path, lang: str
+) -> None:
+    page = paths.year_page(2027, lang)
+    pages, fonts = printed(served, tmp_path, page)
+    assert 12 <= pages <= 13, pages  # the months, after the year's heading
+    if lang == "km":  # drawn with a font that has Khmer glyphs (Noto Sans Khmer, Khmer OS), embedded
         assert "khmer" in fonts.lower(), fonts
+    sheet, _ = printed(served, tmp_path, page + "#sheet")
+    assert sheet == 1
 
 
 def test_dates_in_the_feeds_follow_from_today(served: Site) -> None:

@@ -72,7 +72,8 @@ def feed_of(url: str) -> str:
 
 
 def walk(folder: Path) -> tuple[set[str], set[str]]:
-    """Every file reached from index.html by links (pages parsed strictly), and the feeds the index names."""
+    """Every file reached from index.html by links (pages parsed strictly), and the feeds the index pages
+    name."""
     seen: set[str] = set()
     feeds: set[str] = set()
     todo = [paths.index("en")]
@@ -87,7 +88,10 @@ def walk(folder: Path) -> tuple[set[str], set[str]]:
             continue
         for link in links_of(parse_strictly(target.read_bytes(), page)):
             if "://" in link:
-                feeds.add(feed_of(link))
+                if page.startswith("index"):  # the index pages' absolute links are the feeds'
+                    feeds.add(feed_of(link))
+                else:  # elsewhere, a source's address: never one of this site's
+                    assert not link.startswith(BASE), (page, link)
                 continue
             path = link.split("#", 1)[0]
             if path:

@@ -127,7 +127,12 @@ class _Pages:
 
 
 def _pages() -> _Pages:
-    """The page makers of `khcal.feeds.calendar_page` and `khcal.feeds.observance_page`."""
-    from khcal.feeds import _standin
+    """The page makers of `khcal.feeds.calendar_page`, `observance_page` and `stylesheet`."""
+    from khcal.feeds import calendar_page, observance_page, stylesheet
 
-    return _Pages(_standin.year_page, _standin.observance_page, _standin.observance_ids, _standin.stylesheet)
+    return _Pages(
+        calendar_page.year_page,
+        observance_page.observance_page,
+        observance_page.observance_ids,
+        stylesheet.stylesheet,
+    )
