@@ -149,7 +149,8 @@ def _links(page: str, lang: str, years: Sequence[int], listed: Sequence[Listed])
     )
 
 
-_STYLE = """.feed { border-top: 1px solid #ccc; padding: 0.5rem 0; }
+_STYLE = """.index-page { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
+.feed { border-top: 1px solid #ccc; padding: 0.5rem 0; }
 .feed figure { margin: 0; } .feed svg { display: block; }
 code { word-break: break-all; }"""
 
@@ -178,7 +179,7 @@ def index_page(base: str, lang: str, years: Sequence[int], listed: Sequence[List
 {_STYLE}
 </style>
 </head>
-<body>
+<body class="index-page">
 <nav>{switch}</nav>
 <h1>{html.escape(say(lang, "site.heading"))}</h1>
 <p>{html.escape(say(lang, "site.intro"))}</p>

@@ -50,6 +50,7 @@ MESSAGES: dict[str, Message] = {
         "Query options: lang=en|km, holidays=1, category=NAME (repeatable), from=YYYY, to=YYYY (default: "
         "this year and the next two; at most 30 years), alarm=-PT15H (a reminder at 09:00 the day before)."
     ),
+    "page.site": "The published site, as khcal publish writes it: index.html",
     "site.google-link": "Add to Google Calendar (Android)",
     "site.other-lang": "The same calendars in Khmer",
     "site.years": "A year to print",

@@ -50,6 +50,7 @@ MESSAGES: dict[str, Message] = {
         "(លំនាំដើម៖ ឆ្នាំនេះ និងពីរឆ្នាំបន្ទាប់ ច្រើនបំផុត ៣០ឆ្នាំ), alarm=-PT15H (ការរំលឹកនៅម៉ោង ០៩:០០ "
         "ថ្ងៃមុន)។"
     ),
+    "page.site": "គេហទំព័រដែល khcal publish បង្កើត៖ index.html",
     "site.google-link": "បន្ថែមទៅ Google Calendar (Android)",
     "site.other-lang": "ប្រតិទិនដដែល ជាភាសាអង់គ្លេស",
     "site.years": "ប្រតិទិនប្រចាំឆ្នាំសម្រាប់បោះពុម្ព",
