@@ -229,6 +229,37 @@ def test_khmer_year_page_has_no_latin_digits() -> None:
     assert "២០២៧" in text
 
 
+@pytest.mark.parametrize(
+    ("year", "kind"),
+    [(2016, "lieu"), (2018, "private")],  # everyone's days in lieu; then the private sector's only
+)
+def test_days_in_lieu_are_marked_and_link_the_day_they_replace(year: int, kind: str) -> None:
+    lieu = schedule().in_lieu(year)
+    assert lieu
+    for lang in LANGS:
+        root = parse(year_page(schedule(), year, lang, (year,)))
+        cells = day_cells(root)
+        page = paths.year_page(year, lang)
+        for occ in lieu:
+            assert occ.in_lieu_of is not None
+            cell = cells[occ.start]
+            assert kind in classes(cell), occ.start
+            target = paths.link(page, paths.observance_page(occ.in_lieu_of.id, lang))
+            names = {text_of(a): a.get("href") for a in find_all(cell, "a")}
+            assert names[say(lang, "name.in-lieu", name=occ.in_lieu_of.name.get(lang))] == target
+        legend = text_of(find_all(root, "section", "legend")[0])
+        assert say(lang, f"site.calendar.legend.{kind}") in legend
+
+
+def test_official_and_projected_years_say_so() -> None:
+    published = max(schedule().catalogue.published)
+    for lang in LANGS:
+        official = visible_text(parse(year_page(schedule(), published, lang, YEARS)))
+        assert say(lang, "site.calendar.official", year=published) in official
+        projected = visible_text(parse(year_html(lang)))
+        assert say(lang, "site.calendar.projected", year=YEAR) in projected
+
+
 # --- the observance pages -------------------------------------------------------------------------------
 
 
@@ -271,6 +302,28 @@ def test_remembrance_pages_tell_the_whole_story(ident: str, lang: str) -> None:
         day = occ.start
         assert paths.link(page, paths.year_page(year, lang)) + f"#d-{day.isoformat()}" in hrefs
         assert say(lang, "date", day=day.day, month=say(lang, f"month.{day.month}"), year=year) in text
+
+
+def test_a_day_kept_once_shows_its_date_unlinked_outside_the_published_years() -> None:
+    obs = schedule().catalogue.observances["khmer-new-year-2020-replacement"]
+    (occ,) = schedule().of(obs, 2020)
+    for lang in LANGS:
+        root = parse(observance_html(obs.id, lang))
+        (dates,) = find_all(root, "section", "dates")
+        assert len(find_all(dates, "li")) == 1
+        assert not find_all(dates, "a")  # 2020 has no calendar among those published
+        assert digits(lang, occ.start.year) in text_of(dates)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_remembrance_page_lists_its_days_in_lieu(lang: str) -> None:
+    years = (2018,)
+    root = parse(observance_page(schedule(), "victory-over-genocide", lang, years))
+    (dates,) = find_all(root, "section", "dates")
+    hrefs = [a.get("href") for a in find_all(dates, "a")]
+    page = paths.observance_page("victory-over-genocide", lang)
+    year_link = paths.link(page, paths.year_page(2018, lang))
+    assert hrefs == [f"{year_link}#d-2018-01-07", f"{year_link}#d-2018-01-08"]
 
 
 @pytest.mark.parametrize("lang", LANGS)

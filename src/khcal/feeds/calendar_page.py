@@ -43,6 +43,7 @@ def year_page(schedule: Schedule, year: int, lang: str, years: Sequence[int]) ->
         f'<p class="intro">{esc(say(lang, "site.calendar.intro"))}</p>\n'
         f"{khmer_years(year, lang)}"
         f'<p class="status">{esc(_status(schedule, year, lang))}</p>\n'
+        f"{month_links(lang)}"
         f"{year_links(page, lang, years, year, 'site.pages.other-years')}"
         f"{print_choice(lang)}"
         f"{legend(lang)}"
@@ -60,21 +61,39 @@ def _status(schedule: Schedule, year: int, lang: str) -> str:
 
 
 def khmer_years(year: int, lang: str) -> str:
-    """The Khmer year's names and the days they change in `year` (New Year, Leungsak, Visak Bochea)."""
+    """The Khmer year's names and the days they change in `year`: the animal year at Moha Songkran, the
+    era at Leungsak, the Buddhist Era the day after Visak Bochea."""
     from khcal.core import khmer_calendar
     from khcal.text.dates import format_date
-    from khcal.text.lunar import year_text
+    from khcal.text.lunar import new_year_day, year_text
 
     items = []
-    shown = None
+    before = None
     for day, lunar in khmer_calendar.iter_lunar(date(year, 1, 1), date(year, 12, 31)):
         text = year_text(lunar, lang)
-        if text != shown:
-            shown = text
-            line = say(lang, "site.calendar.khmer-year", date=format_date(day, lang), text=text)
-            items.append(f"<li>{esc(line)}</li>")
+        if before is not None and text == year_text(before, lang):
+            continue
+        shown = format_date(day, lang)
+        if before is not None:
+            which = new_year_day(day)
+            why = say(lang, f"new-year.{which}") if which else say(lang, "site.calendar.be-change")
+            shown = say(lang, "site.calendar.khmer-year.why", date=shown, why=why)
+        items.append(f"<li>{esc(say(lang, 'site.calendar.khmer-year', date=shown, text=text))}</li>")
+        before = lunar
     heading = esc(say(lang, "site.calendar.khmer-years"))
     return f'<section class="khmer-years"><h2>{heading}</h2><ul>{"".join(items)}</ul></section>\n'
+
+
+def month_links(lang: str) -> str:
+    """Links to the twelve months further down the page."""
+    from khcal.text.dates import month_name
+
+    items = "".join(
+        f'<li><a href="#m-{month:02d}">{esc(month_name(month, lang, short=True))}</a></li>'
+        for month in range(1, 13)
+    )
+    label = esc(say(lang, "site.calendar.months"))
+    return f'<nav class="month-links" aria-label="{label}"><ul>{items}</ul></nav>\n'
 
 
 def print_choice(lang: str) -> str:

@@ -92,23 +92,30 @@ def occurrences(schedule: Schedule, obs: Observance, year: int) -> list[Occurren
 
 
 def dates_section(schedule: Schedule, obs: Observance, page: str, lang: str, years: Sequence[int]) -> str:
-    """Its dates in each published year, each linked to its first day in that year's calendar."""
+    """Its dates in each published year (and a day kept once, in its year), each linked to its first day in
+    that year's calendar when the year is published."""
     rows = []
-    for year in sorted(set(years)):
+    shown = set(years)
+    only = obs.rule.only_year()
+    if only is not None:  # kept once: its one date, even outside the published years
+        shown.add(only)
+    for year in sorted(shown):
         found = occurrences(schedule, obs, year)
-        label = esc(say(lang, "site.observance.year", year=year))
-        items = "".join(_date_item(occ, page, lang, years) for occ in found)
-        if not found:
-            items = f"<li>{esc(say(lang, 'screen.none'))}</li>"
-        rows.append(f"<h3>{label}</h3>\n<ul>{items}</ul>\n")
+        if found:
+            label = esc(say(lang, "site.observance.year", year=year))
+            items = "".join(_date_item(occ, page, lang, years) for occ in found)
+            rows.append(f"<h3>{label}</h3>\n<ul>{items}</ul>\n")
+    if not rows:
+        rows.append(f"<p>{esc(say(lang, 'screen.none'))}</p>\n")
     heading = esc(say(lang, "site.observance.dates"))
     return f'<section class="dates"><h2>{heading}</h2>\n{"".join(rows)}</section>\n'
 
 
 def _date_item(occ: Occurrence, page: str, lang: str, years: Sequence[int]) -> str:
     """'7 January 2027 (48th anniversary, day off)', linked to that day in the year's calendar."""
+    from khcal.core.khmer_calendar import to_lunar
     from khcal.text.dates import anniversary, format_span, occurrence_name
-    from khcal.text.lunar import new_year_lines
+    from khcal.text.lunar import new_year_lines, short_text
 
     span = format_span(occ.start, occ.end, lang)
     if occ.in_lieu_of is not None:
@@ -120,10 +127,11 @@ def _date_item(occ: Occurrence, page: str, lang: str, years: Sequence[int]) -> s
     extra = "".join(f"<li>{esc(line)}{_lunar(lunar)}</li>" for line, lunar in new_year_lines(occ, lang))
     nested = f'<ul class="new-year">{extra}</ul>' if extra else ""
     kind = ' class="off"' if occ.holiday else ""
+    lunar = f'<br><span class="lunar-date">{esc(short_text(to_lunar(occ.start), lang))}</span>'
     if occ.start.year not in years:  # a day in lieu in a year not published
-        return f"<li{kind}>{esc(text)}{nested}</li>"
+        return f"<li{kind}>{esc(text)}{lunar}{nested}</li>"
     target = href(page, paths.year_page(occ.start.year, lang)) + f"#d-{occ.start.isoformat()}"
-    return f'<li{kind}><a href="{target}">{esc(text)}</a>{nested}</li>'
+    return f'<li{kind}><a href="{target}">{esc(text)}</a>{lunar}{nested}</li>'
 
 
 def _lunar(text: str) -> str:

@@ -61,8 +61,11 @@ _OBSERVANCE = """
 .observance-page .other-name { color: var(--muted); margin-top: 0; }
 .observance-page .meta { color: var(--muted); font-size: 0.95rem; }
 .observance-page .description { font-family: SERIF_FONTS; font-size: 1.1rem; line-height: 1.8; }
-.observance-page ul { padding-left: 1.25rem; }
-.observance-page li { margin: 0.35rem 0; }
+.observance-page article ul { padding-left: 1.25rem; }
+.observance-page article li { margin: 0.35rem 0; }
+.observance-page .years { max-width: 40rem; margin: 2.5rem auto 1rem; border-top: 1px solid var(--line); }
+.observance-page .years h2 { font-size: 1rem; }
+.observance-page .lunar-date { color: var(--muted); }
 .observance-page .dates li.off { font-weight: 600; }
 .observance-page .new-year { font-weight: normal; color: var(--muted); }
 .observance-page .sources a { word-break: break-all; }
@@ -72,6 +75,8 @@ _CALENDAR = """
 .calendar-page header p { margin: 0.4rem 0; }
 .khmer-years ul { margin: 0; padding-left: 1.25rem; }
 .status { color: var(--muted); }
+.month-links { margin: 1rem 0; }
+.month-links li { margin-right: 0.75rem; }
 .legend ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; }
 .legend li { display: flex; align-items: center; gap: 0.5rem; }
 .swatch {
@@ -103,8 +108,10 @@ table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; }
 .date { display: block; font-size: 1.3rem; font-weight: 600; line-height: 1.3; }
 .lunar { display: block; font-size: 0.8rem; color: var(--muted); line-height: 1.4; }
 .lunar .lm { display: block; color: var(--ink); font-weight: 600; }
+.grid td.day { position: relative; }
 .holy::before { content: "\\2638"; color: var(--holy); font-size: 1rem; }
-.holy { float: right; line-height: 1.3; }
+.holy { position: absolute; top: 0.1rem; right: 0.25rem; line-height: 1.3; }
+.swatch.holy { position: static; }
 .names { display: block; font-size: 0.75rem; line-height: 1.35; margin-top: 0.15rem; }
 .names a { display: block; text-decoration: none; }
 .names a:hover { text-decoration: underline; }
@@ -135,25 +142,31 @@ _PRINT = """
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   a { color: inherit; text-decoration: none; }
-  .site-links, .years, .print-choice { display: none; }
+  .site-links, .years, .print-choice, .month-links { display: none; }
   .calendar-page header { break-after: page; }
   .month { margin: 0; break-before: page; break-inside: avoid; }
   .month h2 { font-size: 18pt; margin-top: 0; }
   .grid th .short { display: none; }
   .grid th .long { display: inline; }
-  .grid td { height: 30mm; }
+  .grid td { height: 33mm; }
   .names { display: block; font-size: 8pt; }
   .events { font-size: 9pt; }
 }
 
 /* The whole year on one sheet: the page opened at #sheet. */
 #sheet:target .intro, #sheet:target .status, #sheet:target .events, #sheet:target .nothing,
-#sheet:target .names, #sheet:target .lunar-months, #sheet:target .khmer-years h2 { display: none; }
+#sheet:target .names, #sheet:target .lunar-months, #sheet:target .month-links,
+#sheet:target .khmer-years h2 { display: none; }
 #sheet:target .months {
   display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 1rem;
 }
 #sheet:target .month { margin: 0; }
-#sheet:target .grid td { height: 3.2rem; }
+#sheet:target .grid td { height: 3.2rem; padding: 0.1rem 0.2rem; }
+#sheet:target .grid th .long, #sheet:target .lunar .lm { display: none; }
+#sheet:target .grid th .short { display: inline; }
+#sheet:target .date { font-size: 1rem; }
+#sheet:target .lunar { font-size: 0.62rem; }
+#sheet:target .holy::before { font-size: 0.7rem; }
 @media print {
   #sheet:target { font-size: 7pt; }
   #sheet:target h1 { font-size: 13pt; margin: 0; }

@@ -106,6 +106,9 @@ MESSAGES: dict[str, Message] = {
         "remembers. Weeks start on Sunday, as on Khmer wall calendars."
     ),
     "site.calendar.khmer-year": "From {date}: {text}",
+    "site.calendar.khmer-year.why": "{date} ({why})",
+    "site.calendar.be-change": "the day after Visak Bochea",
+    "site.calendar.months": "Months",
     "site.calendar.khmer-years": "The Khmer year",
     "site.calendar.official": "The days off of {year} are those of the published official list.",
     "site.calendar.projected": (

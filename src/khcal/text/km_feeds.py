@@ -103,6 +103,9 @@ MESSAGES: dict[str, Message] = {
         "ថ្ងៃនីមួយៗមានថ្ងៃខែចន្ទគតិ ថ្ងៃសីល ថ្ងៃឈប់សម្រាក និងទិវាដែលកម្ពុជារំលឹក។ សប្តាហ៍ចាប់ផ្តើមពីថ្ងៃអាទិត្យ ដូចប្រតិទិនព្យួរជញ្ជាំងខ្មែរ។"
     ),
     "site.calendar.khmer-year": "ចាប់ពី{date}៖ {text}",
+    "site.calendar.khmer-year.why": "{date} ({why})",
+    "site.calendar.be-change": "ថ្ងៃបន្ទាប់ពីពិធីបុណ្យវិសាខបូជា",
+    "site.calendar.months": "ខែ",
     "site.calendar.khmer-years": "ឆ្នាំខ្មែរ",
     "site.calendar.official": "ថ្ងៃឈប់សម្រាកឆ្នាំ{year} តាមបញ្ជីផ្លូវការដែលបានប្រកាសរួច។",
     "site.calendar.projected": ("ថ្ងៃឈប់សម្រាកឆ្នាំ{year} ជាការព្យាករតាមក្បួន ព្រោះបញ្ជីផ្លូវការមិនទាន់ប្រកាសនៅឡើយ។"),
