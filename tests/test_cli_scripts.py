@@ -557,7 +557,7 @@ def test_quick_start_imports_nothing_heavy(args: list[str], allowed: tuple[str, 
         "import atexit, sys\n"
         "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules)) + '\\n'))\n"
         f"sys.argv = ['khcal', *{args!r}]\n"
-        "from khcal.cli.fastpath import main\n"
+        "from khcal.cli.entry import main\n"
         "main()\n"
     )
     env = {**os.environ, "TZ": "UTC"}

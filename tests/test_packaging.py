@@ -32,7 +32,7 @@ def test_wheel_contains_the_catalogue(tmp_path: Path) -> None:
     assert packaged == (ROOT / "data" / "observances.toml").read_bytes()
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     with zipfile.ZipFile(wheel) as archive:
-        assert "khcal = khcal.cli.fastpath:main" in archive.read(entry_points).decode()
+        assert "khcal = khcal.cli.entry:main" in archive.read(entry_points).decode()
 
 
 CHECK_PACKAGED = """

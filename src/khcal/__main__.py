@@ -1,5 +1,5 @@
 """`python -m khcal` runs the command line."""
 
-from khcal.cli.fastpath import main
+from khcal.cli.entry import main
 
 main()

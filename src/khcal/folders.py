@@ -1,10 +1,11 @@
 """Where khcal's files are, as plain strings: the user's settings and caches (the XDG base directories),
 the package's own data, and the definitions files of a folder.
 
-A relative `XDG_CONFIG_HOME` or `XDG_CACHE_HOME` is ignored, as the XDG specification says. Without
-either, the folders are under `HOME`, and only a usable one: an empty, missing or relative `HOME`, or `/`,
-gives no folder (None), and so does, for the cache, a `HOME` that is not a writable folder. khcal then
-reads no settings or keeps no cache, rather than creating `/.cache/khcal` or a folder in the working one.
+A relative `XDG_CONFIG_HOME` or `XDG_CACHE_HOME` is ignored, as the XDG specification says, and so is
+`/`. Without either, the folders are under `HOME`, and only a usable one: an empty, missing or relative
+`HOME`, or `/`, gives no folder (None), and so does, for the cache, a `HOME` that is not a writable folder.
+khcal then reads no settings or keeps no cache, rather than creating `/.cache/khcal` or a folder in the
+working one.
 
 A cache's files are private: `write_private` makes a missing folder 0700 and each file 0600, whatever the
 umask, atomically; `read_private` reads a file only if the folder is the user's own and no one else may
@@ -86,14 +87,16 @@ def read_packaged(path: str, most: int) -> bytes | None:
 
 
 def _absolute(environ: Mapping[str, str], name: str) -> str | None:
+    """The variable if it is an absolute path other than `/`."""
     value = environ.get(name, "")
-    return value if os.path.isabs(value) else None
+    if not os.path.isabs(value) or os.path.normpath(value) in ("/", "//"):
+        return None
+    return value
 
 
 def _home(environ: Mapping[str, str]) -> str | None:
     """`HOME` if it is an absolute path other than `/`."""
-    home = _absolute(environ, "HOME")
-    return None if home is None or os.path.normpath(home) in ("/", "//") else home
+    return _absolute(environ, "HOME")
 
 
 def config_dir(environ: Mapping[str, str]) -> str | None:

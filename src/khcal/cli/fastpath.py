@@ -119,15 +119,34 @@ def dispatch(argv: Sequence[str]) -> int | None:
 
 
 def main() -> None:
-    """Run the command line: the fast path if it answers, else the full command line."""
-    argv = sys.argv[1:]
+    """Run the command line: the fast path if it answers, else the full command line.
+
+    Output is UTF-8 whatever the locale (see `utf8_streams`); Ctrl-C at any moment ends it with exit code
+    130 and no traceback (see `khcal.cli.entry`).
+    """
     if sys.stdout is None:  # started with its output closed (`khcal next >&-`): nothing could be written
         _fail_output("Bad file descriptor")
+    utf8_streams()
+    handed = _hand_over_ctrl_c()
+    try:
+        _main(sys.argv[1:])
+    except BaseException as exc:
+        # Ctrl-C may reach Python as another error (a KeyboardInterrupt while a class is made becomes a
+        # RuntimeError): whatever ended the run after it, the answer is 130.
+        if isinstance(exc, KeyboardInterrupt) or (_INTERRUPTED and not isinstance(exc, SystemExit)):
+            _quiet_ctrl_c()
+            silence_stdout()
+            sys.exit(130)
+        raise
+    finally:
+        if handed:
+            _quiet_ctrl_c()
+
+
+def _main(argv: list[str]) -> None:
     try:
         code = dispatch(argv)
         sys.stdout.flush()
-    except KeyboardInterrupt:
-        sys.exit(130)
     except BrokenPipeError:
         silence_stdout()  # the reader went away: stop quietly
         sys.exit(0)
@@ -141,6 +160,55 @@ def main() -> None:
     from khcal.cli import main as full
 
     full()
+
+
+def utf8_streams() -> None:
+    """Standard output, error and input in UTF-8 when they are pipes or files, whatever the locale says (as
+    git does: a script reading khcal's output gets the same bytes everywhere). On a terminal the locale's
+    encoding is kept, and what it cannot show is written as an escape (`\\u1780`) instead of failing."""
+    for stream in (sys.stdout, sys.stderr, sys.stdin):
+        encoding = str(getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if stream is None or encoding == "utf8" or not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            if not stream.isatty():
+                stream.reconfigure(encoding="utf-8")
+            elif stream is not sys.stdin:
+                stream.reconfigure(errors="backslashreplace")
+        except (OSError, ValueError):
+            continue
+
+
+_INTERRUPTED: list[int] = []
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """Ctrl-C during a run: KeyboardInterrupt, remembered (it may reach `main` as another error)."""
+    _INTERRUPTED.append(signum)
+    raise KeyboardInterrupt
+
+
+def _hand_over_ctrl_c() -> bool:
+    """Ctrl-C raises KeyboardInterrupt again (quiet until now: khcal.cli.entry), unless it was ignored when
+    khcal started; True if it was handed over."""
+    import signal
+
+    from khcal.cli import entry
+
+    if signal.getsignal(signal.SIGINT) not in (entry.quit_now, signal.default_int_handler):
+        return False
+    signal.signal(signal.SIGINT, _interrupt)
+    return True
+
+
+def _quiet_ctrl_c() -> None:
+    """Ctrl-C ends the process at once, without a word (while it exits, nothing needs cleaning up)."""
+    import signal
+
+    from khcal.cli import entry
+
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        signal.signal(signal.SIGINT, entry.quit_now)
 
 
 def _fail_output(reason: str) -> NoReturn:

@@ -9,9 +9,10 @@ a page of each observance (``days/victory-over-genocide.html``); the stylesheet;
 ``.gz`` copy of each feed, page, stylesheet and JSON file for hosts that serve precompressed files. Each feed
 is built with the feed DIR held before as its previous edition, so unchanged events keep their SEQUENCE and
 LAST-MODIFIED and changed ones rise (`khcal.feeds.versions`). The site is made whole in memory first, the
-same bytes for the same data, then written in one step where only the files whose bytes changed are
-written: a run over unchanged data rewrites nothing and keeps every modification time, so a host or a CDN
-sees no false change.
+same bytes for the same data, then written as one edition (`khcal.feeds.edition`): only the files whose
+bytes change, each to a temporary file first, then all renamed into place, the index pages last. A run over
+unchanged data rewrites nothing and keeps every modification time, so a host or a CDN sees no false change
+and never files of two editions; a run stopped half-way is finished by the next.
 
 Served by nginx (the .gz copies sent to clients that accept gzip, an hour's caching with revalidation)::
 
@@ -31,17 +32,15 @@ Served by nginx (the .gz copies sent to clients that accept gzip, an hour's cach
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from khcal.core.schedule import Schedule
-from khcal.errors import KhcalError
-from khcal.feeds import site
+from khcal.feeds import edition, site
 from khcal.feeds.site_files import Site
 
-PREVIOUS_LIMIT = 64 * 1024 * 1024
-"""The largest previous feed read back (a 100-year feed is a few megabytes)."""
+PREVIOUS_LIMIT = 64 << 20
+"""The largest previous feed read back (larger: not one khcal wrote; its events get fresh versions)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,43 +51,12 @@ class Published:
     written: tuple[str, ...]
 
 
-def _previous(folder: Path, name: str) -> bytes | None:
-    """The feed the folder held under `name`, if it is a regular file of a sensible size."""
-    path = folder / name
-    try:
-        if not path.is_file() or path.stat().st_size > PREVIOUS_LIMIT:
-            return None
-        return path.read_bytes()
-    except OSError:
-        return None
-
-
-def _write(folder: Path, files: Mapping[str, bytes]) -> tuple[str, ...]:
-    """Write the files whose bytes changed (each atomically); the names written."""
-    from khcal.feeds.files import write_if_changed
-
-    written = []
-    for name, data in files.items():
-        path = folder / name
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise KhcalError("error.feeds.mkdir", folder=str(path.parent), reason=exc.strerror) from None
-        if write_if_changed(path, data, "publish"):
-            written.append(name)
-    return tuple(written)
-
-
 def publish(schedule: Schedule, folder: Path, base_url: str, first_year: int, last_year: int) -> Published:
-    """Write the site into the folder (creating it if needed); KhcalError if it cannot be."""
+    """Write the site into the folder (creating it if needed) as one edition (`khcal.feeds.edition`);
+    KhcalError if it cannot be."""
     base = site.check_base_url(base_url)
-    if folder.exists() and not folder.is_dir():
-        raise KhcalError("error.feeds.not-folder", folder=str(folder))
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise KhcalError("error.feeds.mkdir", folder=str(folder), reason=exc.strerror) from None
-    files = Site(schedule, base, tuple(range(first_year, last_year + 1))).files(
-        lambda n: _previous(folder, n)
+    years = tuple(range(first_year, last_year + 1))
+    files = Site(schedule, base, years).files(
+        lambda name: edition.read_previous(str(folder), name, PREVIOUS_LIMIT)
     )
-    return Published(tuple(files), _write(folder, files))
+    return Published(tuple(files), edition.write_edition(str(folder), files, "publish"))

@@ -296,6 +296,9 @@ MESSAGES: dict[str, Message] = {
     "error.feeds.output-folder": "{what} {target}: is a folder, not a file",
     "error.feeds.output-kind": "{what} {target}: is not a regular file, a device or a pipe",
     "error.feeds.output-read-only": "{what} {target}: is read-only",
+    "error.feeds.output-no-reader": "{what} {target}: is a pipe that no program reads",
+    "error.feeds.edition-kind": "{what} {target}: is not a regular file: khcal neither reads nor replaces it",
+    "error.feeds.edition-busy": "{folder}: another khcal is writing this folder",
     "error.feeds.base-url": "--base-url: '{value}' is not the web address of the folder "
     "(use e.g. https://example.org/calendars)",
     "error.feeds.base-url-chars": "--base-url: '{value}' has characters a link cannot carry",
