@@ -85,6 +85,18 @@ def test_paths_the_site_does_not_have_are_404(application: FeedApp, path: str) -
     assert get(application, path)[0] == "404 Not Found"
 
 
+def test_only_the_index_pages_depend_on_the_base_address(tmp_path: Path) -> None:
+    from khcal.feeds.site_files import uses_base
+
+    first = published(tmp_path / "a", "https://a.example.org/cal")
+    second = published(tmp_path / "b", "http://b.example.org:8080")
+    assert (
+        {name for name in first if first[name] != second[name]}
+        == {name for name in first if uses_base(name)}
+        == {"index.html", "index.km.html", "index.html.gz", "index.km.html.gz"}
+    )
+
+
 def test_the_query_page_stays_at_the_root(application: FeedApp) -> None:
     status, _, body = get(application, "/")
     assert status == "200 OK" and f'href="webcal://{HOST}/khcal.ics"'.encode() in body

@@ -39,6 +39,12 @@ def content_type(path: str) -> str:
     return "application/json"
 
 
+def uses_base(path: str) -> bool:
+    """True for the files whose bytes depend on the site's base address: the index pages (and their `.gz`),
+    which give the feeds' absolute addresses. Every other file links relatively."""
+    return path.removesuffix(".gz") in {paths.index(lang) for lang in site.LANGS}
+
+
 def gzipped(data: bytes) -> bytes:
     """The `.gz` copy: the same bytes for the same data (no name, no time in its header)."""
     return gzip.compress(data, compresslevel=9, mtime=0)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from khcal.feeds.cache import BoundedCache
 from khcal.feeds.http import accepts_gzip, not_modified, typed
-from khcal.feeds.site_files import Maker, Site, content_type, gzipped
+from khcal.feeds.site_files import Maker, Site, content_type, gzipped, uses_base
 
 if TYPE_CHECKING:
     from khcal.feeds.app import Feeds
@@ -107,7 +107,8 @@ class SiteRoutes:
             assert plain is not None  # name is in the table
             return Body.of(gzipped(plain.data))
 
-        return self._bodies.get((site.base, site.years, path), make)
+        # Only the index pages differ from one base address to another: the rest is kept once for all.
+        return self._bodies.get((site.base if uses_base(path) else "", site.years, path), make)
 
     def __call__(self, environ: dict[str, Any], path: str) -> Answer | None:
         """The answer for the site's file at `path` (with its leading slash), or None if the site has none."""
