@@ -203,3 +203,33 @@ def test_the_site_does_not_depend_on_the_day_it_is_published(tmp_path: Path, pub
     for path in published.rglob("*"):
         if path.is_file():
             assert (again / path.relative_to(published)).read_bytes() == path.read_bytes(), path
+
+
+OWN = """
+revision = 2026-10-01
+
+[[observances]]
+id = "company-day"
+name = { en = "Founders <Day> & Co", km = "ទិវាស្ថាបនិក" }
+category = "company"
+rule = { kind = "fixed", month = 3, day = 3 }
+description = "The day the company was founded."
+
+[[observances.holiday]]
+"""
+
+
+def test_a_users_own_day_is_on_the_site_escaped_with_its_own_category(tmp_path: Path) -> None:
+    own = tmp_path / "own.toml"
+    own.write_text(OWN, encoding="utf-8")
+    folder = tmp_path / "site"
+    code, _, err = run("publish", str(folder), "--base-url", BASE, "--today", TODAY, "--file", str(own))
+    assert code == 0, err
+    reached, _ = walk(folder)
+    assert paths.observance_page("company-day", "km") in reached
+    index = (folder / paths.index("en")).read_text(encoding="utf-8")
+    assert 'Founders &lt;Day&gt; &amp; Co</a> <span class="category">(company)</span>' in index
+    nager = json.loads((folder / paths.nager_year(2027)).read_bytes())
+    assert {"date": "2027-03-03", "localName": "ទិវាស្ថាបនិក", "name": "Founders <Day> & Co"}.items() <= next(
+        e for e in nager if e["date"] == "2027-03-03"
+    ).items()

@@ -102,11 +102,11 @@ class Site:
         return ics.build(self.schedule, options, dict(versions.read_previous(before)) if before else {})
 
     def _index(self, lang: str, ids: Sequence[str]) -> bytes:
-        from khcal.text import say
+        from khcal.text.dates import category_name
 
         observances = self.schedule.catalogue.observances
         listed = [
-            site.Listed(i, observances[i].name.get(lang), say(lang, f"category.{observances[i].category}"))
+            site.Listed(i, observances[i].name.get(lang), category_name(observances[i].category, lang))
             for i in ids
         ]
         return site.index_page(self.base, lang, self.years, listed).encode("utf-8")
