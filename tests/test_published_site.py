@@ -251,7 +251,17 @@ PROBE = """<!doctype html>
 window.addEventListener("load", function () {{
   var page = document.getElementById("page").contentDocument;
   var root = page.documentElement;
-  var found = [root.scrollWidth, root.clientWidth, page.body.innerText.length];
+  // Two Khmer letters drawn in the page's font: a missing glyph draws both as the same empty box.
+  function drawn(text) {{
+    var canvas = document.createElement("canvas");
+    canvas.width = 80; canvas.height = 60;
+    var context = canvas.getContext("2d");
+    context.font = "40px " + getComputedStyle(page.body).fontFamily;
+    context.fillText(text, 10, 45);
+    return canvas.toDataURL();
+  }}
+  var glyphs = drawn("\u1780") !== drawn("\u1781") ? 1 : 0;
+  var found = [root.scrollWidth, root.clientWidth, page.body.innerText.length, glyphs];
   document.body.setAttribute("data-probe", found.join(" "));
 }});
 </script>
@@ -262,7 +272,8 @@ window.addEventListener("load", function () {{
 @pytest.mark.parametrize("lang", ["en", "km"])
 @pytest.mark.parametrize("width", [390, 1280])
 def test_a_year_page_fits_a_phone_and_a_desktop(served: Site, tmp_path: Path, lang: str, width: int) -> None:
-    """Drawn in a frame of the width (headless windows are at least 500 px wide): no sideways scrolling."""
+    """Drawn in a frame of the width (headless windows are at least 500 px wide): no sideways scrolling, and
+    Khmer letters drawn in the page's fonts as glyphs (two letters differ), not as the same empty box."""
     import re
 
     year_page = paths.year_page(2027, lang)
@@ -276,9 +287,10 @@ def test_a_year_page_fits_a_phone_and_a_desktop(served: Site, tmp_path: Path, la
                  f"{served.url}/calendar/{probe.name}", tmp=tmp_path)  # fmt: skip
     finally:
         probe.unlink()
-    found = re.search(r'data-probe="(\d+) (\d+) (\d+)"', done.stdout)
+    found = re.search(r'data-probe="(\d+) (\d+) (\d+) (\d)"', done.stdout)
     assert found is not None, done.stdout[-2000:] + done.stderr[-2000:]
-    scroll, client, text = map(int, found.groups())
+    scroll, client, text, glyphs = map(int, found.groups())
+    assert glyphs == 1, "Khmer letters are drawn as empty boxes: no Khmer font"
     assert client == width and scroll <= client, (scroll, client)
     assert text > 200  # the year is there
     assert shot.stat().st_size > 5000  # something is drawn
