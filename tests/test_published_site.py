@@ -91,6 +91,24 @@ def test_nginx_serves_each_feed_and_its_gzip_copy(served: Site) -> None:
         assert gzip.decompress(zipped) == body
 
 
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("json/2027.json", "application/json"), ("api/v3/PublicHolidays/2027/KH", "application/json"),
+     ("index.km.html", "text/html"), ("calendar/2027.km.html", "text/html"), ("site.css", "text/css")],
+)  # fmt: skip
+def test_nginx_serves_the_pages_and_json_with_their_types(served: Site, name: str, kind: str) -> None:
+    import gzip
+
+    status, headers, body = get(f"{served.url}/{name}")
+    assert status == 200 and body == (served.folder / name).read_bytes()
+    assert headers["content-type"] == f"{kind}; charset=utf-8"
+    _, zipped_headers, zipped = get(f"{served.url}/{name}", {"Accept-Encoding": "gzip"})
+    assert (
+        zipped_headers.get("content-encoding") == "gzip" and zipped_headers.get("vary") == "Accept-Encoding"
+    )
+    assert gzip.decompress(zipped) == body
+
+
 def test_ical_js_fetches_and_reads_every_feed(served: Site) -> None:
     node = need("node")
     if not (JS / "node_modules" / "ical.js").is_dir():
