@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import cache
+from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
@@ -170,6 +171,10 @@ def test_holy_days_and_days_off_are_marked(lang: str) -> None:
     for day, lunar in khmer_calendar.iter_lunar(date(YEAR, 1, 1), date(YEAR, 12, 31)):
         assert ("holy-day" in classes(cells[day])) == lunar.holy_day, day
         assert bool(find_all(cells[day], "span", "holy")) == lunar.holy_day, day
+    new_year = khmer_calendar.new_year(YEAR)
+    marked = {d for d, td in cells.items() if find_all(td, "span", "ny")}
+    assert marked == {new_year.start, *new_year.vanabat, new_year.leungsak}
+    assert say(lang, "new-year.songkran") in text_of(cells[new_year.start])
     off = schedule().days_off(YEAR)
     assert len(off) >= 15
     for day, cell in cells.items():
@@ -363,6 +368,37 @@ def test_fragments_of_year_links_name_real_days() -> None:
                     assert year in YEARS
                     assert fragment in {f"d-{d.isoformat()}" for d in day_cells(parse(year_html(lang, year)))}
                     assert posixpath.normpath(posixpath.join(posixpath.dirname(page), target)) in site_paths()
+
+
+MARKUP = """
+[[observances]]
+id = "company-day"
+name = { en = "Company <b>Day</b> & \\"friends\\"", km = "ថ្ងៃ<i>ក្រុមហ៊ុន</i>" }
+category = "company"
+rule = { kind = "fixed", month = 3, day = 14 }
+description = "Our <script>alert(1)</script> founding day."
+sources = [{ title = "Minutes <of> the board", url = "https://example.org/a?b=1&c=\\"2\\"" }]
+[[observances.holiday]]
+since = 2000
+"""
+
+
+def test_a_users_own_words_are_escaped(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(MARKUP, encoding="utf-8")
+    mine = Schedule(catalogue.load([path]))
+    assert "company-day" in observance_ids(mine)
+    for lang in LANGS:
+        for text in (year_page(mine, YEAR, lang, YEARS), observance_page(mine, "company-day", lang, YEARS)):
+            root = parse(text)
+            assert not [e for e in root.iter() if tag(e) in ("b", "i", "script", "of")]
+        cells = day_cells(parse(year_page(mine, YEAR, lang, YEARS)))
+        assert "off" in classes(cells[date(YEAR, 3, 14)])
+        names = [text_of(a) for a in find_all(cells[date(YEAR, 3, 14)], "a")]
+        assert mine.catalogue.observances["company-day"].name.get(lang) in names
+        page = parse(observance_page(mine, "company-day", lang, YEARS))
+        assert 'https://example.org/a?b=1&c="2"' in {href for _, href in links(page)}
+        assert "Our <script>alert(1)</script> founding day." in text_of(page)
 
 
 # --- the stylesheet and determinism ---------------------------------------------------------------------

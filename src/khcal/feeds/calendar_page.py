@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from khcal.core.model import PUBLIC
 from khcal.feeds import paths
 from khcal.feeds.page_shell import document, esc, href, site_links, year_links
 from khcal.text import digits, say
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from khcal.core.schedule import Occurrence, Schedule
-    from khcal.views.grid import Cell, MonthGrid
+    from khcal.feeds.year_grid import Day, Month
 
 SUNDAY = 6
 """The first column of a week: Sunday, as on Khmer wall calendars."""
@@ -29,13 +30,10 @@ SHEET = "sheet"
 
 def year_page(schedule: Schedule, year: int, lang: str, years: Sequence[int]) -> str:
     """The whole HTML document of `year`'s calendar in `lang`, linking the calendars of `years`."""
-    from khcal.core.schedule import Filter
-    from khcal.views.grid import year_grids
+    from khcal.feeds.year_grid import year_months
 
     page = paths.year_page(year, lang)
-    grids = year_grids(schedule, year, date.min, Filter(), first_weekday=SUNDAY)
-    off = schedule.days_off(year)
-    months = "".join(month_section(grid, page, lang, off) for grid in grids)
+    months = "".join(month_section(grid, page, lang) for grid in year_months(schedule, year, SUNDAY))
     body = (
         f'<div id="{SHEET}">\n'
         f"<header>\n{site_links(page, lang)}"
@@ -129,7 +127,7 @@ def legend(lang: str) -> str:
     return f'<section class="legend"><h2>{heading}</h2><ul>{items}</ul><p>{lunar}</p></section>\n'
 
 
-def month_section(grid: MonthGrid, page: str, lang: str, off: dict[date, tuple[Occurrence, ...]]) -> str:
+def month_section(grid: Month, page: str, lang: str) -> str:
     """One month: its heading, the lunar months it spans, its grid, and its holidays and observances."""
     from khcal.text.dates import month_name
 
@@ -138,7 +136,7 @@ def month_section(grid: MonthGrid, page: str, lang: str, off: dict[date, tuple[O
     lunar_months = _lunar_months(grid, lang)
     head = "".join(_column_head(column, lang) for column in grid.columns)
     rows = "".join(
-        "<tr>" + "".join(day_cell(cell, page, lang, off) for cell in week) + "</tr>\n" for week in grid.weeks
+        "<tr>" + "".join(day_cell(cell, page, lang) for cell in week) + "</tr>\n" for week in grid.weeks
     )
     return (
         f'<section class="month" id="m-{grid.month:02d}" aria-labelledby="h-{grid.month:02d}">\n'
@@ -150,11 +148,11 @@ def month_section(grid: MonthGrid, page: str, lang: str, off: dict[date, tuple[O
     )
 
 
-def _lunar_months(grid: MonthGrid, lang: str) -> str:
+def _lunar_months(grid: Month, lang: str) -> str:
     from khcal.text.lunar import month_name
 
     names: list[str] = []
-    for cell in grid.cells:
+    for cell in grid.days:
         shown = say(lang, "site.calendar.lunar-month", name=month_name(cell.lunar.month, lang))
         if shown not in names:
             names.append(shown)
@@ -173,13 +171,13 @@ def _column_head(weekday: int, lang: str) -> str:
     )
 
 
-def _cell_classes(cell: Cell, off: dict[date, tuple[Occurrence, ...]]) -> list[str]:
+def _cell_classes(cell: Day) -> list[str]:
     classes = ["day"]
-    making = off.get(cell.day, ())
+    making = cell.off
     if making:
-        if all(o.scope != "public" for o in making):
+        if all(o.scope != PUBLIC for o in making):
             classes.append("private")
-        elif any(o.in_lieu_of is None and o.scope == "public" for o in making):
+        elif any(o.in_lieu_of is None and o.scope == PUBLIC for o in making):
             classes.append("off")
         else:
             classes.append("lieu")
@@ -187,37 +185,38 @@ def _cell_classes(cell: Cell, off: dict[date, tuple[Occurrence, ...]]) -> list[s
         classes.append("weekend")
     if cell.day.weekday() == SUNDAY:
         classes.append("sun")
-    if cell.holy_day:
+    if cell.lunar.holy_day:
         classes.append("holy-day")
-    if any(not o.holiday for o in cell.occurrences):
+    if any(not o.holiday for o in cell.on):
         classes.append("observance")
     return classes
 
 
-def day_cell(cell: Cell | None, page: str, lang: str, off: dict[date, tuple[Occurrence, ...]]) -> str:
+def day_cell(cell: Day | None, page: str, lang: str) -> str:
     """One day of the grid: its date, lunar day, holy-day mark and the observances on it, linked."""
     if cell is None:
         return '<td class="blank"></td>'
     from khcal.text.dates import occurrence_name
-    from khcal.text.lunar import month_name, phase_name
+    from khcal.text.lunar import month_name, new_year_day, phase_name
 
     lunar = cell.lunar
     day_text = say(lang, "site.calendar.lunar-day", day=lunar.day, phase=phase_name(lunar.phase, lang))
     parts = [f'<span class="date">{esc(digits(lang, cell.day.day))}</span>']
-    if cell.holy_day:
+    if lunar.holy_day:
         parts.insert(0, f'<span class="holy"><span class="sr">{esc(say(lang, "holy-day"))}</span></span>')
     month = ""
     if (lunar.day == 1 and lunar.phase == "waxing") or cell.day.day == 1:
         shown = say(lang, "site.calendar.lunar-month", name=month_name(lunar.month, lang))
         month = f'<span class="lm">{esc(shown)}</span>'
-    parts.append(f'<span class="lunar"><span class="ld">{esc(day_text)}</span>{month}</span>')
+    which = new_year_day(cell.day)
+    note = f'<span class="ny">{esc(say(lang, f"new-year.{which}"))}</span>' if which else ""
+    parts.append(f'<span class="lunar"><span class="ld">{esc(day_text)}</span>{month}{note}</span>')
     links = "".join(
-        f'<a href="{_observance_href(page, o, lang)}">{esc(occurrence_name(o, lang))}</a>'
-        for o in cell.occurrences
+        f'<a href="{_observance_href(page, o, lang)}">{esc(occurrence_name(o, lang))}</a>' for o in cell.on
     )
     if links:
         parts.append(f'<span class="names">{links}</span>')
-    classes = " ".join(_cell_classes(cell, off))
+    classes = " ".join(_cell_classes(cell))
     return f'<td id="d-{cell.day.isoformat()}" class="{classes}">{"".join(parts)}</td>'
 
 
@@ -227,7 +226,7 @@ def _observance_href(page: str, occ: Occurrence, lang: str) -> str:
     return href(page, paths.observance_page(ident, lang))
 
 
-def month_events(grid: MonthGrid, page: str, lang: str, month: str) -> str:
+def month_events(grid: Month, page: str, lang: str, month: str) -> str:
     """The month's holidays and observances as a list under its grid, each linked to its page."""
     from khcal.text.dates import anniversary, format_span, occurrence_name
 

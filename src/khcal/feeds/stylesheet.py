@@ -56,7 +56,7 @@ nav li { display: inline-block; margin: 0 1rem 0.25rem 0; }
 """
 
 _OBSERVANCE = """
-.observance-page article { max-width: 40rem; margin: 0 auto; }
+.observance-page article, .observance-page .site-links { max-width: 40rem; margin: 0 auto; }
 .observance-page h1 { font-size: 1.8rem; font-weight: 600; margin-top: 1.5rem; }
 .observance-page .other-name { color: var(--muted); margin-top: 0; }
 .observance-page .meta { color: var(--muted); font-size: 0.95rem; }
@@ -108,6 +108,7 @@ table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; }
 .date { display: block; font-size: 1.3rem; font-weight: 600; line-height: 1.3; }
 .lunar { display: block; font-size: 0.8rem; color: var(--muted); line-height: 1.4; }
 .lunar .lm { display: block; color: var(--ink); font-weight: 600; }
+.lunar .ny { display: block; color: var(--holy); }
 .grid td.day { position: relative; }
 .holy::before { content: "\\2638"; color: var(--holy); font-size: 1rem; }
 .holy { position: absolute; top: 0.1rem; right: 0.25rem; line-height: 1.3; }
@@ -162,7 +163,7 @@ _PRINT = """
 }
 #sheet:target .month { margin: 0; }
 #sheet:target .grid td { height: 3.2rem; padding: 0.1rem 0.2rem; }
-#sheet:target .grid th .long, #sheet:target .lunar .lm { display: none; }
+#sheet:target .grid th .long, #sheet:target .lunar .lm, #sheet:target .lunar .ny { display: none; }
 #sheet:target .grid th .short { display: inline; }
 #sheet:target .date { font-size: 1rem; }
 #sheet:target .lunar { font-size: 0.62rem; }
@@ -181,7 +182,7 @@ _PRINT = """
   #sheet:target .grid td { height: 8.6mm; padding: 0 0.6mm; }
   #sheet:target .date { font-size: 7.5pt; line-height: 1.2; }
   #sheet:target .lunar { font-size: 5.5pt; line-height: 1.25; }
-  #sheet:target .lunar .lm { display: none; }
+  #sheet:target .lunar .lm, #sheet:target .lunar .ny { display: none; }
   #sheet:target .holy::before { font-size: 6pt; }
   #sheet:target .legend { font-size: 6.5pt; margin-top: 2mm; }
   #sheet:target .legend h2 { display: none; }

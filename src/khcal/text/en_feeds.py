@@ -134,10 +134,10 @@ MESSAGES: dict[str, Message] = {
     "site.calendar.print": "Printing",
     "site.calendar.month-a-page": "A month a page",
     "site.calendar.one-sheet": "The whole year on one sheet",
-    "site.calendar.print-note": "Either prints on A4.",
+    "site.calendar.print-note": "Both print on A4.",
     "site.observance.title": "{name}: Cambodia's holidays and remembrance days",
     "site.observance.dates": "Dates",
     "site.observance.year": "{year}",
-    "site.observance.rule": "Its date",
+    "site.observance.rule": "When it falls",
     "site.observance.lieu": "{date}: {name}",
 }

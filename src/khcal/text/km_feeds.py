@@ -100,7 +100,8 @@ MESSAGES: dict[str, Message] = {
     "site.calendar.title": "ប្រតិទិនខ្មែរ ឆ្នាំ{year}៖ ថ្ងៃឈប់សម្រាក ថ្ងៃខែចន្ទគតិ និងថ្ងៃសីល",
     "site.calendar.heading": "ប្រតិទិនខ្មែរ ឆ្នាំ{year}",
     "site.calendar.intro": (
-        "ថ្ងៃនីមួយៗមានថ្ងៃខែចន្ទគតិ ថ្ងៃសីល ថ្ងៃឈប់សម្រាក និងទិវាដែលកម្ពុជារំលឹក។ សប្តាហ៍ចាប់ផ្តើមពីថ្ងៃអាទិត្យ ដូចប្រតិទិនព្យួរជញ្ជាំងខ្មែរ។"
+        "ថ្ងៃនីមួយៗមានថ្ងៃខែចន្ទគតិរបស់វា ហើយថ្ងៃសីល ថ្ងៃឈប់សម្រាក និងទិវាដែលកម្ពុជារំលឹក ត្រូវបានគូសចំណាំ។ "
+        "សប្តាហ៍ចាប់ផ្តើមពីថ្ងៃអាទិត្យ ដូចប្រតិទិនព្យួរជញ្ជាំងខ្មែរ។"
     ),
     "site.calendar.khmer-year": "ចាប់ពី{date}៖ {text}",
     "site.calendar.khmer-year.why": "{date} ({why})",
@@ -128,10 +129,10 @@ MESSAGES: dict[str, Message] = {
     "site.calendar.print": "ការបោះពុម្ព",
     "site.calendar.month-a-page": "មួយខែមួយទំព័រ",
     "site.calendar.one-sheet": "ឆ្នាំទាំងមូលលើក្រដាសមួយសន្លឹក",
-    "site.calendar.print-note": "ទាំងពីរបោះពុម្ពលើក្រដាស A4។",
+    "site.calendar.print-note": "ទាំងពីររបៀបបោះពុម្ពលើក្រដាស A4។",
     "site.observance.title": "{name}៖ ថ្ងៃបុណ្យ និងទិវារំលឹកនៅកម្ពុជា",
     "site.observance.dates": "កាលបរិច្ឆេទ",
     "site.observance.year": "ឆ្នាំ{year}",
-    "site.observance.rule": "ថ្ងៃកំណត់",
+    "site.observance.rule": "ថ្ងៃប្រារព្ធ",
     "site.observance.lieu": "{date}៖ {name}",
 }
