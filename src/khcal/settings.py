@@ -81,6 +81,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config | None:
     path = os.path.join(folder, FILENAME)
     try:
         os.lstat(path)
+        folders.not_a_file(path)  # a FIFO or /dev/zero would never be read to its end
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:

@@ -132,15 +132,21 @@ def main() -> None:
         _main(sys.argv[1:])
     except BaseException as exc:
         # Ctrl-C may reach Python as another error (a KeyboardInterrupt while a class is made becomes a
-        # RuntimeError): whatever ended the run after it, the answer is 130.
-        if isinstance(exc, KeyboardInterrupt) or (_INTERRUPTED and not isinstance(exc, SystemExit)):
-            _quiet_ctrl_c()
-            silence_stdout()
-            sys.exit(130)
+        # RuntimeError) or be swallowed (in a finaliser): whatever ended the run after it, the answer is 130.
+        if isinstance(exc, KeyboardInterrupt) or _INTERRUPTED:
+            _interrupted()
         raise
     finally:
         if handed:
             _quiet_ctrl_c()
+    if _INTERRUPTED:
+        _interrupted()
+
+
+def _interrupted() -> NoReturn:
+    _quiet_ctrl_c()
+    silence_stdout()
+    sys.exit(130)
 
 
 def _main(argv: list[str]) -> None:
@@ -198,7 +204,15 @@ def _hand_over_ctrl_c() -> bool:
     if signal.getsignal(signal.SIGINT) not in (entry.quit_now, signal.default_int_handler):
         return False
     signal.signal(signal.SIGINT, _interrupt)
+    sys.unraisablehook = _unraisable
     return True
+
+
+def _unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    """A Ctrl-C that fell in a finaliser is not reported there (`main` exits 130 for it); anything else
+    is, as Python would."""
+    if unraisable.exc_type is not KeyboardInterrupt:
+        sys.__unraisablehook__(unraisable)
 
 
 def _quiet_ctrl_c() -> None:

@@ -1,0 +1,161 @@
+"""`khcal.feeds.edition`: a folder's files written as one edition, read back safely."""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from khcal.errors import KhcalError
+from khcal.feeds import edition
+from support.hostile_runs import snapshot
+
+OLD = {"a.ics": b"old a", "a.ics.gz": b"old a gz", "sub/b.ics": b"old b", "index.html": b"old page"}
+NEW = {"a.ics": b"new a", "a.ics.gz": b"new a gz", "sub/b.ics": b"new b", "index.html": b"new page"}
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    return {name: data for name, kind, _, data in snapshot(folder) if kind == "file"}
+
+
+def test_an_edition_is_written_whole_the_page_last_and_only_what_changed(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert edition.write_edition(str(site), OLD, "publish") == (
+        "a.ics",
+        "a.ics.gz",
+        "sub/b.ics",
+        "index.html",
+    )
+    assert contents(site) == OLD
+    times = {p: p.stat().st_mtime_ns for p in site.rglob("*")}
+    assert edition.write_edition(str(site), OLD, "publish") == ()
+    assert {p: p.stat().st_mtime_ns for p in site.rglob("*")} == times
+    changed = {**OLD, "sub/b.ics": b"new b", "index.html": b"new page"}
+    assert edition.write_edition(str(site), changed, "publish") == ("sub/b.ics", "index.html")
+    assert contents(site) == changed
+    assert [p.name for p in site.rglob(".*")] == []
+
+
+def test_a_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
+    edition.write_edition(str(tmp_path), OLD, "publish")
+    (tmp_path / "a.ics").chmod(0o604)
+    edition.write_edition(str(tmp_path), NEW, "publish")
+    assert stat.S_IMODE((tmp_path / "a.ics").stat().st_mode) == 0o604
+
+
+@pytest.mark.parametrize("name", ["", "/a", "a/../b", "./a", "a//b", "a\nb", "a\\b"])
+def test_a_name_outside_the_folder_is_a_programming_error(tmp_path: Path, name: str) -> None:
+    with pytest.raises(ValueError):
+        edition.write_edition(str(tmp_path), {name: b"x"}, "publish")
+    with pytest.raises(ValueError):
+        edition.read_previous(str(tmp_path), name, 100)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link", "folder", "device", "sub is a link"])
+def test_what_is_not_a_regular_file_is_refused_never_read_nor_replaced(tmp_path: Path, kind: str) -> None:
+    site = tmp_path / "site"
+    edition.write_edition(str(site), OLD, "publish")
+    path = site / "sub" / "b.ics"
+    path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "link":
+        path.symlink_to("/dev/zero")
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "device":
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 5))
+    else:
+        (site / "sub").rename(tmp_path / "elsewhere")
+        (site / "sub").symlink_to(tmp_path / "elsewhere")
+    before = snapshot(site)
+    with pytest.raises(KhcalError) as raised:
+        edition.write_edition(str(site), NEW, "publish")
+    assert raised.value.key == "error.feeds.edition-kind"
+    with pytest.raises(KhcalError):
+        edition.read_previous(str(site), "sub/b.ics", 100)
+    assert snapshot(site) == before
+
+
+def test_a_failure_before_the_renames_leaves_the_previous_edition_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    edition.write_edition(str(tmp_path), OLD, "publish")
+    before = snapshot(tmp_path)
+    calls = []
+
+    def failing(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", failing)
+    with pytest.raises(KhcalError, match="No space left on device"):
+        edition.write_edition(str(tmp_path), {**NEW, "new/c.ics": b"c"}, "publish")
+    assert snapshot(tmp_path) == before  # not even the new folder
+
+
+def test_a_kill_between_the_renames_is_finished_by_the_next_run(tmp_path: Path) -> None:
+    """The process kills itself (SIGKILL) after the second rename of the edition."""
+    site = tmp_path / "site"
+    edition.write_edition(str(site), OLD, "publish")
+    killer = textwrap.dedent(
+        f"""
+        import os, signal
+        from khcal.feeds import edition
+        real, done = os.replace, []
+        def replace(*args, **kwargs):
+            if len(done) == 3:  # the journal, then two files
+                os.kill(os.getpid(), signal.SIGKILL)
+            done.append(args)
+            real(*args, **kwargs)
+        os.replace = replace
+        edition.write_edition({str(site)!r}, {NEW!r}, "publish")
+        """
+    )
+    killed = subprocess.run([sys.executable, "-c", killer], check=False, timeout=60)
+    assert killed.returncode == -signal.SIGKILL
+    assert (site / edition.JOURNAL).exists()
+    assert contents(site)["a.ics"] == b"new a" and contents(site)["index.html"] == b"old page"
+    assert edition.read_previous(str(site), "index.html", 100) == b"new page"  # finished first
+    assert {k: v for k, v in contents(site).items()} == NEW
+    assert edition.write_edition(str(site), NEW, "publish") == ()
+
+
+def test_stray_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> None:
+    edition.write_edition(str(tmp_path), OLD, "publish")
+    for stray in (
+        tmp_path / ".a.ics.khcal-4000000-0123abcd.tmp",
+        tmp_path / "sub/.b.ics.khcal-4000000-0123abcd.tmp",
+    ):
+        stray.write_text("partial")
+    edition.write_edition(str(tmp_path), OLD, "publish")
+    assert [p.name for p in tmp_path.rglob(".*")] == []
+
+
+def test_read_previous_reads_at_most_the_limit(tmp_path: Path) -> None:
+    edition.write_edition(str(tmp_path), OLD, "publish")
+    assert edition.read_previous(str(tmp_path), "a.ics", 5) == b"old a"
+    assert edition.read_previous(str(tmp_path), "a.ics", 4) is None
+    assert edition.read_previous(str(tmp_path), "missing.ics", 4) is None
+    assert edition.read_previous(str(tmp_path / "missing"), "a.ics", 4) is None
+    assert not (tmp_path / "missing").exists()
+
+
+def test_one_writer_at_a_time(tmp_path: Path) -> None:
+    import fcntl
+
+    held = os.open(tmp_path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(KhcalError) as raised:
+            edition.write_edition(str(tmp_path), OLD, "publish")
+        assert raised.value.key == "error.feeds.edition-busy"
+    finally:
+        os.close(held)
