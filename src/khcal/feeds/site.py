@@ -62,11 +62,12 @@ def check_base_url(text: str) -> str:
 
 
 def qr_svg(url: str) -> str:
-    """The QR code of a URL as an inline SVG element (dark on white, with its quiet zone)."""
+    """The QR code of a URL as an inline SVG element (dark on white, with its quiet zone), titled with the
+    URL it encodes for screen readers."""
     import segno
 
     code = segno.make(url, error="m", micro=False)
-    svg: str = code.svg_inline(scale=4, border=4, dark="#000", light="#fff")
+    svg: str = code.svg_inline(scale=4, border=4, dark="#000", light="#fff", title=url)
     return svg
 
 
