@@ -85,6 +85,15 @@ def test_paths_the_site_does_not_have_are_404(application: FeedApp, path: str) -
     assert get(application, path)[0] == "404 Not Found"
 
 
+def test_head_answers_a_site_path_with_the_headers_of_get_and_no_body(application: FeedApp) -> None:
+    answered: list[tuple[str, list[tuple[str, str]]]] = []
+    environ = {"REQUEST_METHOD": "HEAD", "PATH_INFO": "/calendar/2027.km.html", "HTTP_HOST": HOST}
+    body = application(environ, lambda status, headers: answered.append((status, headers)))
+    assert body == [] and answered[0][0] == "200 OK"
+    _, headers, full = get(application, "/calendar/2027.km.html")
+    assert dict(answered[0][1])["Content-Length"] == headers["content-length"] == str(len(full))
+
+
 def test_only_the_index_pages_depend_on_the_base_address(tmp_path: Path) -> None:
     from khcal.feeds.site_files import uses_base
 
@@ -100,6 +109,7 @@ def test_only_the_index_pages_depend_on_the_base_address(tmp_path: Path) -> None
 def test_the_query_page_stays_at_the_root(application: FeedApp) -> None:
     status, _, body = get(application, "/")
     assert status == "200 OK" and f'href="webcal://{HOST}/khcal.ics"'.encode() in body
+    assert b'<a href="/index.html">' in body  # the site's front door
     assert get(application, "/khcal.ics?from=2026&to=2026")[0] == "200 OK"
 
 
