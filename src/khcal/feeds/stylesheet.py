@@ -179,7 +179,8 @@ _PRINT = """
   #sheet:target .grid th { font-size: 6pt; padding: 0; }
   #sheet:target .grid th .long { display: none; }
   #sheet:target .grid th .short { display: inline; }
-  #sheet:target .grid td { height: 8.6mm; padding: 0 0.6mm; }
+  #sheet:target .grid td { height: 7.4mm; padding: 0 0.6mm; }
+  #sheet:target .lunar { white-space: nowrap; overflow: hidden; }
   #sheet:target .date { font-size: 7.5pt; line-height: 1.2; }
   #sheet:target .lunar { font-size: 5.5pt; line-height: 1.25; }
   #sheet:target .lunar .lm, #sheet:target .lunar .ny { display: none; }
