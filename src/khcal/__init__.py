@@ -7,8 +7,8 @@
     False
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: importing `__future__` is a file to find and load before the
+# command's entry point (khcal.cli.entry) can make Ctrl-C quiet; the few annotations here are quoted.
 __version__ = "0.1.0"
 
 TYPE_CHECKING = False  # typing itself is not imported: the command's start-up would pay for it
@@ -56,7 +56,7 @@ _LAZY = {
 }  # fmt: skip
 
 
-def word_error(error: KhcalError | Problem, lang: str = "en") -> str:
+def word_error(error: "KhcalError | Problem", lang: str = "en") -> str:
     """An error (or a definitions file's problem) in words, in `lang`: what `error.message(lang)` and
     `str(error)` give. The errors carry a key and parameters only; the text layer words them, here, at the
     API's edge, so that neither `khcal.errors` nor the core imports it."""

@@ -12,6 +12,7 @@ through both and compares what they print and their exit codes.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from khcal.errors import KhcalError, silence_stdout
@@ -19,7 +20,7 @@ from khcal.errors import KhcalError, silence_stdout
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from typing import NoReturn, TypedDict
+    from typing import NoReturn, TextIO, TypedDict
 
     class Grammar(TypedDict):
         """One quick command's grammar (khcal.cli.derive)."""
@@ -126,6 +127,10 @@ def main() -> None:
     """
     if sys.stdout is None:  # started with its output closed (`khcal next >&-`): nothing could be written
         _fail_output("Bad file descriptor")
+    if sys.stdin is None:  # started with its input closed (`khcal is-holiday - <&-`)
+        sys.stdin = _closed_input()
+    if sys.stderr is None:  # `2>&-`: the error lines are lost, as a shell's would be; the exit code stays
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the whole run
     utf8_streams()
     handed = _hand_over_ctrl_c()
     try:
@@ -153,32 +158,37 @@ def _main(argv: list[str]) -> None:
     try:
         code = dispatch(argv)
         sys.stdout.flush()
+        if code is None:
+            from khcal.cli import main as full
+
+            full()
     except BrokenPipeError:
         silence_stdout()  # the reader went away: stop quietly
         sys.exit(0)
     except OSError as exc:
-        if exc.filename is not None:
-            raise
         silence_stdout()
+        if exc.filename is not None:  # a file no check foresaw: still one line, never a traceback
+            _fail_file(exc)
         _fail_output(exc.strerror or str(exc))
-    if code is not None:
-        sys.exit(code)
-    from khcal.cli import main as full
-
-    full()
+    sys.exit(code)
 
 
 def utf8_streams() -> None:
     """Standard output, error and input in UTF-8 when they are pipes or files, whatever the locale says (as
     git does: a script reading khcal's output gets the same bytes everywhere). On a terminal the locale's
     encoding is kept, and what it cannot show is written as an escape (`\\u1780`) instead of failing."""
-    for stream in (sys.stdout, sys.stderr, sys.stdin):
+    streams = (
+        (sys.stdout, "surrogateescape"),
+        (sys.stderr, "backslashreplace"),
+        (sys.stdin, "surrogateescape"),
+    )
+    for stream, errors in streams:
         encoding = str(getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
         if stream is None or encoding == "utf8" or not hasattr(stream, "reconfigure"):
             continue
         try:
-            if not stream.isatty():
-                stream.reconfigure(encoding="utf-8")
+            if not stream.isatty():  # bytes that came in undecodable go out as they came; errors escaped
+                stream.reconfigure(encoding="utf-8", errors=errors)
             elif stream is not sys.stdin:
                 stream.reconfigure(errors="backslashreplace")
         except (OSError, ValueError):
@@ -223,6 +233,32 @@ def _quiet_ctrl_c() -> None:
 
     if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
         signal.signal(signal.SIGINT, entry.quit_now)
+
+
+def _closed_input() -> TextIO:
+    """A standard input that was closed: reading it fails as reading fd 0 would, naming `-` (so that the
+    error is one line about the input, `khcal: -: Bad file descriptor`)."""
+    import errno
+    import io
+
+    class Closed(io.RawIOBase):
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: object) -> int:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF), "-")
+
+    return io.TextIOWrapper(io.BufferedReader(Closed()), encoding="utf-8")
+
+
+def _fail_file(exc: OSError) -> NoReturn:
+    """A file could not be read or written: one line naming it (quoted safely), exit 2."""
+    from khcal.errors import KhcalError
+
+    error = KhcalError("error.file", path=str(exc.filename), reason=exc.strerror or str(exc))
+    if sys.stderr is not None:
+        print(f"khcal: {error.message('en')}", file=sys.stderr)
+    sys.exit(2)
 
 
 def _fail_output(reason: str) -> NoReturn:

@@ -71,7 +71,7 @@ def write_output(target: str, data: bytes, what: str) -> None:
     if stat.S_ISDIR(mode):
         raise OutputError("error.feeds.output-folder", what=what, target=target)
     if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
-        _write_into(target, data, what)
+        _write_into(target, data, what, fifo=stat.S_ISFIFO(mode))
         return
     if not stat.S_ISREG(mode):
         raise OutputError("error.feeds.output-kind", what=what, target=target)
@@ -176,7 +176,7 @@ def _write_new(target: str, data: bytes, what: str) -> None:
     replace_in(folder or ".", name, data, what, shown=target, same_as=None)
 
 
-def _write_into(target: str, data: bytes, what: str) -> None:
+def _write_into(target: str, data: bytes, what: str, *, fifo: bool) -> None:
     """Write into a device or a FIFO, opened without waiting (a FIFO with no reader: at most FIFO_WAIT s)."""
     flags = os.O_WRONLY | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_NONBLOCK", 0)
     deadline = time.monotonic() + FIFO_WAIT
@@ -185,10 +185,10 @@ def _write_into(target: str, data: bytes, what: str) -> None:
             fd = os.open(target, flags)
             break
         except OSError as exc:
-            if exc.errno != errno.ENXIO or time.monotonic() > deadline:
-                if exc.errno == errno.ENXIO:
-                    raise OutputError("error.feeds.output-no-reader", what=what, target=target) from None
+            if not fifo or exc.errno != errno.ENXIO:
                 raise _cannot(what, target, exc) from None
+            if time.monotonic() > deadline:
+                raise OutputError("error.feeds.output-no-reader", what=what, target=target) from None
             time.sleep(0.05)
     try:
         os.set_blocking(fd, True)

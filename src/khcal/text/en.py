@@ -185,6 +185,7 @@ MESSAGES: dict[str, Message] = {
     "error.options.too-many-days": "{count} days is too many for a table (at most {most}; "
     "use --plain or --json for longer ranges)",
     "error.output": "cannot write the output: {reason}",
+    "error.file": "{path}: {reason}",
     "error.usage": "{message} (see '{command} --help')",
     "error.where.line": "line {number}",
     "api.extra-off": "your own day off",

@@ -181,6 +181,7 @@ MESSAGES: dict[str, Message] = {
     "error.options.too-many-days": "{count} ថ្ងៃ ច្រើនពេកសម្រាប់តារាង (យ៉ាងច្រើន {most} ថ្ងៃ។ "
     "សូមប្រើ --plain ឬ --json សម្រាប់ចន្លោះវែងជាងនេះ)",
     "error.output": "មិនអាចសរសេរលទ្ធផលបានទេ៖ {reason}",
+    "error.file": "{path}៖ {reason}",
     "error.usage": "{message} (សូមមើល '{command} --help')",
     "error.where.line": "បន្ទាត់ទី {number}",
     "api.extra-off": "ថ្ងៃឈប់សម្រាកផ្ទាល់ខ្លួន",
