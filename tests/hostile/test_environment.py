@@ -131,7 +131,6 @@ def test_ctrl_c_at_any_moment_exits_130_quietly(args: tuple[str, ...]) -> None:
     """SIGINT after 0, 5, 10 ... 200 ms. Before khcal's entry module runs (Python's own start-up and the
     installer's `khcal` script importing `re`, a few milliseconds) a Ctrl-C is Python's, which may print
     its traceback: none may come from khcal's code."""
-    ours = 0
     for delay in range(0, 205, 5):
         process = subprocess.Popen(
             [KHCAL, *args], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -147,13 +146,12 @@ def test_ctrl_c_at_any_moment_exits_130_quietly(args: tuple[str, ...]) -> None:
             continue
         assert process.returncode in (0, 130, -signal.SIGINT), (delay, stderr)
         one_line(stderr)
-        ours += process.returncode == 130
-    assert ours > 0  # khcal's own handling answered some of them
 
 
 @pytest.mark.slow
 def test_ctrl_c_stops_a_long_export_and_leaves_no_temporary_file(tmp_path: Path) -> None:
     target = tmp_path / "feed.ics"
+    codes = []
     for delay in (0.3, 0.8, 1.5):
         process = subprocess.Popen(
             [KHCAL, "export", "--from", "1950", "--to", "2049", "-o", str(target)],
@@ -165,6 +163,8 @@ def test_ctrl_c_stops_a_long_export_and_leaves_no_temporary_file(tmp_path: Path)
         assert process.returncode in (0, 130), err
         one_line(err)
         assert [p.name for p in tmp_path.iterdir()] in ([], ["feed.ics"])
+        codes.append(process.returncode)
+    assert 130 in codes  # a 100-year feed takes longer than that: khcal's own handling answered
 
 
 def test_ctrl_c_stops_the_server_cleanly() -> None:
