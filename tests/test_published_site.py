@@ -1,9 +1,12 @@
 """A published folder served by nginx (Debian, one worker, loopback): khal and ical.js fetch and read every
-feed over HTTP; headless Chromium opens index.html, every link on it answers; every QR code of the page, as
-Chromium draws it, decodes (zbarimg) to its feed's URL.
+feed over HTTP; headless Chromium opens both index pages, every link on them answers; every QR code of a
+page, as Chromium draws it, decodes (zbarimg) to the webcal:// address of a feed that exists; the year pages
+in English and Khmer are drawn at a phone's width (390 px) and a desktop's (1280 px) without sideways
+scrolling, and printed to PDF on a few pages with a Khmer font embedded (pdffonts), not empty boxes.
 
-nginx, chromium, zbarimg, khal and node (with ical.js) are installed by .ci/run. Under CI (CI set) a missing
-tool is a failure; elsewhere the tests that need it are skipped with the reason.
+nginx, chromium, zbarimg, khal, node (with ical.js), the Khmer fonts and poppler-utils are installed by
+.ci/run. Under CI (CI set) a missing tool is a failure; elsewhere the tests that need it are skipped with the
+reason.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import pytest
 from typer.testing import CliRunner
 
 from khcal.cli import app
-from khcal.feeds import site
+from khcal.feeds import paths, site
 from support.nginx import Nginx
 
 pytestmark = pytest.mark.slow  # end to end: real outside programs
@@ -86,6 +89,24 @@ def test_nginx_serves_each_feed_and_its_gzip_copy(served: Site) -> None:
         _, zipped_headers, zipped = get(f"{served.url}/{name}", {"Accept-Encoding": "gzip"})
         assert zipped_headers.get("content-encoding") == "gzip"
         assert gzip.decompress(zipped) == body
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("json/2027.json", "application/json"), ("api/v3/PublicHolidays/2027/KH", "application/json"),
+     ("index.km.html", "text/html"), ("calendar/2027.km.html", "text/html"), ("site.css", "text/css")],
+)  # fmt: skip
+def test_nginx_serves_the_pages_and_json_with_their_types(served: Site, name: str, kind: str) -> None:
+    import gzip
+
+    status, headers, body = get(f"{served.url}/{name}")
+    assert status == 200 and body == (served.folder / name).read_bytes()
+    assert headers["content-type"] == f"{kind}; charset=utf-8"
+    _, zipped_headers, zipped = get(f"{served.url}/{name}", {"Accept-Encoding": "gzip"})
+    assert (
+        zipped_headers.get("content-encoding") == "gzip" and zipped_headers.get("vary") == "Accept-Encoding"
+    )
+    assert gzip.decompress(zipped) == body
 
 
 def test_ical_js_fetches_and_reads_every_feed(served: Site) -> None:
@@ -179,36 +200,154 @@ class Links(HTMLParser):
             self.hrefs.append(str(found["href"]))
 
 
-def test_every_link_of_the_page_in_chromium_answers(served: Site, tmp_path: Path) -> None:
-    done = chromium("--dump-dom", f"{served.url}/", tmp=tmp_path)
+def feed_file(served: Site, url: str) -> str:
+    """The published feed a webcal:// or http:// link of an index page names."""
+    address = "http://" + url.split("://", 1)[1]
+    assert address.startswith(served.url + "/"), url
+    name = address.removeprefix(served.url + "/")
+    assert name in FEEDS, url
+    return name
+
+
+@pytest.mark.parametrize("page", ["index.html", "index.km.html"])
+def test_every_link_of_an_index_page_in_chromium_answers(served: Site, tmp_path: Path, page: str) -> None:
+    from urllib.parse import parse_qs, urljoin, urlsplit
+
+    done = chromium("--dump-dom", f"{served.url}/{page}", tmp=tmp_path)
     assert done.returncode == 0, done.stderr
     links = Links()
     links.feed(done.stdout)
-    assert len(links.hrefs) >= 2 * len(FEEDS)
     webcal = [h for h in links.hrefs if h.startswith("webcal://")]
     assert sorted(webcal) == sorted(f"webcal://{served.url.split('://')[1]}/{n}" for n in FEEDS)
     for href in links.hrefs:
         if href.startswith("#"):
             assert href[1:] in links.ids, href
             continue
-        url = "http://" + href.removeprefix("webcal://") if href.startswith("webcal://") else href
-        assert url.startswith(served.url), href
+        parts = urlsplit(href)
+        if parts.netloc == "calendar.google.com":  # not fetched: its cid is a feed of this site
+            feed_file(served, parse_qs(parts.query)["cid"][0])
+            continue
+        url = urljoin(f"{served.url}/{page}", href)
+        if href.startswith("webcal://"):
+            url = "http://" + href.removeprefix("webcal://")
         status, _, body = get(url)
-        assert status == 200 and body.startswith(b"BEGIN:VCALENDAR"), href
+        assert status == 200, href
+        if url.endswith(".ics"):
+            assert body.startswith(b"BEGIN:VCALENDAR"), href
 
 
-def test_every_qr_code_decodes_to_its_feeds_url(served: Site, tmp_path: Path) -> None:
+@pytest.mark.parametrize("page", ["index.html", "index.km.html"])
+def test_every_qr_code_decodes_to_the_webcal_address_of_a_feed(
+    served: Site, tmp_path: Path, page: str
+) -> None:
     zbarimg = need("zbarimg")
     shot = tmp_path / "page.png"
     done = chromium(
-        "--hide-scrollbars", "--window-size=1000,9000", f"--screenshot={shot}", f"{served.url}/", tmp=tmp_path
+        "--hide-scrollbars",
+        "--window-size=1000,9000",
+        f"--screenshot={shot}",
+        f"{served.url}/{page}",
+        tmp=tmp_path,
     )
     assert shot.exists(), done.stderr
     decoded = subprocess.run(
         [zbarimg, "--quiet", "--raw", str(shot)], capture_output=True, text=True, timeout=120, check=False
     )
     assert decoded.returncode == 0, decoded.stderr
-    assert sorted(decoded.stdout.split()) == sorted(f"{served.url}/{n}" for n in FEEDS)
+    codes = decoded.stdout.split()
+    assert len(codes) == len(site.SELECTIONS) and all(c.startswith("webcal://") for c in codes)
+    lang = "km" if ".km." in page else "en"
+    assert sorted(feed_file(served, c) for c in codes) == sorted(
+        site.file_name(s, lang) for s in site.SELECTIONS
+    )
+
+
+PROBE = """<!doctype html>
+<html><head><meta charset="utf-8"><title>probe</title></head><body style="margin:0">
+<iframe id="page" src="{page}" style="border:0;width:{width}px;height:1200px"></iframe>
+<script>
+window.addEventListener("load", function () {{
+  var page = document.getElementById("page").contentDocument;
+  var root = page.documentElement;
+  // Two Khmer letters drawn in the page's font: a missing glyph draws both as the same empty box.
+  function drawn(text) {{
+    var canvas = document.createElement("canvas");
+    canvas.width = 80; canvas.height = 60;
+    var context = canvas.getContext("2d");
+    context.font = "40px " + getComputedStyle(page.body).fontFamily;
+    context.fillText(text, 10, 45);
+    return canvas.toDataURL();
+  }}
+  var glyphs = drawn("\u1780") !== drawn("\u1781") ? 1 : 0;
+  var found = [root.scrollWidth, root.clientWidth, page.body.innerText.length, glyphs];
+  document.body.setAttribute("data-probe", found.join(" "));
+}});
+</script>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "km"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_year_page_fits_a_phone_and_a_desktop(served: Site, tmp_path: Path, lang: str, width: int) -> None:
+    """Drawn in a frame of the width (headless windows are at least 500 px wide): no sideways scrolling, and
+    Khmer letters drawn in the page's fonts as glyphs (two letters differ), not as the same empty box."""
+    import re
+
+    year_page = paths.year_page(2027, lang)
+    probe = served.folder / f"calendar/probe-{lang}-{width}.html"
+    probe.write_text(PROBE.format(page=year_page.rsplit("/", 1)[1], width=width), encoding="utf-8")
+    try:
+        done = chromium(f"--window-size={max(width, 500)},1300", "--hide-scrollbars", "--dump-dom",
+                        f"{served.url}/calendar/{probe.name}", tmp=tmp_path)  # fmt: skip
+        shot = tmp_path / "shot.png"
+        chromium(f"--window-size={max(width, 500)},1300", f"--screenshot={shot}",
+                 f"{served.url}/calendar/{probe.name}", tmp=tmp_path)  # fmt: skip
+    finally:
+        probe.unlink()
+    found = re.search(r'data-probe="(\d+) (\d+) (\d+) (\d)"', done.stdout)
+    assert found is not None, done.stdout[-2000:] + done.stderr[-2000:]
+    scroll, client, text, glyphs = map(int, found.groups())
+    assert glyphs == 1, "Khmer letters are drawn as empty boxes: no Khmer font"
+    assert client == width and scroll <= client, (scroll, client)
+    assert text > 200  # the year is there
+    assert shot.stat().st_size > 5000  # something is drawn
+
+
+def test_khmer_fonts_are_installed() -> None:
+    fc_list = need("fc-list")
+    done = subprocess.run(
+        [fc_list, ":lang=km", "family"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.stdout.strip(), "no font for Khmer: Khmer text would be drawn as empty boxes"
+
+
+def printed(served: Site, tmp: Path, target: str) -> tuple[int, str]:
+    """Chromium's PDF of a page of the site: its number of pages, and its fonts as pdffonts lists them."""
+    pdfinfo, pdffonts = need("pdfinfo"), need("pdffonts")
+    pdf = tmp / "printed.pdf"
+    pdf.unlink(missing_ok=True)
+    done = chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", f"{served.url}/{target}", tmp=tmp)
+    assert pdf.exists(), done.stderr
+    info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, timeout=60, check=True).stdout
+    pages = int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
+    fonts = subprocess.run(
+        [pdffonts, str(pdf)], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
+    return pages, fonts
+
+
+@pytest.mark.parametrize("lang", ["en", "km"])
+def test_a_year_prints_a_month_a_page_or_on_one_sheet_with_khmer_glyphs(
+    served: Site, tmp_path: Path, lang: str
+) -> None:
+    page = paths.year_page(2027, lang)
+    pages, fonts = printed(served, tmp_path, page)
+    assert 12 <= pages <= 13, pages  # the months, after the year's heading
+    if lang == "km":  # drawn with a font that has Khmer glyphs (Noto Sans Khmer, Khmer OS), embedded
+        assert "khmer" in fonts.lower(), fonts
+    sheet, _ = printed(served, tmp_path, page + "#sheet")
+    assert sheet == 1
 
 
 def test_dates_in_the_feeds_follow_from_today(served: Site) -> None:

@@ -23,17 +23,19 @@ http {{
     fastcgi_temp_path {tmp}/fastcgi;
     uwsgi_temp_path {tmp}/uwsgi;
     scgi_temp_path {tmp}/scgi;
-    types {{ text/html html; text/calendar ics; }}
+    types {{ text/html html; text/calendar ics; text/css css; application/json json; }}
     default_type application/octet-stream;
     charset utf-8;
-    charset_types text/calendar;
+    charset_types text/calendar text/css application/json;
     gzip_static on;
+    gzip_vary on;
     sendfile on;
     keepalive_requests 100000;
     server {{
         listen 127.0.0.1:{port};
         root {root};
         index index.html;
+        location /api/ {{ default_type application/json; }}
     }}
 }}
 """

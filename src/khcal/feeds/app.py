@@ -7,7 +7,9 @@
   requests wait on, and one feed is built at a time (others wait their turn, or get 503). Gzipped when the
   client accepts it (``Vary: Accept-Encoding``); ``ETag`` (a hash of the body) and ``Last-Modified`` let
   clients ask again cheaply (``304 Not Modified``).
-- ``/`` and ``/index.html``: a page with the subscription links.
+- ``/``: a page with the subscription links of query feeds.
+- The published site's paths (``/index.html``, ``/calendar/2027.html``, ``/json/2027.json``, the feeds under
+  their published names...): the bytes ``khcal publish`` writes there (`khcal.feeds.site_routes`).
 - Anything else: 404; a bad query: 400 with one line saying what is wrong; other methods: 405.
 
 ``Last-Modified`` is derived from what the body is made of, never later than the response: the newest of the
@@ -21,6 +23,7 @@ given as ``log_to`` (`khcal serve`: `khcal.feeds.logs`).
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from collections.abc import Callable
@@ -39,10 +42,11 @@ from khcal.feeds.pages import index_page, public_base
 from khcal.parsing import DEFAULT_TZ, clock_of
 
 if TYPE_CHECKING:
+    from khcal.feeds.site_routes import SiteRoutes
     from khcal.settings import Settings
 
 FEED_PATH = "/khcal.ics"
-INDEX_PATHS = ("/", "/index.html")
+INDEX_PATHS = ("/",)
 QUERY_KEYS = ("lang", "holidays", "category", "from", "to", "alarm")
 MAX_AGE = 3600
 """Seconds a client or proxy may keep a response before asking again (with its ETag)."""
@@ -286,6 +290,9 @@ class FeedApp:
             page = index_page(base, self.feeds.lang).encode("utf-8")
             return "200 OK", typed("text/html"), page
         if path != FEED_PATH:
+            published = self.site(environ, path)
+            if published is not None:
+                return published
             return text_answer("404 Not Found", f"khcal: not found; the feed is at {FEED_PATH}\n")
         try:
             options = self.feeds.parsed(query)
@@ -296,6 +303,15 @@ class FeedApp:
             busy = "khcal: busy building other feeds; ask again in a few seconds\n"
             return text_answer("503 Service Unavailable", busy, [("Retry-After", str(RETRY_AFTER))])
         return self._feed(environ, options, built)
+
+    @functools.cached_property
+    def site(self) -> SiteRoutes:
+        """The published site's paths (`khcal.feeds.site_routes`)."""
+        from khcal.feeds.site_routes import SiteRoutes
+
+        return SiteRoutes(
+            self.feeds, lambda e: public_base(e, self.trust_proxy, self.fallback_host), self.now
+        )
 
     def _feed(
         self, environ: dict[str, Any], options: ics.FeedOptions, built: Built

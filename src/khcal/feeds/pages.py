@@ -136,6 +136,7 @@ def index_page(base: tuple[str, str], lang: str) -> str:
 {chr(10).join(rows)}
 </table>
 <p>{word("options")}</p>
+<p><a href="/index.html">{word("site")}</a></p>
 </body>
 </html>
 """

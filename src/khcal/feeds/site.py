@@ -1,17 +1,26 @@
-"""What `khcal publish` puts on a static host: the feeds (one per language and selection) and their page.
+"""The published site's front door: the feeds (one per language and selection) and the index pages.
 
-The page, ``index.html``, is in English and Khmer: for each feed what it holds, a ``webcal://`` link (a tap
-subscribes on an iPhone or a Mac), the ``https://`` link to copy into Google Calendar or Outlook, and a QR
-code of that link (inline SVG, made by segno) to scan with a phone; then short steps for Google Calendar,
-Apple Calendar and Outlook. Nothing on it depends on the clock, so the same feeds give the same bytes.
+There is one index page per language, `index.html` (English) and `index.km.html` (Khmer), each linking the
+other. For each feed of its language it gives a ``webcal://`` link (a tap subscribes on an iPhone or a Mac),
+an "Add to Google Calendar" link for Android (Google's `calendar/r?cid=` with the webcal address, encoded),
+the ``https://`` link to copy into Outlook or any other app, and a QR code of the ``webcal://`` link
+(inline SVG, made by segno): a phone that scans it subscribes, where an ``https://`` code would only import
+the events once. Then the feeds of the other language, the printable year calendars, a page for each
+observance (Victory over Genocide Day and the Day of Remembrance first), the JSON files for programs and
+short steps for Google Calendar, Apple Calendar and Outlook. Every word comes from the message tables
+(`site.*`, `category.*`) in the page's language; nothing depends on the clock, so the same data give the
+same bytes.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from khcal.errors import KhcalError
+from khcal.feeds import paths
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,30 +46,6 @@ def file_name(selection: Selection, lang: str) -> str:
     return f"cambodia-{selection.slug}.{lang}.ics"
 
 
-_WORD_KEYS = (
-    "heading",
-    "intro",
-    "everything",
-    "days-off",
-    "remembrance",
-    "buddhist",
-    "subscribe",
-    "copy",
-    "scan",
-    "how",
-    "google",
-    "apple",
-    "outlook",
-)
-
-
-def _words(lang: str) -> dict[str, str]:
-    """The page's words in `lang` (keys `site.*` of the message tables)."""
-    from khcal.text import say
-
-    return {key: say(lang, f"site.{key}") for key in _WORD_KEYS}
-
-
 def check_base_url(text: str) -> str:
     """The base URL without its trailing slash; an http(s) URL with a host, or KhcalError."""
     from urllib.parse import urlsplit
@@ -77,63 +62,141 @@ def check_base_url(text: str) -> str:
 
 
 def qr_svg(url: str) -> str:
-    """The QR code of a URL as an inline SVG element (dark on white, with its quiet zone)."""
+    """The QR code of a URL as an inline SVG element (dark on white, with its quiet zone), titled with the
+    URL it encodes for screen readers."""
     import segno
 
     code = segno.make(url, error="m", micro=False)
-    svg: str = code.svg_inline(scale=4, border=4, dark="#000", light="#fff")
+    svg: str = code.svg_inline(scale=4, border=4, dark="#000", light="#fff", title=url)
     return svg
 
 
-def _feed_block(base: str, selection: Selection, lang: str) -> str:
-    words = _words(lang)
+def feed_urls(base: str, selection: Selection, lang: str) -> tuple[str, str, str]:
+    """The `https://` (or `http://`) address of a feed, its `webcal://` form and its Google Calendar link."""
     https = f"{base}/{file_name(selection, lang)}"
     webcal = "webcal://" + https.split("://", 1)[1]
+    google = "https://calendar.google.com/calendar/r?cid=" + quote(webcal, safe="")
+    return https, webcal, google
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """An observance as the index lists it: its id, and its name and category in the page's language."""
+
+    ident: str
+    name: str
+    category: str
+
+
+def _word(lang: str, key: str, **params: object) -> str:
+    """A message of the tables in `lang`, escaped for HTML."""
+    from khcal.text import say
+
+    return html.escape(say(lang, key, **params))
+
+
+def _feed_block(base: str, selection: Selection, lang: str) -> str:
+    https, webcal, google = feed_urls(base, selection, lang)
     return (
-        f'<article class="feed" id="{selection.slug}-{lang}">\n'
-        f"<h3>{html.escape(words[selection.slug])}</h3>\n"
-        f'<p><a class="webcal" href="{html.escape(webcal)}">{html.escape(words["subscribe"])}</a></p>\n'
-        f'<p>{html.escape(words["copy"])}: <a class="https" href="{html.escape(https)}">'
+        f'<article class="feed" id="{selection.slug}">\n'
+        f"<h3>{_word(lang, f'site.{selection.slug}')}</h3>\n"
+        f'<p><a class="webcal" href="{html.escape(webcal)}">{_word(lang, "site.subscribe")}</a></p>\n'
+        f'<p><a class="google" href="{html.escape(google)}">{_word(lang, "site.google-link")}</a></p>\n'
+        f'<p>{_word(lang, "site.copy")}: <a class="https" href="{html.escape(https)}">'
         f"<code>{html.escape(https)}</code></a></p>\n"
-        f"<figure><figcaption>{html.escape(words['scan'])}</figcaption>\n{qr_svg(https)}\n</figure>\n"
+        f"<figure><figcaption>{_word(lang, 'site.scan')}</figcaption>\n{qr_svg(webcal)}\n</figure>\n"
         "</article>"
     )
 
 
-def _section(base: str, lang: str) -> str:
-    words = _words(lang)
-    feeds = "\n".join(_feed_block(base, s, lang) for s in SELECTIONS)
-    steps = "\n".join(f"<li>{html.escape(words[k])}</li>" for k in ("google", "apple", "outlook"))
+def _other_feeds(base: str, lang: str, other: str) -> str:
+    """The feeds of the other language, as links only (their QR codes are on that language's page)."""
+    from khcal.text import say
+
+    items = []
+    for selection in SELECTIONS:
+        https, webcal, _ = feed_urls(base, selection, other)
+        items.append(
+            f'<li lang="{other}">{html.escape(say(other, f"site.{selection.slug}"))} '
+            f'<a href="{html.escape(webcal)}">webcal</a> · <a href="{html.escape(https)}">https</a></li>'
+        )
+    return f"<h2>{html.escape(say(lang, 'site.other-lang'))}</h2>\n<ul>\n" + "\n".join(items) + "\n</ul>"
+
+
+def _links(page: str, lang: str, years: Sequence[int], listed: Sequence[Listed]) -> str:
+    """The year calendars, the observance pages and the JSON files, linked relative to `page`."""
+    from khcal.text import say
+
+    def a(target: str, text: str) -> str:
+        return f'<a href="{html.escape(paths.link(page, target))}">{html.escape(text)}</a>'
+
+    year_items = " · ".join(a(paths.year_page(y, lang), say(lang, "site.year", year=y)) for y in years)
+    day_items = "\n".join(
+        f'<li>{a(paths.observance_page(o.ident, lang), o.name)} <span class="category">'
+        f"({html.escape(o.category)})</span></li>"
+        for o in listed
+    )
+    data_items = "\n".join(
+        f"<li>{a(paths.year_json(y), say(lang, 'site.json', year=y))}</li>\n"
+        f"<li>{a(paths.nager_year(y), say(lang, 'site.nager', year=y))}</li>"
+        for y in years
+    )
     return (
-        f'<section lang="{lang}" id="{lang}">\n<h2>{html.escape(words["heading"])}</h2>\n'
-        f"<p>{html.escape(words['intro'])}</p>\n{feeds}\n"
-        f"<h3>{html.escape(words['how'])}</h3>\n<ol>\n{steps}\n</ol>\n</section>"
+        f'<section id="years">\n<h2>{_word(lang, "site.years")}</h2>\n<p>{year_items}</p>\n</section>\n'
+        f'<section id="days">\n<h2>{html.escape(say(lang, "site.days"))}</h2>\n<ul>\n{day_items}\n</ul>\n'
+        "</section>\n"
+        f'<section id="data">\n<h2>{html.escape(say(lang, "site.data"))}</h2>\n'
+        f"<p>{html.escape(say(lang, 'site.data-intro'))}</p>\n<ul>\n{data_items}\n</ul>\n</section>"
     )
 
 
-def index_html(base: str) -> str:
-    """The page of a published folder whose address is `base` (no trailing slash)."""
+_STYLE = """.index-page { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
+.feed { border-top: 1px solid #ccc; padding: 0.5rem 0; }
+.feed figure { margin: 0; } .feed svg { display: block; }
+code { word-break: break-all; }"""
+
+
+def index_page(base: str, lang: str, years: Sequence[int], listed: Sequence[Listed]) -> str:
+    """The index page in `lang` of a site whose address is `base` (no trailing slash)."""
     from khcal.text import say
 
-    sections = "\n".join(_section(base, lang) for lang in LANGS)
-    title = " · ".join(say(lang, "site.title") for lang in LANGS)
-    # Each language named in itself, as a language switch does.
-    nav = " · ".join(f'<a href="#{lang}">{html.escape(say(lang, "site.language"))}</a>' for lang in LANGS)
+    page = paths.index(lang)
+    other = next(o for o in LANGS if o != lang)
+    switch = (
+        f'<a href="{html.escape(paths.link(page, paths.index(other)))}" hreflang="{other}" lang="{other}">'
+        f"{html.escape(say(other, 'site.language'))}</a>"
+    )
+    feeds = "\n".join(_feed_block(base, s, lang) for s in SELECTIONS)
+    steps = "\n".join(
+        f"<li>{html.escape(say(lang, f'site.{k}'))}</li>" for k in ("google", "apple", "outlook")
+    )
     return f"""<!doctype html>
-<html lang="en">
+<html lang="{lang}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(title)}</title>
+<title>{html.escape(say(lang, "site.title"))}</title>
+<link rel="stylesheet" href="{html.escape(paths.link(page, paths.STYLESHEET))}">
+<link rel="alternate" hreflang="{other}" href="{html.escape(paths.link(page, paths.index(other)))}">
 <style>
-body {{ font-family: system-ui, "Noto Sans Khmer", sans-serif; max-width: 60rem; margin: auto; padding: 1rem;
-  line-height: 1.5; }}
-.feed {{ border-top: 1px solid #ccc; padding: 0.5rem 0; }}
-figure {{ margin: 0; }} svg {{ display: block; }}
-code {{ word-break: break-all; }}
+{_STYLE}
 </style>
 </head>
-<body>
-<nav>{nav}</nav>
-{sections}
+<body class="index-page">
+<nav>{switch}</nav>
+<h1>{html.escape(say(lang, "site.heading"))}</h1>
+<p>{html.escape(say(lang, "site.intro"))}</p>
+<section id="feeds">
+{feeds}
+</section>
+<section id="other">
+{_other_feeds(base, lang, other)}
+</section>
+{_links(page, lang, years, listed)}
+<section id="how">
+<h2>{html.escape(say(lang, "site.how"))}</h2>
+<ol>
+{steps}
+</ol>
+</section>
 </body>
 </html>
 """

@@ -27,6 +27,7 @@ def occurrence_json(occ: Occurrence, today: date, lang: str) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": occ.id,
         "name": occurrence_name(occ, lang),
+        "names": {"en": occurrence_name(occ, "en"), "km": occurrence_name(occ, "km")},
         "category": occ.category,
         "start": occ.start.isoformat(),
         "end": occ.end.isoformat(),

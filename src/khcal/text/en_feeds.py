@@ -50,6 +50,19 @@ MESSAGES: dict[str, Message] = {
         "Query options: lang=en|km, holidays=1, category=NAME (repeatable), from=YYYY, to=YYYY (default: "
         "this year and the next two; at most 30 years), alarm=-PT15H (a reminder at 09:00 the day before)."
     ),
+    "page.site": "The published site, as khcal publish writes it: index.html",
+    "site.google-link": "Add to Google Calendar (Android)",
+    "site.other-lang": "The same calendars in Khmer",
+    "site.years": "A year to print",
+    "site.year": "{year}",
+    "site.days": "The days, one page each",
+    "site.data": "For programs",
+    "site.data-intro": (
+        "Each year's days as JSON, the objects of khcal list --json with the name in both languages; "
+        "and the days off in the shape of Nager.Date's PublicHolidays API, for the programs that read it."
+    ),
+    "site.json": "{year}: every day (JSON)",
+    "site.nager": "{year}: days off (Nager.Date)",
     "site.language": "English",
     "site.title": "Cambodia's holidays for your calendar",
     "site.heading": "Cambodia's holidays and remembrance days, in English",

@@ -50,6 +50,19 @@ MESSAGES: dict[str, Message] = {
         "(លំនាំដើម៖ ឆ្នាំនេះ និងពីរឆ្នាំបន្ទាប់ ច្រើនបំផុត ៣០ឆ្នាំ), alarm=-PT15H (ការរំលឹកនៅម៉ោង ០៩:០០ "
         "ថ្ងៃមុន)។"
     ),
+    "page.site": "គេហទំព័រដែល khcal publish បង្កើត៖ index.html",
+    "site.google-link": "បន្ថែមទៅ Google Calendar (Android)",
+    "site.other-lang": "ប្រតិទិនដដែល ជាភាសាអង់គ្លេស",
+    "site.years": "ប្រតិទិនប្រចាំឆ្នាំសម្រាប់បោះពុម្ព",
+    "site.year": "ឆ្នាំ{year}",
+    "site.days": "ថ្ងៃនីមួយៗ មួយទំព័រ",
+    "site.data": "សម្រាប់កម្មវិធីកុំព្យូទ័រ",
+    "site.data-intro": (
+        "ថ្ងៃទាំងអស់នៃឆ្នាំនីមួយៗជា JSON តាមទម្រង់របស់ khcal list --json ដោយមានឈ្មោះជាពីរភាសា "
+        "និងថ្ងៃឈប់សម្រាកតាមទម្រង់ PublicHolidays API របស់ Nager.Date សម្រាប់កម្មវិធីដែលអានវា។"
+    ),
+    "site.json": "ឆ្នាំ{year}៖ ថ្ងៃទាំងអស់ (JSON)",
+    "site.nager": "ឆ្នាំ{year}៖ ថ្ងៃឈប់សម្រាក (Nager.Date)",
     "site.language": "ភាសាខ្មែរ",
     "site.title": "ថ្ងៃបុណ្យនៅកម្ពុជាសម្រាប់ប្រតិទិនរបស់អ្នក",
     "site.heading": "ថ្ងៃបុណ្យ និងទិវារំលឹកនៅកម្ពុជា ជាភាសាខ្មែរ",
