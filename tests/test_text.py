@@ -100,6 +100,9 @@ CALLABLE_SAMPLES: dict[str, list[dict[str, object]]] = {
     "rule.offset.before": [{"days": d, "other": "pchum-ben"} for d in (1, 2)],
     "rule.days": [{"rule": "{rule}", "days": d} for d in (1, 3)],
     "lunar.day": [{"day": d, "phase": "{phase}"} for d in (1, 2, 3, 15)],
+    "help-format.default": [{"value": "5"}, {"value": "sat,sun"}],
+    "error.setting.date-ambiguous": [{"value": "01/02/2027", "year": 2027}],
+    "script.head": [{"day": "2026-04-14", "weekday": "{weekday}"}],
 }
 # Words of each language that messages are given, as the callers give them.
 _IN_LANGUAGE = {

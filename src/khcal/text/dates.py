@@ -25,6 +25,7 @@ __all__ = [
     "number",
     "occurrence_name",
     "ordinal",
+    "range_title",
     "weekday_name",
 ]
 
@@ -62,6 +63,14 @@ def format_date(day: date, lang: str, *, weekday: bool = False) -> str:
     """'Wednesday 7 January 2026' or 'ថ្ងៃពុធ ទី៧ ខែមករា ឆ្នាំ២០២៦'."""
     text = say(lang, "date", day=day.day, month=month_name(day.month, lang), year=day.year)
     return say(lang, "date.weekday", weekday=weekday_name(day, lang), date=text) if weekday else text
+
+
+def range_title(first: date, last: date, lang: str) -> str:
+    """The title of a screen of days: the year alone for a whole year (`2027`, `២០២៧`), else its first and
+    last day (`2027-04-12 .. 2027-04-18`, in Khmer digits in Khmer)."""
+    if (first, last) == (date(first.year, 1, 1), date(first.year, 12, 31)):
+        return number(first.year, lang)
+    return f"{digits(lang, first.isoformat())} .. {digits(lang, last.isoformat())}"
 
 
 def format_span(start: date, end: date, lang: str) -> str:

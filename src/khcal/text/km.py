@@ -6,6 +6,7 @@ months, animal years and eras are those printed on Khmer calendars, keyed by the
 
 from __future__ import annotations
 
+from khcal.text import khmer_digits
 from khcal.text.km_feeds import MESSAGES as FEED_MESSAGES
 from khcal.text.km_help import MESSAGES as HELP_MESSAGES
 
@@ -153,8 +154,10 @@ MESSAGES: dict[str, Message] = {
     "error.setting.category": "'{value}' មិនមែនជាប្រភេទទិវាទេ (ប្រភេទដែលមាន៖ {known})",
     "error.setting.date": "'{value}' មិនមែនជាកាលបរិច្ឆេទទេ (សូមប្រើ YYYY-MM-DD, today, tomorrow, yesterday "
     "ឬថ្ងៃដូចជា 7 Jan 2027 ឬ 2027/1/7)",
-    "error.setting.date-ambiguous": "'{value}' អាចយល់បានពីរយ៉ាង (ថ្ងៃ និងខែអាចច្រឡំគ្នា)។ "
-    "សូមសរសេរជា YYYY-MM-DD ឬសរសេរខែជាអក្សរ ដូចជា 7 Jan {year}",
+    "error.setting.date-ambiguous": lambda value, year: (
+        f"'{value}' អាចយល់បានពីរយ៉ាង (ថ្ងៃ និងខែអាចច្រឡំគ្នា)។ "
+        f"សូមសរសេរជា YYYY-MM-DD ឬសរសេរខែជាអក្សរ ដូចជា 7 Jan {_typed(year)}"  # an example typed as it is
+    ),
     "error.setting.number": "'{value}' មិនមែនជាចំនួនគត់ទេ (សូមប្រើលេខ ដូចជា 3 ឬ -3)",
     "error.setting.number-range": "{value} មិននៅចន្លោះ {low} និង {high} ទេ",
     "error.config.folder": "មិនអាចអានថតឯកសារការកំណត់ {path} បានទេ ({reason})",
@@ -336,10 +339,10 @@ MESSAGES: dict[str, Message] = {
     "script.private": "{name} (សម្រាប់តែវិស័យឯកជន)",
     "script.extra": "ថ្ងៃឈប់សម្រាករបស់ក្រុមហ៊ុន (--extra-off)",
     "script.worked-by": "{names}: វិស័យសាធារណៈធ្វើការ",
-    "script.head": "{day} {weekday}",
-    "script.line": "{head}: {what}",
-    "script.line.off": "{head}: {what}: {names}",
-    "script.line.note": "{head}: {what} ({note})",
+    "script.head": lambda day, weekday: f"{khmer_digits(day)} {weekday}",
+    "script.line": "{head}៖ {what}",
+    "script.line.off": "{head}៖ {what}៖ {names}",
+    "script.line.note": "{head}៖ {what} ({note})",
     "script.long-weekends": "ថ្ងៃឈប់សម្រាកជាប់គ្នាក្នុងឆ្នាំ{year} (ចុងសប្តាហ៍៖ {weekend}, វិស័យ{sector})",
     "script.bridges": "ថ្ងៃស្ពាន (ឈប់មួយថ្ងៃ ដើម្បីភ្ជាប់ថ្ងៃឈប់សម្រាកនៅសងខាង)",
     "script.none": "គ្មាន",
@@ -370,6 +373,14 @@ _KINDS = {
     "strings": "បញ្ជីខ្សែអក្សរ",
     "weekend": 'ខ្សែអក្សរដូចជា "sat,sun" ឬបញ្ជីឈ្មោះថ្ងៃ',
 }
+
+
+_LATIN_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+
+
+def _typed(value: str) -> str:
+    """A number in an example the reader types: in the digits khcal reads (say() gave it in Khmer)."""
+    return value.translate(_LATIN_DIGITS)
 
 
 def _kinds(codes: tuple[str, ...]) -> str:

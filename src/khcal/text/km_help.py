@@ -10,6 +10,8 @@ spaces, so that a help page wraps between them, never inside a word.
 
 from __future__ import annotations
 
+from khcal.text import khmer_digits
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from khcal.text import Message
@@ -161,7 +163,7 @@ COMMANDS: dict[str, Message] = {
     "  khcal workdays count today 2026-12-31 --weekend sun",
     "help.workdays.add": "បោះពុម្ពកាលបរិច្ឆេទ N ថ្ងៃធ្វើការ ក្រោយ DATE "
     "(មុន DATE បើ N អវិជ្ជមាន។ មិនរាប់ DATE ខ្លួនឯងទេ)។\n\n"
-    "N = 0 បោះពុម្ព DATE បើវាជាថ្ងៃធ្វើការ បើមិនមែនទេ បោះពុម្ពថ្ងៃធ្វើការ បន្ទាប់។\n\n"
+    "បើ N ស្មើ ០ បោះពុម្ព DATE បើវាជាថ្ងៃធ្វើការ បើមិនមែនទេ បោះពុម្ពថ្ងៃធ្វើការ បន្ទាប់។\n\n"
     "ឧទាហរណ៍៖\n\n"
     "  khcal workdays add today 3\n\n"
     "  khcal workdays add 2026-04-20 -5\n\n"
@@ -235,7 +237,7 @@ OPTIONS: dict[str, Message] = {
     "help.export.--output": "សរសេរប្រតិទិន ទៅក្នុង FILE ជំនួសឱ្យ stdout៖ ឯកសារធម្មតា ត្រូវបានជំនួស "
     "ក្នុងពេលតែមួយ (បើបរាជ័យ វានៅដដែល ហើយសិទ្ធិរបស់វា ត្រូវបានរក្សាទុក) គោលដៅនៃតំណ ក៏ដូចគ្នា។ "
     "ឧបករណ៍ ឬបំពង់ (pipe) ត្រូវបានសរសេរចូល។ - គឺ stdout។ ឧទាហរណ៍៖ -o cambodia.ics",
-    "help.export.--alarm": "បន្ថែមការរំលឹក ធៀបនឹងម៉ោង 00:00 នៃថ្ងៃដំបូង (រយៈពេល ISO 8601)។ "
+    "help.export.--alarm": "បន្ថែមការរំលឹក ធៀបនឹងម៉ោង ០០:០០ នៃថ្ងៃដំបូង (រយៈពេល ISO 8601)។ "
     "ឧទាហរណ៍៖ --alarm -PT15H (ម៉ោង ៩ ព្រឹក ថ្ងៃមុន)",
     "help.serve.--host": "អាសយដ្ឋាន សម្រាប់រង់ចាំការតភ្ជាប់ (លំនាំដើម 127.0.0.1 សម្រាប់តែម៉ាស៊ីននេះ។ "
     "0.0.0.0 សម្រាប់បណ្ដាញ)។ ឧទាហរណ៍៖ --host 0.0.0.0",
@@ -270,12 +272,26 @@ FORMAT: dict[str, Message] = {
     "help-format.heading.Commands": "ពាក្យបញ្ជា៖",
     "help-format.options": "[ជម្រើស]",
     "help-format.subcommand": "ពាក្យបញ្ជា [អាគុយម៉ង់]...",
-    "help-format.default": "លំនាំដើម៖ {value}",
+    "help-format.default": lambda value: f"លំនាំដើម៖ {khmer_digits(value) if value.isdigit() else value}",
     "help-format.required": "ត្រូវតែមាន",
     "help-format.type.str": "អត្ថបទ",
     "help-format.type.int": "ចំនួនគត់",
     "help-format.type.path": "ផ្លូវឯកសារ",
     "help-format.type.list[Path]": "បញ្ជីផ្លូវឯកសារ",
+    # the command line's usage errors (click's and Typer's, worded here: khcal.cli.root)
+    "usage.no-such-command": "គ្មានពាក្យបញ្ជា {name} ទេ។",
+    "usage.did-you-mean": "{message} តើអ្នកចង់សរសេរ {names} ឬ?",
+    "usage.missing-command": "ខ្វះពាក្យបញ្ជា។",
+    "usage.missing-argument": "ខ្វះអាគុយម៉ង់ {name}។",
+    "usage.missing-option": "ខ្វះជម្រើស {name}។",
+    "usage.no-such-option": "គ្មានជម្រើស {name} ទេ",
+    "usage.possible-options": "{message} (ជម្រើសដែលអាចប្រើបាន៖ {names})",
+    "usage.extra-arguments": "មានអាគុយម៉ង់លើស៖ '{words}'",
+    "usage.takes-no-value": "ជម្រើស {name} មិនទទួលតម្លៃទេ។",
+    "usage.needs-value": "ជម្រើស {name} ត្រូវការតម្លៃមួយ។",
+    "usage.needs-values": "ជម្រើស {name} ត្រូវការតម្លៃ {n}។",
+    "usage.invalid-value": "តម្លៃមិនត្រឹមត្រូវសម្រាប់ {name}៖ {message}",
+    "usage.other": "បន្ទាត់ពាក្យបញ្ជាមិនត្រឹមត្រូវ៖ {message}",
     # --- khcal help: the index of the longer pages -------------------------------------------------------
     "topics.title": "ប្រធានបទជំនួយ (khcal help TOPIC)៖",
     "topics.definitions": "ទម្រង់ឯកសារនិយមន័យ (ទិវា ក្បួន ថ្ងៃឈប់សម្រាក ប្រភព)",
