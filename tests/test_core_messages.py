@@ -116,7 +116,7 @@ def test_core_errors_in_english_and_khmer() -> None:
     with pytest.raises(BadValueError) as weekday:
         workdays.parse_weekend("sat,satday")
     assert str(weekday.value).startswith("'satday' is not a day of the week (did you mean 'sat'?)")
-    assert "មិនមែនជាថ្ងៃនៃសប្ដាហ៍" in weekday.value.message("km")
+    assert "មិនមែនជាថ្ងៃនៃសប្តាហ៍" in weekday.value.message("km")
     with pytest.raises(BadValueError, match=r"^'state' is not one of private, public$") as sector:
         workdays.parse_sector("state")
     assert sector.value.message("km") == "'state' មិនមែនជាតម្លៃមួយក្នុងចំណោម private, public ទេ"

@@ -23,7 +23,7 @@ _LUNAR_MONTHS = {
     "migasir": "មិគសិរ", "boss": "បុស្ស", "meak": "មាឃ", "phalkun": "ផល្គុន", "cheit": "ចេត្រ",
     "pisakh": "ពិសាខ", "jesth": "ជេស្ឋ", "asadh": "អាសាឍ", "pathamasadh": "បឋមាសាឍ",
     "tutiyasadh": "ទុតិយាសាឍ", "srap": "ស្រាពណ៍", "photrobot": "ភទ្របទ", "assoch": "អស្សុជ",
-    "kadeuk": "កត្ដិក",
+    "kadeuk": "កត្តិក",
 }  # fmt: skip
 _ANIMALS = {
     "rat": "ជូត", "ox": "ឆ្លូវ", "tiger": "ខាល", "rabbit": "ថោះ", "dragon": "រោង", "snake": "ម្សាញ់",
@@ -77,14 +77,14 @@ MESSAGES: dict[str, Message] = {
         "ឆ្នាំពុទ្ធសករាជ {year} នៅក្រៅចន្លោះដែល khcal គណនាបាន {first}..{last} (ព.ស. {low}..{high})"
     ),
     "error.lunar-month": "មិនស្គាល់ខែចន្ទគតិ {month} ទេ៖ សូមប្រើខែមួយក្នុងចំណោម {months}",
-    "error.lunar-phase": "ដំណាក់កាលត្រូវតែជា 'waxing' (កើត) ឬ 'waning' (រនោច) មិនមែន {value} ទេ",
+    "error.lunar-phase": "ដំណាក់កាលត្រូវតែជា 'waxing' (កើត) ឬ 'waning' (រោច) មិនមែន {value} ទេ",
     "error.lunar-day": "ថ្ងៃចន្ទគតិត្រូវតែពី ១ ដល់ ១៥ ឬ -១ (ថ្ងៃចុងក្រោយ) មិនមែន {day} ទេ",
     "error.weekend-day": lambda value, close, days: (
-        f"'{value}' មិនមែនជាថ្ងៃនៃសប្ដាហ៍ទេ"
+        f"'{value}' មិនមែនជាថ្ងៃនៃសប្តាហ៍ទេ"
         + (f" (តើអ្នកចង់សរសេរ '{close}' ឬ?)" if close else "")
         + f"៖ សូមប្រើបញ្ជីដែលបំបែកដោយក្បៀសនៃ {days} (ឧ. sat,sun) ឬ none"
     ),
-    "error.weekend-full": "គ្រប់ថ្ងៃនៃសប្ដាហ៍ជាថ្ងៃចុងសប្ដាហ៍៖ សូមទុកថ្ងៃធ្វើការយ៉ាងហោចណាស់មួយថ្ងៃ",
+    "error.weekend-full": "គ្រប់ថ្ងៃនៃសប្តាហ៍ជាថ្ងៃចុងសប្តាហ៍៖ សូមទុកថ្ងៃធ្វើការយ៉ាងហោចណាស់មួយថ្ងៃ",
     "error.sector": "'{value}' មិនមែនជាតម្លៃមួយក្នុងចំណោម {choices} ទេ",
     "error.definitions": "ឯកសារនិយមន័យមានបញ្ហា",
     "problem.where-observance": "ទិវា '{ident}'",
@@ -129,16 +129,16 @@ MESSAGES: dict[str, Message] = {
     "problem.bad-id": "'{ident}' ត្រូវតែមានតែអក្សរតូច លេខ និងសញ្ញាដកតែមួយៗ",
     "problem.bad-category": "'{value}' ត្រូវតែមានតែអក្សរតូច លេខ និងសញ្ញាដក",
     "problem.exception-twice": "ឆ្នាំ{year} មានករណីលើកលែងច្រើនជាងមួយ៖ សូមបញ្ចូលវាជាមួយ",
-    "problem.new-year-days": ("ចំនួនថ្ងៃចូលឆ្នាំត្រូវបានគណនា (៣ ឬ ៤ ថ្ងៃ)៖ សូមប្ដូរវាតាមឆ្នាំដោយករណីលើកលែង ឬតាមកំឡុងពេល"),
+    "problem.new-year-days": ("ចំនួនថ្ងៃចូលឆ្នាំត្រូវបានគណនា (៣ ឬ ៤ ថ្ងៃ)៖ សូមប្តូរវាតាមឆ្នាំដោយករណីលើកលែង ឬតាមកំឡុងពេល"),
     "problem.holy-days-days": "ថ្ងៃសីលគឺជាថ្ងៃតែមួយៗ",
     "problem.no-such-day": "ខែ{month} គ្មានថ្ងៃទី{day} ទេ",
     "problem.nth-zero": "ត្រូវតែពី ១ ដល់ ៥ ឬពី -១ ដល់ -៥ រាប់ពីចុងខែ",
     "problem.lunar-day": 'ត្រូវតែពី ១ ដល់ ១៥ ឬ "last" មិនមែន {value} ទេ',
-    "problem.last-waxing": '"last" សម្រាប់តែថ្ងៃរនោចប៉ុណ្ណោះ',
+    "problem.last-waxing": '"last" សម្រាប់តែថ្ងៃរោចប៉ុណ្ណោះ',
     "problem.far-start": "{start} នៅឆ្ងាយពីឆ្នាំ{year} នៃករណីលើកលែង",
     "problem.songkran-not-new-year": "មានតែបុណ្យចូលឆ្នាំទេ ដែលមានពេលមហាសង្ក្រាន្ត",
     "problem.songkran-year": "{moment} មិនស្ថិតក្នុងឆ្នាំ{year} ទេ",
-    "problem.changes-nothing": "មិនផ្លាស់ប្ដូរអ្វីទេ៖ សូមដាក់ start, days, holiday ឬ songkran",
+    "problem.changes-nothing": "មិនផ្លាស់ប្តូរអ្វីទេ៖ សូមដាក់ start, days, holiday ឬ songkran",
     "problem.overlap": "ត្រួតលើ {other} (ឆ្នាំ {a} និង {b})",
     "problem.unknown-ref": lambda ident, close: (
         f"យោងទៅទិវា '{ident}' ដែលមិនស្គាល់" + (f" (តើអ្នកចង់សរសេរ '{close}' ឬ?)" if close else "")
@@ -353,7 +353,7 @@ MESSAGES: dict[str, Message] = {
     # --- the feed server's bad requests (khcal.feeds.app) -------------------------------------------------
     "error.feeds.query": "query៖ {reason}",
     "error.feeds.unknown-parameter": "មិនស្គាល់ប៉ារ៉ាម៉ែត្រ '{key}' ទេ (ដែលស្គាល់៖ {known})",
-    "error.feeds.parameter-twice": "ប៉ារ៉ាម៉ែត្រ '{key}' ត្រូវបានផ្ដល់ឲ្យច្រើនជាងម្ដង",
+    "error.feeds.parameter-twice": "ប៉ារ៉ាម៉ែត្រ '{key}' ត្រូវបានផ្តល់ឱ្យច្រើនជាងម្តង",
     "error.feeds.holidays": "holidays៖ '{value}' មិនមែន 1 ឬ 0 ទេ",
     **FEED_MESSAGES,  # the feeds' texts and pages: text/km_feeds.py
     **HELP_MESSAGES,  # the command line's help: text/km_help.py
