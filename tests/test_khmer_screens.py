@@ -220,3 +220,55 @@ def test_answers_for_scripts_keep_their_digits() -> None:
     assert khmer("workdays", "count", "2027-04-01", "2027-04-30", "--today", TODAY)[1] == "19\n"
     assert khmer("is-holiday", "-", "--today", TODAY, stdin="2027-04-14\n")[1] == "2027-04-14\tyes\n"
     assert '"date": "2027-04-14"' in khmer("is-holiday", "2027-04-14", "--json", "--today", TODAY)[1]
+
+
+# TOML syntax errors: tomllib's English read back into keys, worded in the language of `check`.
+BROKEN_TOML = {
+    'a = "x\n': "toml.illegal-character",
+    "a = \n": "toml.invalid-value",
+    "[a\n": "toml.unclosed-table-header",
+    "[[a]\n": "toml.unclosed-array-header",
+    "a = 1\na = 2\n": "toml.overwrite",
+    "[a]\n[a]\n": "toml.declared-twice",
+    "a b\n": "toml.expected-equals",
+    "a = {b = 1\n": "toml.unclosed-inline-table",
+    "a = 1 2\n": "toml.expected-newline",
+    'a = "\\q"\n': "toml.escape",
+    "= 1\n": "toml.invalid-statement",
+    "a = [1, 2\n": "toml.unclosed-array",
+    'a = """x\n': "toml.unterminated-string",
+}
+
+
+@pytest.mark.parametrize(("text", "key"), BROKEN_TOML.items(), ids=list(BROKEN_TOML.values()))
+def test_toml_syntax_errors_are_read_back_into_keys(text: str, key: str, tmp_path: Path) -> None:
+    import tomllib
+
+    from khcal.core.definitions import syntax_problem
+
+    with pytest.raises(tomllib.TOMLDecodeError) as raised:
+        tomllib.loads(text)
+    problem = syntax_problem(raised.value, "x.toml")
+    detail = problem.params["detail"]
+    assert getattr(detail, "key", None) == key, str(raised.value)
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = khmer("check", str(path))
+    assert code == 2
+    line = err.replace(str(path), " ")
+    assert line.startswith("khcal: ") and "កំហុសវាក្យសម្ព័ន្ធ TOML៖" in line, line
+    assert english(line.replace("TOML", " "), help_page=True) == [], line
+    assert latin_digits(re.sub(r"^khcal:  (:\d+)?", " ", line)) == [], line
+
+
+def test_toml_syntax_errors_keep_their_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text('format = 1\n\n[[observances]]\nid = "mine\n', encoding="utf-8")
+    assert khmer("check", str(path))[2] == (
+        f"khcal: {path}:4៖ កំហុសវាក្យសម្ព័ន្ធ TOML៖ មានតួអក្សរ '\\n' ដែលមិនអាចដាក់ក្នុងខ្សែអក្សរបាន (ជួរឈរទី ១១)\n"
+    )
+    english = f"khcal: {path}:4: TOML syntax error: Illegal character '\\n' (column 11)\n"
+    assert run("check", str(path))[2] == english
+    path.write_text("a = 1\n\u0000 = 2\n", encoding="utf-8")
+    code, _, err = khmer("check", str(path))
+    assert code == 2 and ":2៖ កំហុសវាក្យសម្ព័ន្ធ TOML៖ " in err and "invalid" not in err.lower(), err

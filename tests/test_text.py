@@ -92,6 +92,7 @@ CALLABLE_SAMPLES: dict[str, list[dict[str, object]]] = {
     "amount.year": _COUNTS,
     "anniversary": _COUNTS,
     "birthday": _COUNTS,
+    "birthday.royal": _COUNTS,
     "new-year.days": [{"n": 3}, {"n": 4}],
     "rule.nth-weekday": [{"n": n, "weekday": "{weekday}", "month": "{month}"} for n in (1, 2, 3, 4)],
     "rule.nth-weekday.from-last": [{"n": 2, "weekday": "{weekday}", "month": "{month}"}],

@@ -160,8 +160,11 @@ def exact_days(days: int, lang: str) -> str | None:
 
 
 def anniversary(occ: Occurrence, lang: str) -> str | None:
-    """'47th anniversary', '73rd birthday', or None."""
+    """'47th anniversary', '73rd birthday', or None. A royal birthday is worded in the royal register
+    (in Khmer `ព្រះជន្មគម្រប់ ៧៤ ព្រះវស្សា`, not a commoner's `ខួបកំណើត`)."""
     count = occ.anniversary
     if count is None:
         return None
-    return say(lang, "birthday" if occ.observance.event_kind == "birthday" else "anniversary", n=count)
+    if occ.observance.event_kind != "birthday":
+        return say(lang, "anniversary", n=count)
+    return say(lang, "birthday.royal" if occ.observance.category == "royal" else "birthday", n=count)

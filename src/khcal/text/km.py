@@ -9,6 +9,7 @@ from __future__ import annotations
 from khcal.text import khmer_digits
 from khcal.text.km_feeds import MESSAGES as FEED_MESSAGES
 from khcal.text.km_help import MESSAGES as HELP_MESSAGES
+from khcal.text.km_parsers import MESSAGES as PARSER_MESSAGES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -185,6 +186,8 @@ MESSAGES: dict[str, Message] = {
     "សូមប្រើ --plain ឬ --json សម្រាប់ចន្លោះវែងជាងនេះ)",
     "error.output": "មិនអាចសរសេរលទ្ធផលបានទេ៖ {reason}",
     "error.usage": "{message} (សូមមើល '{command} --help')",
+    "error.where": "{where}៖ {text}",
+    "error.parts.separator": "៖ ",
     "error.where.line": "បន្ទាត់ទី {number}",
     "api.extra-off": "ថ្ងៃឈប់សម្រាកផ្ទាល់ខ្លួន",
     "error.api.date": "ត្រូវការកាលបរិច្ឆេទ ប៉ុន្តែបានទទួល {got}",
@@ -225,8 +228,8 @@ MESSAGES: dict[str, Message] = {
     "when.yesterday": "ម្សិលមិញ",
     "when.future": "{amount}ទៀត",
     "when.past": "{amount}មុន",
-    "when.exact-days": "គិតជា {n} ថ្ងៃទៀត",
-    "when.exact-days-ago": "គិតជា {n} ថ្ងៃមុន",
+    "when.exact-days": "នៅសល់ {n} ថ្ងៃទៀត",
+    "when.exact-days-ago": "កន្លងផុតទៅ {n} ថ្ងៃ",
     "amount.day": "{n} ថ្ងៃ",
     "amount.week": "{n} សប្តាហ៍",
     "amount.month": "{n} ខែ",
@@ -234,9 +237,10 @@ MESSAGES: dict[str, Message] = {
     "amount.years-months": "{years} {months}",
     "anniversary": "ខួបលើកទី {n}",
     "birthday": "ខួបកំណើតគម្រប់ {n} ឆ្នាំ",
+    "birthday.royal": "ព្រះជន្មគម្រប់ {n} ព្រះវស្សា",
     "day-off": "ថ្ងៃឈប់សម្រាក",
     "not-day-off": "មិនឈប់សម្រាក",
-    "projected": "ការព្យាករ",
+    "projected": "តាមការគណនា",
     "private-only": "វិស័យឯកជនតែប៉ុណ្ណោះ",
     # --- text: rules and holiday periods -----------------------------------------------------------------
     "rule.fixed": "ថ្ងៃទី{day} ខែ{month} រៀងរាល់ឆ្នាំ",
@@ -268,10 +272,10 @@ MESSAGES: dict[str, Message] = {
     "lunar.short": "{day} ខែ{month}",
     "lunar.line": "{gregorian}  {text}",
     "lunar.line.notes": "{line} ({notes})",
-    "lunar.notes.separator": " ",
+    "lunar.notes.separator": " · ",
     "lunar.notation": "១៥ក = ១៥ កើត   ៨រ = ៨ រោច",
-    "new-year.songkran-line": "{name}: {date} ម៉ោង {time} ({source})",
-    "new-year.day-line": "{name}: {date}",
+    "new-year.songkran-line": "{name}៖ {date} ម៉ោង {time} ({source})",
+    "new-year.day-line": "{name}៖ {date}",
     "new-year.announced": "តាមការប្រកាសផ្លូវការ",
     "new-year.computed": "តាមការគណនា",
     "new-year.days": "{n} ថ្ងៃ",
@@ -300,18 +304,18 @@ MESSAGES: dict[str, Message] = {
     "screen.nothing-in-range": "គ្មានទេ",
     "screen.date": "កាលបរិច្ឆេទ",
     "screen.observance": "ឈ្មោះ",
-    "screen.when": "នៅសល់",
+    "screen.when": "គិតពីថ្ងៃនេះ",
     "screen.legend.off": "ថ្ងៃឈប់សម្រាក",
     "screen.legend.observance": "ទិវា/ពិធីបុណ្យ",
     "screen.legend.holy": "ថ្ងៃសីល",
-    "screen.legend.projected": "ការព្យាករ (មិនទាន់មានអនុក្រឹត្យ)",
+    "screen.legend.projected": "តាមការគណនា (មិនទាន់មានអនុក្រឹត្យ)",
     "screen.legend.today": "ថ្ងៃនេះ៖ {date}",
     "screen.rule": "ក្បួន",
     "screen.history": "ប្រវត្តិ",
     "screen.sources": "ប្រភព",
     "screen.never-off": "មិនមែនជាថ្ងៃឈប់សម្រាកទេ",
     "screen.decreed-exception": "ករណីពិសេសតាមសេចក្តីសម្រេច",
-    "screen.year-note": "{year}: {text}",
+    "screen.year-note": "{year}៖ {text}",
     "screen.in-year": "ឆ្នាំ{year}",
     "screen.next-dates": "កាលបរិច្ឆេទបន្ទាប់",
     "screen.none": "គ្មាន",
@@ -338,7 +342,7 @@ MESSAGES: dict[str, Message] = {
     "script.working-day": "ថ្ងៃធ្វើការ",
     "script.private": "{name} (សម្រាប់តែវិស័យឯកជន)",
     "script.extra": "ថ្ងៃឈប់សម្រាករបស់ក្រុមហ៊ុន (--extra-off)",
-    "script.worked-by": "{names}: វិស័យសាធារណៈធ្វើការ",
+    "script.worked-by": "{names}៖ វិស័យសាធារណៈធ្វើការ",
     "script.head": lambda day, weekday: f"{khmer_digits(day)} {weekday}",
     "script.line": "{head}៖ {what}",
     "script.line.off": "{head}៖ {what}៖ {names}",
@@ -357,6 +361,7 @@ MESSAGES: dict[str, Message] = {
     "error.feeds.holidays": "holidays៖ '{value}' មិនមែន 1 ឬ 0 ទេ",
     **FEED_MESSAGES,  # the feeds' texts and pages: text/km_feeds.py
     **HELP_MESSAGES,  # the command line's help: text/km_help.py
+    **PARSER_MESSAGES,  # what the command line's parser and the TOML reader say: text/km_parsers.py
 }
 
 
