@@ -36,7 +36,7 @@ def test_same_parameters_in_every_language(key: str) -> None:
 
 
 def _is_khmer_or_empty(words: str) -> bool:
-    return any("\u1780" <= ch <= "\u17ff" for ch in words) or not words.strip(" .,:;()-")
+    return any("\u1780" <= ch <= "\u17ff" for ch in words) or not words.strip(" .,:;()-·")
 
 
 @pytest.mark.parametrize("key", sorted(k for k, m in km.MESSAGES.items() if not callable(m)))
@@ -104,6 +104,7 @@ CALLABLE_SAMPLES: dict[str, list[dict[str, object]]] = {
     "help-format.default": [{"value": "5"}, {"value": "sat,sun"}],
     "error.setting.date-ambiguous": [{"value": "01/02/2027", "year": 2027}],
     "script.head": [{"day": "2026-04-14", "weekday": "{weekday}"}],
+    "toml.other": [{"detail": "Invalid something"}],
 }
 # Words of each language that messages are given, as the callers give them.
 _IN_LANGUAGE = {

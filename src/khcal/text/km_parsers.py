@@ -45,5 +45,5 @@ MESSAGES: dict[str, Message] = {
     "toml.invalid-character": "មានតួអក្សរ '{char}' មិនត្រឹមត្រូវ",
     "toml.expected": "ខ្វះ '{char}'",
     "toml.escape": "សញ្ញា \\ ក្នុងខ្សែអក្សរមិនត្រឹមត្រូវ",
-    "toml.other": "ឯកសារមិនមែនជា TOML ត្រឹមត្រូវនៅត្រង់នេះទេ",
+    "toml.other": lambda detail: "ឯកសារមិនមែនជា TOML ត្រឹមត្រូវនៅត្រង់នេះទេ",  # tomllib's English left out
 }
