@@ -224,7 +224,7 @@ def test_offset_rule_says_one_day_in_the_singular() -> None:
         (NewYearRule(), "From Moha Songkran day", "ពីថ្ងៃមហាសង្ក្រាន្ត"),
         (OnceRule(date(2026, 5, 4)), "4 May 2026", "ទី៤ ខែឧសភា ឆ្នាំ២០២៦"),
         (HolyDaysRule(), "The 8th and 15th waxing days", "ថ្ងៃ ៨ កើត"),
-        (LunarRule("jesth", -1, "waning"), "The last waning day of Jesth", "ថ្ងៃ ចុងក្រោយ រោច ខែជេស្ឋ"),
+        (LunarRule("jesth", -1, "waning"), "The last waning day of Jesth", "ថ្ងៃរោចចុងក្រោយ ខែជេស្ឋ"),
         (OffsetRule("x", 3), "3 days after x", "៣ ថ្ងៃក្រោយ x"),
     ],
 )  # fmt: skip

@@ -2,6 +2,8 @@
 
 Whole numbers reach these messages already in Khmer digits (see `khcal.text.say`). The names of the lunar
 months, animal years and eras are those printed on Khmer calendars, keyed by the ids the core computes with.
+One spelling for each word, the standard of current official texts: the subscript TA as COENG TA (`សប្តាហ៍`,
+`កត្តិក`) and `ឱ្យ` (tests/test_khmer_spelling.py). Royal days in the royal register (`ព្រះជន្ម`, `ព្រះវស្សា`).
 """
 
 from __future__ import annotations
@@ -182,7 +184,7 @@ MESSAGES: dict[str, Message] = {
     "tomorrow, yesterday ឬថ្ងៃដូចជា 7 Jan 2027 ឬ 2027/1/7)",
     "error.options.month": "{value} មិនមែនជាខែទេ (សូមប្រើពី ១ ដល់ ១២)",
     "error.options.day-and-range": "DATE '{value}' មិនអាចប្រើជាមួយ --from/--to បានទេ (សូមផ្តល់ថ្ងៃមួយ ឬចន្លោះមួយ)",
-    "error.options.too-many-days": "{count} ថ្ងៃ ច្រើនពេកសម្រាប់តារាង (យ៉ាងច្រើន {most} ថ្ងៃ។ "
+    "error.options.too-many-days": "{count} ថ្ងៃច្រើនពេកសម្រាប់តារាង (យ៉ាងច្រើន {most} ថ្ងៃ។ "
     "សូមប្រើ --plain ឬ --json សម្រាប់ចន្លោះវែងជាងនេះ)",
     "error.output": "មិនអាចសរសេរលទ្ធផលបានទេ៖ {reason}",
     "error.usage": "{message} (សូមមើល '{command} --help')",
@@ -245,10 +247,10 @@ MESSAGES: dict[str, Message] = {
     # --- text: rules and holiday periods -----------------------------------------------------------------
     "rule.fixed": "ថ្ងៃទី{day} ខែ{month} រៀងរាល់ឆ្នាំ",
     "rule.nth-weekday": "ថ្ងៃ{weekday} ទី{n} នៃខែ{month}",
-    "rule.nth-weekday.last": "ថ្ងៃ{weekday} ចុងក្រោយ នៃខែ{month}",
-    "rule.nth-weekday.from-last": "ថ្ងៃ{weekday} ទី{n}ពីចុងក្រោយ នៃខែ{month}",
+    "rule.nth-weekday.last": "ថ្ងៃ{weekday}ចុងក្រោយនៃខែ{month}",
+    "rule.nth-weekday.from-last": "ថ្ងៃ{weekday}ទី{n}ពីចុងខែ{month}",
     "rule.lunar": "ថ្ងៃ {day} {phase} ខែ{month}",
-    "rule.lunar.last": "ថ្ងៃ ចុងក្រោយ {phase} ខែ{month}",
+    "rule.lunar.last": "ថ្ងៃ{phase}ចុងក្រោយ ខែ{month}",
     "rule.new-year": "ពីថ្ងៃមហាសង្ក្រាន្ត ដល់ថ្ងៃឡើងស័ក តាមការគណនាសុរិយយាត្រ (៣ ឬ ៤ ថ្ងៃ)",
     "rule.offset.after": "{days} ថ្ងៃក្រោយ {other}",
     "rule.offset.before": "{days} ថ្ងៃមុន {other}",
