@@ -272,3 +272,53 @@ def test_toml_syntax_errors_keep_their_line_and_column(tmp_path: Path) -> None:
     path.write_text("a = 1\n\u0000 = 2\n", encoding="utf-8")
     code, _, err = khmer("check", str(path))
     assert code == 2 and ":2៖ កំហុសវាក្យសម្ព័ន្ធ TOML៖ " in err and "invalid" not in err.lower(), err
+
+
+# --- what the words say: royal names and register, categories, feeds --------------------------------------
+
+
+def test_royal_days_carry_the_full_royal_names_and_register() -> None:
+    code, out, _ = khmer("list", "--year", "2027", "--today", TODAY)
+    assert code == 0
+    flat = " ".join(out.replace("│", " ").split())
+    assert "ព្រះករុណា ព្រះបាទសម្តេចព្រះបរមនាថ នរោត្តម សីហមុនី" in flat
+    assert "(ព្រះជន្មគម្រប់ ៧៤ ព្រះវស្សា)" in flat and "(ព្រះជន្មគម្រប់ ៩១ ព្រះវស្សា)" in flat
+    assert "ខួបកំណើត" not in out and "ព្រះករុណា ព្រះបាទ នរោត្តម" not in flat
+    names = {o["id"]: o["name"]["km"] for o in BUILTIN["observances"]}
+    assert names["king-father-commemoration"].endswith("ព្រះវររាជបិតាឯករាជ្យ បូរណភាពទឹកដី និងឯកភាពជាតិខ្មែរ")
+    assert names["queen-mother-birthday"].endswith("ព្រះវររាជមាតាជាតិខ្មែរ")
+
+
+def test_the_water_festival_is_not_a_buddhist_festival() -> None:
+    import json
+
+    def ids(category: str) -> set[str]:
+        out = run("list", "--year", "2026", "--category", category, "--json", "--today", TODAY)[1]
+        return {o["id"] for o in json.loads(out)}
+
+    assert "water-festival" in ids("traditional") and "water-festival" not in ids("religious")
+    assert "royal-ploughing" in ids("royal") and "royal-ploughing" not in ids("religious")
+    assert ids("religious") == {"meak-bochea", "visak-bochea", "pchum-ben"}
+
+
+def test_feeds_word_their_categories_in_their_language() -> None:
+    from icalendar import Calendar
+
+    from support.command_line import run_bytes
+
+    def feed(*args: str) -> Calendar:
+        code, out, err = run_bytes(
+            "export", "--from", "2026", "--to", "2026", "--category", "remembrance", *args
+        )
+        assert code == 0, err
+        return Calendar.from_ical(out)
+
+    khmer_feed, english_feed = feed("--lang", "km"), feed()
+    assert str(khmer_feed["X-WR-CALNAME"]) == "ថ្ងៃបុណ្យ និងទិវារំលឹកនៅកម្ពុជា (ការរំលឹក)"
+    assert str(english_feed["X-WR-CALNAME"]).endswith("(remembrance)")
+    khmer_events = {str(e["UID"]): e for e in khmer_feed.walk("VEVENT")}
+    english_events = {str(e["UID"]): e for e in english_feed.walk("VEVENT")}
+    assert set(khmer_events) == set(english_events)  # UIDs stay language-free
+    uid = "victory-over-genocide-2026@khcal"
+    assert [str(c) for c in khmer_events[uid]["CATEGORIES"].cats] == ["ការរំលឹក", "ថ្ងៃឈប់សម្រាក"]
+    assert [str(c) for c in english_events[uid]["CATEGORIES"].cats] == ["remembrance", "day-off"]
