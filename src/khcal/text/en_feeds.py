@@ -83,4 +83,49 @@ MESSAGES: dict[str, Message] = {
         "paste the link to copy, give it a name, Import. In Outlook for Windows: Add "
         "calendar, From Internet."
     ),
+    # --- the published site's year calendars and observance pages ------------------------------------------
+    "site.pages.index": "Calendars and feeds",
+    "site.pages.other-years": "Other years",
+    "site.pages.year-calendars": "Year calendars",
+    "site.calendar.title": "Cambodia calendar {year}: holidays, lunar dates and holy days",
+    "site.calendar.heading": "Cambodia calendar {year}",
+    "site.calendar.intro": (
+        "Each day with its Khmer lunar date, the Buddhist holy days, the days off and the days Cambodia "
+        "remembers. Weeks start on Sunday, as on Khmer wall calendars."
+    ),
+    "site.calendar.khmer-year": "From {date}: {text}",
+    "site.calendar.khmer-year.why": "{date} ({why})",
+    "site.calendar.be-change": "the day after Visak Bochea",
+    "site.calendar.months": "Months",
+    "site.calendar.khmer-years": "The Khmer year",
+    "site.calendar.official": "The days off of {year} are those of the published official list.",
+    "site.calendar.projected": (
+        "The days off of {year} are projected from the rules: the official list is not published yet."
+    ),
+    "site.calendar.month": "{month} {year}",
+    "site.calendar.lunar-month": "{name}",
+    "site.calendar.lunar-day": "{day} {phase}",
+    "site.calendar.month-list": "Holidays and observances of {month}",
+    "site.calendar.nothing": "No holiday or observance this month.",
+    "site.calendar.item": "{date}: {name}",
+    "site.calendar.legend": "Legend",
+    "site.calendar.legend.off": "Day off: a public holiday",
+    "site.calendar.legend.lieu": "Day off in lieu of a public holiday that fell on a weekend",
+    "site.calendar.legend.private": "Day off for private-sector workers only",
+    "site.calendar.legend.holy": "{name}: {rule}",
+    "site.calendar.legend.observance": "A holiday or remembrance day that is not a day off",
+    "site.calendar.legend.weekend": "Saturday and Sunday",
+    "site.calendar.legend.lunar": (
+        "Under each date, its Khmer lunar day: waxing (the moon growing) or waning; the lunar month's name "
+        "on the day it begins."
+    ),
+    "site.calendar.print": "Printing",
+    "site.calendar.month-a-page": "A month a page",
+    "site.calendar.one-sheet": "The whole year on one sheet",
+    "site.calendar.print-note": "Both print on A4.",
+    "site.observance.title": "{name}: Cambodia's holidays and remembrance days",
+    "site.observance.dates": "Dates",
+    "site.observance.year": "{year}",
+    "site.observance.rule": "When it falls",
+    "site.observance.lieu": "{date}: {name}",
 }

@@ -81,4 +81,46 @@ MESSAGES: dict[str, Message] = {
         "បិទភ្ជាប់តំណសម្រាប់ចម្លង ដាក់ឈ្មោះ រួចចុច Import។ នៅក្នុង Outlook សម្រាប់ "
         "Windows៖ Add calendar, From Internet។"
     ),
+    # --- the published site's year calendars and observance pages ------------------------------------------
+    "site.pages.index": "ប្រតិទិន និងការជាវ",
+    "site.pages.other-years": "ឆ្នាំផ្សេងទៀត",
+    "site.pages.year-calendars": "ប្រតិទិនប្រចាំឆ្នាំ",
+    "site.calendar.title": "ប្រតិទិនខ្មែរ ឆ្នាំ{year}៖ ថ្ងៃឈប់សម្រាក ថ្ងៃខែចន្ទគតិ និងថ្ងៃសីល",
+    "site.calendar.heading": "ប្រតិទិនខ្មែរ ឆ្នាំ{year}",
+    "site.calendar.intro": (
+        "ថ្ងៃនីមួយៗមានថ្ងៃខែចន្ទគតិរបស់វា ហើយថ្ងៃសីល ថ្ងៃឈប់សម្រាក និងទិវាដែលកម្ពុជារំលឹក ត្រូវបានគូសចំណាំ។ "
+        "សប្តាហ៍ចាប់ផ្តើមពីថ្ងៃអាទិត្យ ដូចប្រតិទិនព្យួរជញ្ជាំងខ្មែរ។"
+    ),
+    "site.calendar.khmer-year": "ចាប់ពី{date}៖ {text}",
+    "site.calendar.khmer-year.why": "{date} ({why})",
+    "site.calendar.be-change": "ថ្ងៃបន្ទាប់ពីពិធីបុណ្យវិសាខបូជា",
+    "site.calendar.months": "ខែ",
+    "site.calendar.khmer-years": "ឆ្នាំខ្មែរ",
+    "site.calendar.official": "ថ្ងៃឈប់សម្រាកឆ្នាំ{year} តាមបញ្ជីផ្លូវការដែលបានប្រកាសរួច។",
+    "site.calendar.projected": ("ថ្ងៃឈប់សម្រាកឆ្នាំ{year} ជាការព្យាករតាមក្បួន ព្រោះបញ្ជីផ្លូវការមិនទាន់ប្រកាសនៅឡើយ។"),
+    "site.calendar.month": "ខែ{month} ឆ្នាំ{year}",
+    "site.calendar.lunar-month": "ខែ{name}",
+    "site.calendar.lunar-day": "{day} {phase}",
+    "site.calendar.month-list": "ថ្ងៃបុណ្យ និងទិវាក្នុងខែ{month}",
+    "site.calendar.nothing": "ខែនេះគ្មានថ្ងៃបុណ្យ ឬទិវាទេ។",
+    "site.calendar.item": "{date}៖ {name}",
+    "site.calendar.legend": "ការពន្យល់សញ្ញា",
+    "site.calendar.legend.off": "ថ្ងៃឈប់សម្រាកសាធារណៈ",
+    "site.calendar.legend.lieu": "ថ្ងៃឈប់សម្រាកសងជំនួស ថ្ងៃបុណ្យដែលត្រូវនឹងថ្ងៃចុងសប្តាហ៍",
+    "site.calendar.legend.private": "ថ្ងៃឈប់សម្រាកសម្រាប់តែកម្មករនិយោជិតវិស័យឯកជន",
+    "site.calendar.legend.holy": "{name}៖ {rule}",
+    "site.calendar.legend.observance": "ថ្ងៃបុណ្យ ឬទិវារំលឹក ដែលមិនមែនជាថ្ងៃឈប់សម្រាក",
+    "site.calendar.legend.weekend": "ថ្ងៃសៅរ៍ និងថ្ងៃអាទិត្យ",
+    "site.calendar.legend.lunar": (
+        "ក្រោមថ្ងៃទីនីមួយៗ គឺថ្ងៃខែចន្ទគតិ៖ កើត (ព្រះចន្ទកំពុងពេញ) ឬរោច (ព្រះចន្ទកំពុងស្រក) និងឈ្មោះខែចន្ទគតិ នៅថ្ងៃដែលខែនោះចាប់ផ្តើម។"
+    ),
+    "site.calendar.print": "ការបោះពុម្ព",
+    "site.calendar.month-a-page": "មួយខែមួយទំព័រ",
+    "site.calendar.one-sheet": "ឆ្នាំទាំងមូលលើក្រដាសមួយសន្លឹក",
+    "site.calendar.print-note": "ទាំងពីររបៀបបោះពុម្ពលើក្រដាស A4។",
+    "site.observance.title": "{name}៖ ថ្ងៃបុណ្យ និងទិវារំលឹកនៅកម្ពុជា",
+    "site.observance.dates": "កាលបរិច្ឆេទ",
+    "site.observance.year": "ឆ្នាំ{year}",
+    "site.observance.rule": "ថ្ងៃប្រារព្ធ",
+    "site.observance.lieu": "{date}៖ {name}",
 }

@@ -86,3 +86,21 @@ def period_text(period: HolidayPeriod, obs: Observance, lang: str) -> str:
     if period.note:
         text = say(lang, "period.note", text=text, note=period.note.get(lang))
     return text
+
+
+def history_lines(obs: Observance, lang: str, *, cite: bool = True) -> list[str]:
+    """The years it was a day off, the events of its history, and the decreed exceptions (each with the
+    title of its first source, unless `cite` is false: a page that lists the sources as links)."""
+    lines: list[str] = []
+    if obs.holiday:
+        lines.extend(period_text(p, obs, lang) for p in obs.holiday)
+    else:
+        lines.append(say(lang, "screen.never-off"))
+    for note in sorted(obs.history, key=lambda h: h.year):
+        lines.append(say(lang, "screen.year-note", year=note.year, text=note.text.get(lang)))
+    for exc in sorted(obs.exceptions, key=lambda e: e.year):
+        text = exc.note.get(lang) if exc.note else say(lang, "screen.decreed-exception")
+        if exc.sources and cite:
+            text += f" [{exc.sources[0].title}]"
+        lines.append(say(lang, "screen.year-note", year=exc.year, text=text))
+    return lines

@@ -14,7 +14,7 @@ from khcal.text import say
 from khcal.text.dates import anniversary, category_name, countdown, exact_days, format_span
 from khcal.text.describe import source_text
 from khcal.text.lunar import new_year_lines
-from khcal.text.rules import period_text, rule_text
+from khcal.text.rules import history_lines, rule_text
 from khcal.views.console import Wrapped, console
 
 
@@ -46,23 +46,6 @@ def observance(
     label = say(lang, "screen.in-year", year=year) if year is not None else say(lang, "screen.next-dates")
     lines = [line for occ in dates for line in _date_lines(occ, today, lang)]
     _section(out, label, lines or [say(lang, "screen.none")])
-
-
-def history_lines(obs: Observance, lang: str) -> list[str]:
-    """The years it was a day off, the events of its history, and the decreed exceptions."""
-    lines: list[str] = []
-    if obs.holiday:
-        lines.extend(period_text(p, obs, lang) for p in obs.holiday)
-    else:
-        lines.append(say(lang, "screen.never-off"))
-    for note in sorted(obs.history, key=lambda h: h.year):
-        lines.append(say(lang, "screen.year-note", year=note.year, text=note.text.get(lang)))
-    for exc in sorted(obs.exceptions, key=lambda e: e.year):
-        text = exc.note.get(lang) if exc.note else say(lang, "screen.decreed-exception")
-        if exc.sources:
-            text += f" [{exc.sources[0].title}]"
-        lines.append(say(lang, "screen.year-note", year=exc.year, text=text))
-    return lines
 
 
 def _date_lines(occ: Occurrence, today: date, lang: str) -> list[str]:
