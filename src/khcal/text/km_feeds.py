@@ -97,7 +97,7 @@ MESSAGES: dict[str, Message] = {
     "site.calendar.months": "ខែ",
     "site.calendar.khmer-years": "ឆ្នាំខ្មែរ",
     "site.calendar.official": "ថ្ងៃឈប់សម្រាកឆ្នាំ{year} តាមបញ្ជីផ្លូវការដែលបានប្រកាសរួច។",
-    "site.calendar.projected": ("ថ្ងៃឈប់សម្រាកឆ្នាំ{year} ជាការព្យាករតាមក្បួន ព្រោះបញ្ជីផ្លូវការមិនទាន់ប្រកាសនៅឡើយ។"),
+    "site.calendar.projected": "ថ្ងៃឈប់សម្រាកឆ្នាំ{year} គណនាតាមក្បួន ព្រោះបញ្ជីផ្លូវការមិនទាន់ប្រកាសនៅឡើយ។",
     "site.calendar.month": "ខែ{month} ឆ្នាំ{year}",
     "site.calendar.lunar-month": "ខែ{name}",
     "site.calendar.lunar-day": "{day} {phase}",
