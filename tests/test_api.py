@@ -255,7 +255,7 @@ def test_a_value_of_another_type_is_a_khcal_error_naming_the_argument(call: Any,
     assert isinstance(caught.value, khcal.KhcalError) and isinstance(caught.value, TypeError)
     assert str(caught.value).startswith(expected)
     khmer = caught.value.message("km")
-    assert khmer.startswith(expected.split(":")[0] + ": ") and "expected" not in khmer
+    assert khmer.startswith(expected.split(":")[0] + "៖ ") and "expected" not in khmer
 
 
 def test_a_time_with_no_date_is_refused_naming_the_argument() -> None:

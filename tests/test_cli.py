@@ -151,7 +151,7 @@ def test_show_json_shape() -> None:
     assert code == 0
     shown = json.loads(out)
     assert shown["id"] == "king-birthday"
-    assert shown["names"]["km"].startswith("ខួបចម្រើនព្រះជន្ម")
+    assert shown["names"]["km"].startswith("ព្រះរាជពិធីបុណ្យចម្រើនព្រះជន្ម")
     assert shown["category"] == "royal"
     assert "1953" in shown["description"]
     periods = shown["history"]["holiday_periods"]

@@ -80,7 +80,7 @@ def test_human_lines() -> None:
     )
     code, out, _ = run("is-workday", "2026-04-14", "--lang", "km")
     assert code == 1
-    assert out.startswith("2026-04-14 អង្គារ: ថ្ងៃឈប់សម្រាក: ")
+    assert out.startswith("២០២៦-០៤-១៤ អង្គារ៖ ថ្ងៃឈប់សម្រាក៖ ")
 
 
 def test_sector_public_works_the_private_days_in_lieu() -> None:

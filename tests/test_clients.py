@@ -220,7 +220,7 @@ def test_ical_js_unescapes_and_unfolds(tmp_path: Path) -> None:
     assert womens["description"].startswith(
         "Text that needs escaping: commas, semicolons; a backslash \\ and\nan end of line."
     )
-    assert womens["categories"] == ["international", "day-off"]
+    assert womens["categories"] == ["អន្តរជាតិ", "ថ្ងៃឈប់សម្រាក"]  # in the feed's language
     # The Khmer name of the small catalogue, folded over several lines in the file, read back whole.
     water = events["water-festival-2026@khcal"]
     assert water["summary"] == "ព្រះរាជពិធីបុណ្យអុំទូក បណ្តែតប្រទីប និងសំពះព្រះខែ អកអំបុក"

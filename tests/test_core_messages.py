@@ -101,8 +101,8 @@ def test_problems_in_english_and_khmer() -> None:
     ]
     assert error.message("en") == str(error)
     assert error.message("km").splitlines() == [
-        "user.toml:6: ទិវា 'bad': វាល 'rule.day': ខែ២ គ្មានថ្ងៃទី៣០ ទេ",
-        "user.toml:8: ទិវា 'bad': វាល 'days': ត្រូវតែជាចំនួនគត់ មិនមែនខ្សែអក្សរ '3'ទេ",
+        "user.toml:6៖ ទិវា 'bad'៖ វាល 'rule.day'៖ ខែ២ គ្មានថ្ងៃទី៣០ ទេ",
+        "user.toml:8៖ ទិវា 'bad'៖ វាល 'days'៖ ត្រូវតែជាចំនួនគត់ មិនមែនខ្សែអក្សរ '3'ទេ",
     ]
     assert [p.key for p in error.problems] == ["problem.no-such-day", "problem.wrong-type"]
     assert error.problems[0].params == {"month": 2, "day": 30}
@@ -116,7 +116,7 @@ def test_core_errors_in_english_and_khmer() -> None:
     with pytest.raises(BadValueError) as weekday:
         workdays.parse_weekend("sat,satday")
     assert str(weekday.value).startswith("'satday' is not a day of the week (did you mean 'sat'?)")
-    assert "មិនមែនជាថ្ងៃនៃសប្ដាហ៍" in weekday.value.message("km")
+    assert "មិនមែនជាថ្ងៃនៃសប្តាហ៍" in weekday.value.message("km")
     with pytest.raises(BadValueError, match=r"^'state' is not one of private, public$") as sector:
         workdays.parse_sector("state")
     assert sector.value.message("km") == "'state' មិនមែនជាតម្លៃមួយក្នុងចំណោម private, public ទេ"
@@ -140,9 +140,9 @@ def test_a_bad_config_speaks_the_language_of_the_run(tmp_path: Path) -> None:
     done = _khcal(["--lang", "km", "next", "--today", "2026-01-02"], tmp_path)
     assert done.returncode == 2 and done.stdout == ""
     [line] = done.stderr.splitlines()
-    assert line.startswith(f"khcal: {path}:1: ")
+    assert line.startswith(f"khcal: {path}:1៖ ")
     # Khmer only, but for the names written as in the file: the quoted setting and the settings khcal has.
-    words = line.removeprefix(f"khcal: {path}:1: ").replace("'colour'", "")
+    words = line.removeprefix(f"khcal: {path}:1៖ ").replace("'colour'", "")
     for name in config_file.KEYS:
         words = words.replace(name, "")
     assert not re.search(r"[A-Za-z]", words), line

@@ -31,9 +31,9 @@ def test_khmer_digits() -> None:
     ("rule", "en", "km"),
     [
         (FixedRule(1, 7), "7 January every year", "ថ្ងៃទី៧ ខែមករា រៀងរាល់ឆ្នាំ"),
-        (NthWeekdayRule(6, 4, -1), "the last Friday of June", "ថ្ងៃសុក្រ ចុងក្រោយ នៃខែមិថុនា"),
+        (NthWeekdayRule(6, 4, -1), "the last Friday of June", "ថ្ងៃសុក្រចុងក្រោយនៃខែមិថុនា"),
         (NthWeekdayRule(6, 4, 2), "the 2nd Friday of June", "ថ្ងៃសុក្រ ទី២ នៃខែមិថុនា"),
-        (NthWeekdayRule(6, 4, -2), "the 2nd last Friday of June", "ថ្ងៃសុក្រ ទី២ពីចុងក្រោយ នៃខែមិថុនា"),
+        (NthWeekdayRule(6, 4, -2), "the 2nd last Friday of June", "ថ្ងៃសុក្រទី២ពីចុងខែមិថុនា"),
         (LunarRule("pisakh", 15, "waxing"), "The 15th waxing day of Pisakh (Khmer lunar calendar)",
          "ថ្ងៃ ១៥ កើត ខែពិសាខ"),
     ],

@@ -94,7 +94,7 @@ def test_batch_reports_a_bad_line_by_number_and_loses_nothing_after_it() -> None
     code, out, err = run("is-workday", "-", "--lang", "km", input="2026-04-14\r\nbad\r\n2026-04-13\r\n")
     assert code == 2
     assert out == "2026-04-14\tno\n2026-04-13\tyes\n"
-    assert err.startswith("khcal: បន្ទាត់ទី ២: 'bad' មិនមែនជាកាលបរិច្ឆេទទេ")
+    assert err.startswith("khcal: បន្ទាត់ទី ២៖ 'bad' មិនមែនជាកាលបរិច្ឆេទទេ")
 
 
 COMPANY = (

@@ -50,7 +50,7 @@ TITLES = source_titles()
 ALLOWED = [
     re.compile(r"https?://\S+"),
     re.compile(r"'[^']*'"),  # the user's own words
-    re.compile(r"\b[A-Z]{2,}(?=: )"),  # an argument's name
+    re.compile(r"\b[A-Z]{2,}(?=[:៖] )"),  # an argument's name
     re.compile(r"YYYY-MM-DD, today, tomorrow, yesterday|\b7 Jan 2027\b"),  # the date forms khcal reads
     re.compile(r"(?<![\w-])--?[a-z][a-z-]*"),  # option names
     re.compile(r"\bkhcal(?: (?:" + "|".join(map(re.escape, COMMANDS)) + r"))*\b"),

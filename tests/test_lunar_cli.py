@@ -312,8 +312,8 @@ def test_show_new_year_2024_in_words() -> None:
     assert "Leungsak: Tuesday 16 April 2024" in out
     assert "4 days" in out
     out_km = ok("show", "khmer-new-year", "--year", "2024", "--lang", "km", "--no-color")
-    assert "មហាសង្ក្រាន្ត: ថ្ងៃសៅរ៍ ទី១៣ ខែមេសា ឆ្នាំ២០២៤" in out_km
-    assert "វារៈឡើងស័ក: ថ្ងៃអង្គារ ទី១៦ ខែមេសា ឆ្នាំ២០២៤" in out_km
+    assert "មហាសង្ក្រាន្ត៖ ថ្ងៃសៅរ៍ ទី១៣ ខែមេសា ឆ្នាំ២០២៤" in out_km
+    assert "វារៈឡើងស័ក៖ ថ្ងៃអង្គារ ទី១៦ ខែមេសា ឆ្នាំ២០២៤" in out_km
 
 
 @pytest.mark.parametrize(

@@ -88,10 +88,10 @@ def list_(
 
         emit_json([occurrence_json(o, settings.today, settings.lang) for o in found])
         return
+    from khcal.text.dates import range_title
     from khcal.views import render
 
-    whole_year = (first, last) == (date(first.year, 1, 1), date(first.year, 12, 31))
-    title = str(first.year) if whole_year else f"{first.isoformat()} .. {last.isoformat()}"
+    title = range_title(first, last, settings.lang)
     render.occurrences(found, settings.today, settings.lang, color=settings.color, title=title)
 
 
@@ -191,9 +191,10 @@ def lunar(
         if count > LUNAR_TABLE_MAX_DAYS:
             problem = ValueProblem("error.options.too-many-days", count=count, most=LUNAR_TABLE_MAX_DAYS)
             raise SettingError("--from/--to", problem)
+        from khcal.text.dates import range_title
         from khcal.views import render
 
-        title = f"{first.isoformat()} .. {last.isoformat()}"
+        title = range_title(first, last, lang)
         render.lunar_table(days, lang, color=settings.color, title=title)
 
 

@@ -62,7 +62,9 @@ def parse(grammar: Grammar, tokens: Sequence[str]) -> dict[str, object] | None:
         token = rest.pop()
         if token == "-" or not token.startswith("-"):
             positional.append(token)
-        elif token in grammar["options"] or token.partition("=")[0] in grammar["options"]:
+        elif token in grammar["options"] or (
+            token.startswith("--") and token.partition("=")[0] in grammar["options"]
+        ):
             if not _option(grammar, token, rest, params):
                 return None
         elif grammar["ignore_unknown"] and token[1:].isdigit():

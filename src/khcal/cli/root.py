@@ -7,6 +7,7 @@ Their help texts are in the text layer's tables, in every language (khcal.cli.he
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Annotated, Any, NoReturn
 
@@ -55,12 +56,9 @@ class KhcalGroup(TyperGroup):
         except (KeyboardInterrupt, typer.Abort):
             sys.exit(130)
         except typer.TyperException as exc:
-            # A usage error of the parser (click's, which Typer vendors, are TyperExceptions): in English,
-            # the parser's own words.
-            from khcal.text import say
-
-            command = getattr(getattr(exc, "ctx", None), "command_path", "khcal")
-            _fail(say("en", "error.usage", message=exc.format_message(), command=command))
+            # A usage error of the parser (click's, which Typer vendors, are TyperExceptions): worded in
+            # the command's language like every other error.
+            _fail(usage_words(exc, language(lang)))
         if not standalone:
             return result
         sys.exit(result if isinstance(result, int) else 0)
@@ -80,6 +78,47 @@ class KhcalGroup(TyperGroup):
             # The output could not be written (a full disk, a closed terminal).
             silence_stdout()
             raise KhcalError("error.output", reason=exc.strerror or str(exc)) from None
+
+
+# The parser's own messages (click's and Typer's), each read back into a key of the tables and its values.
+_USAGE = [
+    (re.compile(r"No such command (?P<name>.+?)\.(?: Did you mean (?P<names>.+)\?)?", re.S),
+     "usage.no-such-command"),
+    (re.compile(r"Missing command\."), "usage.missing-command"),
+    (re.compile(r"Missing argument (?P<name>.+)\.", re.S), "usage.missing-argument"),
+    (re.compile(r"Missing option (?P<name>.+)\.", re.S), "usage.missing-option"),
+    (re.compile(r"No such option: (?P<name>.+?)(?: \(Possible options: (?P<names>.+)\))?", re.S),
+     "usage.no-such-option"),
+    (re.compile(r"Got unexpected extra argument\(s\) \((?P<words>.*)\)", re.S), "usage.extra-arguments"),
+    (re.compile(r"Option (?P<name>.+) does not take a value\.", re.S), "usage.takes-no-value"),
+    (re.compile(r"Option (?P<name>.+) requires an argument\.", re.S), "usage.needs-value"),
+    (re.compile(r"Option (?P<name>.+) requires (?P<n>[0-9]+) arguments\.", re.S), "usage.needs-values"),
+    (re.compile(r"Invalid value for (?P<name>.+?): (?P<message>.*)", re.S), "usage.invalid-value"),
+]  # fmt: skip
+# What follows the message itself: the other names it suggests.
+_SUGGESTS = {"usage.no-such-command": "usage.did-you-mean", "usage.no-such-option": "usage.possible-options"}
+
+
+def usage_words(exc: typer.TyperException, lang: str) -> str:
+    """A usage error of the parser in `lang`, and the command whose help to read."""
+    from khcal.text import say
+    from khcal.text.errors import shown
+
+    message = exc.format_message()
+    for pattern, key in _USAGE:
+        found = pattern.fullmatch(message)
+        if found is None:
+            continue
+        values = found.groupdict()
+        names = values.pop("names", None)
+        text = say(lang, key, **{k: int(v) if k == "n" else shown(v) for k, v in values.items()})
+        if names:
+            text = say(lang, _SUGGESTS[key], message=text, names=shown(names))
+        break
+    else:
+        text = say(lang, "usage.other", message=shown(message, 240))
+    command = getattr(getattr(exc, "ctx", None), "command_path", "khcal")
+    return say(lang, "error.usage", message=text, command=command)
 
 
 def _fail(message: str) -> NoReturn:

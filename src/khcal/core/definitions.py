@@ -136,16 +136,58 @@ def _checked(parsed: Parsed) -> Catalogue:
     return parsed.catalogue
 
 
+# tomllib's messages, each read back into a key of the text layer's tables ("toml.*") and its values.
+_TOML_MESSAGES = (
+    (r"Invalid statement", "toml.invalid-statement"),
+    (r"Expected newline or end of document after a statement", "toml.expected-newline"),
+    (r"Cannot declare (?P<name>.+) twice", "toml.declared-twice"),
+    (r"Cannot overwrite a value", "toml.overwrite"),
+    (r"Cannot (?:mutate immutable|redefine) namespace (?P<name>.+)", "toml.redefine"),
+    (r"Duplicate inline table key (?P<name>.+)", "toml.duplicate-key"),
+    (r"Expected '\]' at the end of a table declaration", "toml.unclosed-table-header"),
+    (r"Expected '\]\]' at the end of an array declaration", "toml.unclosed-array-header"),
+    (r"Invalid initial character for a key part", "toml.bad-key"),
+    (r"Expected '=' after a key in a key/value pair", "toml.expected-equals"),
+    (r"Invalid value", "toml.invalid-value"),
+    (r"Invalid date or datetime", "toml.invalid-date"),
+    (r"Unclosed array", "toml.unclosed-array"),
+    (r"Unclosed inline table", "toml.unclosed-inline-table"),
+    (r"Unterminated string", "toml.unterminated-string"),
+    (r"Illegal character (?P<char>.+)", "toml.illegal-character"),
+    (r"Found invalid character (?P<char>.+)", "toml.invalid-character"),
+    (r"Expected (?P<char>.+)", "toml.expected"),
+    (r"Invalid hex value|Escaped character is not a Unicode scalar value|Unescaped '\\' in a string",
+     "toml.escape"),
+)  # fmt: skip
+
+
 def syntax_problem(exc: tomllib.TOMLDecodeError, path: str) -> Problem:
-    """A TOML syntax error as a problem with its line; the detail is the TOML reader's own (English)."""
+    """A TOML syntax error as a problem with its line and column. tomllib words its errors in English: each
+    common one is read back into a key (`toml.*`) that the text layer words in every language; any other is
+    kept as `toml.other`, in English for English, in general terms in other languages."""
     import re
 
-    message = str(exc)
-    match = re.search(r"\(at line (\d+), column \d+\)", message)
-    message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
-    message = re.sub(r"\s*\(at end of document\)", " at the end of the file", message)
-    line = int(match.group(1)) if match else None
-    return Problem(path, "problem.toml-syntax", line, params={"detail": message})
+    found = re.fullmatch(r"(.*?)\s*\(at (?:line (\d+), column (\d+)|end of document)\)", str(exc), re.S)
+    if found is None:
+        return Problem(path, "problem.toml-syntax", params={"detail": _toml_detail(str(exc))})
+    what, line, column = found.groups()
+    detail = _toml_detail(what)
+    if line is None:
+        return Problem(path, "problem.toml-syntax-end", params={"detail": detail})
+    place = {"detail": detail, "column": int(column)}
+    return Problem(path, "problem.toml-syntax-at", int(line), params=place)
+
+
+def _toml_detail(what: str) -> KhcalError:
+    """What tomllib found wrong, as a key and its values (a TOML key's parts joined by dots: `a.b`)."""
+    import re
+
+    for pattern, key in _TOML_MESSAGES:
+        matched = re.fullmatch(pattern, what, re.S)
+        if matched is not None:
+            values = {k: ".".join(re.findall(r"'([^']*)'", v)) or v for k, v in matched.groupdict().items()}
+            return KhcalError(key, **values)
+    return KhcalError("toml.other", detail=what)
 
 
 # --- every file, merged ------------------------------------------------------------------------------

@@ -197,13 +197,12 @@ def _event(
 
     from khcal.feeds import versions
     from khcal.text.dates import occurrence_name
+    from khcal.text.feed import event_categories
 
     lang = options.lang
     summary = clean_text(occurrence_name(occ, lang))
     description = clean_text(event_description(occ, catalogue, lang))
-    categories = [occ.category]
-    if occ.holiday:
-        categories.append("day-off")
+    categories = event_categories(occ, lang)
     end = occ.end + timedelta(days=1)
     content = versions.fingerprint(uid, occ.start, end, summary, description, categories)
     user = occ.observance.user or (occ.in_lieu_of is not None and occ.in_lieu_of.user)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from khcal.text.en_feeds import MESSAGES as FEED_MESSAGES
 from khcal.text.en_help import MESSAGES as HELP_MESSAGES
+from khcal.text.en_parsers import MESSAGES as PARSER_MESSAGES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -187,6 +188,8 @@ MESSAGES: dict[str, Message] = {
     "error.output": "cannot write the output: {reason}",
     "error.file": "{path}: {reason}",
     "error.usage": "{message} (see '{command} --help')",
+    "error.where": "{where}: {text}",
+    "error.parts.separator": ": ",
     "error.where.line": "line {number}",
     "api.extra-off": "your own day off",
     "error.api.date": "expected a date, got {got}",
@@ -236,6 +239,7 @@ MESSAGES: dict[str, Message] = {
     "amount.years-months": "{years}, {months}",
     "anniversary": lambda n: f"{ordinal(n)} anniversary",
     "birthday": lambda n: f"{ordinal(n)} birthday",
+    "birthday.royal": lambda n: f"{ordinal(n)} birthday",
     "day-off": "day off",
     "not-day-off": "not a day off",
     "projected": "projected",
@@ -367,6 +371,7 @@ MESSAGES: dict[str, Message] = {
     "error.feeds.holidays": "holidays: '{value}' is not 1 or 0",
     **FEED_MESSAGES,  # the feeds' texts and pages: text/en_feeds.py
     **HELP_MESSAGES,  # the command line's help: text/en_help.py
+    **PARSER_MESSAGES,  # what the command line's parser and the TOML reader say: text/en_parsers.py
 }
 
 

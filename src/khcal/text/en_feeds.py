@@ -11,6 +11,7 @@ MESSAGES: dict[str, Message] = {
     # --- feeds: calendar texts ---------------------------------------------------------------------------
     "feed.name.days-off": "Cambodia: days off",
     "feed.name.all": "Cambodia: holidays and remembrance days",
+    "feed.category.day-off": "day-off",
     "feed.name.categories": "{name} ({categories})",
     "feed.description": "Public holidays and remembrance days of Cambodia with its Buddhist festivals "
     "({years}). Made by khcal from its catalogue: each event names its sources. Where no list of days off is "

@@ -60,7 +60,9 @@ def word(error: KhcalError | Problem, lang: str) -> str:
         text = say(lang, "error.unknown-id", ident=shown(error.ident), hint=hint)
     else:
         text = _say(lang, error.key, error.params)
-    return text if error.where is None else f"{shown_path(str(error.where))}: {text}"
+    if error.where is None:
+        return text
+    return say(lang, "error.where", where=shown_path(str(error.where)), text=text)
 
 
 def _problem(problem: Problem, lang: str) -> str:
@@ -74,7 +76,7 @@ def _problem(problem: Problem, lang: str) -> str:
     if problem.field:
         parts.append(say(lang, "problem.where-field", name=shown(problem.field)))
     parts.append(_say(lang, problem.key, problem.params))
-    return ": ".join(parts)
+    return say(lang, "error.where", where=parts[0], text=say(lang, "error.parts.separator").join(parts[1:]))
 
 
 def _say(lang: str, key: str, params: Mapping[str, object]) -> str:

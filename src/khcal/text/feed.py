@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from khcal.core.khmer_calendar import to_lunar
 from khcal.text import digits, say
-from khcal.text.dates import anniversary, format_span
+from khcal.text.dates import anniversary, category_name, format_span
 from khcal.text.describe import source_text
 from khcal.text.lunar import lunar_text
 
@@ -20,11 +20,20 @@ if TYPE_CHECKING:
 
 
 def calendar_name(lang: str, *, holidays: bool, categories: Sequence[str]) -> str:
-    """'Cambodia: days off', or with the categories the feed keeps."""
+    """'Cambodia: days off', or with the categories the feed keeps (in the feed's language)."""
     name = say(lang, "feed.name.days-off" if holidays else "feed.name.all")
     if categories:
-        name = say(lang, "feed.name.categories", name=name, categories=" + ".join(categories))
+        words = " + ".join(category_name(c, lang) for c in categories)
+        name = say(lang, "feed.name.categories", name=name, categories=words)
     return name
+
+
+def event_categories(occ: Occurrence, lang: str) -> list[str]:
+    """An event's CATEGORIES, in the feed's language: its category, and `day-off` for a day off."""
+    found = [category_name(occ.category, lang)]
+    if occ.holiday:
+        found.append(say(lang, "feed.category.day-off"))
+    return found
 
 
 def calendar_description(lang: str, first_year: int, last_year: int) -> str:

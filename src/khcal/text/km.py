@@ -2,12 +2,16 @@
 
 Whole numbers reach these messages already in Khmer digits (see `khcal.text.say`). The names of the lunar
 months, animal years and eras are those printed on Khmer calendars, keyed by the ids the core computes with.
+One spelling for each word, the standard of current official texts: the subscript TA as COENG TA (`សប្តាហ៍`,
+`កត្តិក`) and `ឱ្យ` (tests/test_khmer_spelling.py). Royal days in the royal register (`ព្រះជន្ម`, `ព្រះវស្សា`).
 """
 
 from __future__ import annotations
 
+from khcal.text import khmer_digits
 from khcal.text.km_feeds import MESSAGES as FEED_MESSAGES
 from khcal.text.km_help import MESSAGES as HELP_MESSAGES
+from khcal.text.km_parsers import MESSAGES as PARSER_MESSAGES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -22,7 +26,7 @@ _LUNAR_MONTHS = {
     "migasir": "មិគសិរ", "boss": "បុស្ស", "meak": "មាឃ", "phalkun": "ផល្គុន", "cheit": "ចេត្រ",
     "pisakh": "ពិសាខ", "jesth": "ជេស្ឋ", "asadh": "អាសាឍ", "pathamasadh": "បឋមាសាឍ",
     "tutiyasadh": "ទុតិយាសាឍ", "srap": "ស្រាពណ៍", "photrobot": "ភទ្របទ", "assoch": "អស្សុជ",
-    "kadeuk": "កត្ដិក",
+    "kadeuk": "កត្តិក",
 }  # fmt: skip
 _ANIMALS = {
     "rat": "ជូត", "ox": "ឆ្លូវ", "tiger": "ខាល", "rabbit": "ថោះ", "dragon": "រោង", "snake": "ម្សាញ់",
@@ -76,14 +80,14 @@ MESSAGES: dict[str, Message] = {
         "ឆ្នាំពុទ្ធសករាជ {year} នៅក្រៅចន្លោះដែល khcal គណនាបាន {first}..{last} (ព.ស. {low}..{high})"
     ),
     "error.lunar-month": "មិនស្គាល់ខែចន្ទគតិ {month} ទេ៖ សូមប្រើខែមួយក្នុងចំណោម {months}",
-    "error.lunar-phase": "ដំណាក់កាលត្រូវតែជា 'waxing' (កើត) ឬ 'waning' (រនោច) មិនមែន {value} ទេ",
+    "error.lunar-phase": "ដំណាក់កាលត្រូវតែជា 'waxing' (កើត) ឬ 'waning' (រោច) មិនមែន {value} ទេ",
     "error.lunar-day": "ថ្ងៃចន្ទគតិត្រូវតែពី ១ ដល់ ១៥ ឬ -១ (ថ្ងៃចុងក្រោយ) មិនមែន {day} ទេ",
     "error.weekend-day": lambda value, close, days: (
-        f"'{value}' មិនមែនជាថ្ងៃនៃសប្ដាហ៍ទេ"
+        f"'{value}' មិនមែនជាថ្ងៃនៃសប្តាហ៍ទេ"
         + (f" (តើអ្នកចង់សរសេរ '{close}' ឬ?)" if close else "")
         + f"៖ សូមប្រើបញ្ជីដែលបំបែកដោយក្បៀសនៃ {days} (ឧ. sat,sun) ឬ none"
     ),
-    "error.weekend-full": "គ្រប់ថ្ងៃនៃសប្ដាហ៍ជាថ្ងៃចុងសប្ដាហ៍៖ សូមទុកថ្ងៃធ្វើការយ៉ាងហោចណាស់មួយថ្ងៃ",
+    "error.weekend-full": "គ្រប់ថ្ងៃនៃសប្តាហ៍ជាថ្ងៃចុងសប្តាហ៍៖ សូមទុកថ្ងៃធ្វើការយ៉ាងហោចណាស់មួយថ្ងៃ",
     "error.sector": "'{value}' មិនមែនជាតម្លៃមួយក្នុងចំណោម {choices} ទេ",
     "error.definitions": "ឯកសារនិយមន័យមានបញ្ហា",
     "problem.where-observance": "ទិវា '{ident}'",
@@ -128,16 +132,16 @@ MESSAGES: dict[str, Message] = {
     "problem.bad-id": "'{ident}' ត្រូវតែមានតែអក្សរតូច លេខ និងសញ្ញាដកតែមួយៗ",
     "problem.bad-category": "'{value}' ត្រូវតែមានតែអក្សរតូច លេខ និងសញ្ញាដក",
     "problem.exception-twice": "ឆ្នាំ{year} មានករណីលើកលែងច្រើនជាងមួយ៖ សូមបញ្ចូលវាជាមួយ",
-    "problem.new-year-days": ("ចំនួនថ្ងៃចូលឆ្នាំត្រូវបានគណនា (៣ ឬ ៤ ថ្ងៃ)៖ សូមប្ដូរវាតាមឆ្នាំដោយករណីលើកលែង ឬតាមកំឡុងពេល"),
+    "problem.new-year-days": ("ចំនួនថ្ងៃចូលឆ្នាំត្រូវបានគណនា (៣ ឬ ៤ ថ្ងៃ)៖ សូមប្តូរវាតាមឆ្នាំដោយករណីលើកលែង ឬតាមកំឡុងពេល"),
     "problem.holy-days-days": "ថ្ងៃសីលគឺជាថ្ងៃតែមួយៗ",
     "problem.no-such-day": "ខែ{month} គ្មានថ្ងៃទី{day} ទេ",
     "problem.nth-zero": "ត្រូវតែពី ១ ដល់ ៥ ឬពី -១ ដល់ -៥ រាប់ពីចុងខែ",
     "problem.lunar-day": 'ត្រូវតែពី ១ ដល់ ១៥ ឬ "last" មិនមែន {value} ទេ',
-    "problem.last-waxing": '"last" សម្រាប់តែថ្ងៃរនោចប៉ុណ្ណោះ',
+    "problem.last-waxing": '"last" សម្រាប់តែថ្ងៃរោចប៉ុណ្ណោះ',
     "problem.far-start": "{start} នៅឆ្ងាយពីឆ្នាំ{year} នៃករណីលើកលែង",
     "problem.songkran-not-new-year": "មានតែបុណ្យចូលឆ្នាំទេ ដែលមានពេលមហាសង្ក្រាន្ត",
     "problem.songkran-year": "{moment} មិនស្ថិតក្នុងឆ្នាំ{year} ទេ",
-    "problem.changes-nothing": "មិនផ្លាស់ប្ដូរអ្វីទេ៖ សូមដាក់ start, days, holiday ឬ songkran",
+    "problem.changes-nothing": "មិនផ្លាស់ប្តូរអ្វីទេ៖ សូមដាក់ start, days, holiday ឬ songkran",
     "problem.overlap": "ត្រួតលើ {other} (ឆ្នាំ {a} និង {b})",
     "problem.unknown-ref": lambda ident, close: (
         f"យោងទៅទិវា '{ident}' ដែលមិនស្គាល់" + (f" (តើអ្នកចង់សរសេរ '{close}' ឬ?)" if close else "")
@@ -153,8 +157,10 @@ MESSAGES: dict[str, Message] = {
     "error.setting.category": "'{value}' មិនមែនជាប្រភេទទិវាទេ (ប្រភេទដែលមាន៖ {known})",
     "error.setting.date": "'{value}' មិនមែនជាកាលបរិច្ឆេទទេ (សូមប្រើ YYYY-MM-DD, today, tomorrow, yesterday "
     "ឬថ្ងៃដូចជា 7 Jan 2027 ឬ 2027/1/7)",
-    "error.setting.date-ambiguous": "'{value}' អាចយល់បានពីរយ៉ាង (ថ្ងៃ និងខែអាចច្រឡំគ្នា)។ "
-    "សូមសរសេរជា YYYY-MM-DD ឬសរសេរខែជាអក្សរ ដូចជា 7 Jan {year}",
+    "error.setting.date-ambiguous": lambda value, year: (
+        f"'{value}' អាចយល់បានពីរយ៉ាង (ថ្ងៃ និងខែអាចច្រឡំគ្នា)។ "
+        f"សូមសរសេរជា YYYY-MM-DD ឬសរសេរខែជាអក្សរ ដូចជា 7 Jan {_typed(year)}"  # an example typed as it is
+    ),
     "error.setting.number": "'{value}' មិនមែនជាចំនួនគត់ទេ (សូមប្រើលេខ ដូចជា 3 ឬ -3)",
     "error.setting.number-range": "{value} មិននៅចន្លោះ {low} និង {high} ទេ",
     "error.config.folder": "មិនអាចអានថតឯកសារការកំណត់ {path} បានទេ ({reason})",
@@ -178,11 +184,13 @@ MESSAGES: dict[str, Message] = {
     "tomorrow, yesterday ឬថ្ងៃដូចជា 7 Jan 2027 ឬ 2027/1/7)",
     "error.options.month": "{value} មិនមែនជាខែទេ (សូមប្រើពី ១ ដល់ ១២)",
     "error.options.day-and-range": "DATE '{value}' មិនអាចប្រើជាមួយ --from/--to បានទេ (សូមផ្តល់ថ្ងៃមួយ ឬចន្លោះមួយ)",
-    "error.options.too-many-days": "{count} ថ្ងៃ ច្រើនពេកសម្រាប់តារាង (យ៉ាងច្រើន {most} ថ្ងៃ។ "
+    "error.options.too-many-days": "{count} ថ្ងៃច្រើនពេកសម្រាប់តារាង (យ៉ាងច្រើន {most} ថ្ងៃ។ "
     "សូមប្រើ --plain ឬ --json សម្រាប់ចន្លោះវែងជាងនេះ)",
     "error.output": "មិនអាចសរសេរលទ្ធផលបានទេ៖ {reason}",
     "error.file": "{path}៖ {reason}",
     "error.usage": "{message} (សូមមើល '{command} --help')",
+    "error.where": "{where}៖ {text}",
+    "error.parts.separator": "៖ ",
     "error.where.line": "បន្ទាត់ទី {number}",
     "api.extra-off": "ថ្ងៃឈប់សម្រាកផ្ទាល់ខ្លួន",
     "error.api.date": "ត្រូវការកាលបរិច្ឆេទ ប៉ុន្តែបានទទួល {got}",
@@ -223,8 +231,8 @@ MESSAGES: dict[str, Message] = {
     "when.yesterday": "ម្សិលមិញ",
     "when.future": "{amount}ទៀត",
     "when.past": "{amount}មុន",
-    "when.exact-days": "គិតជា {n} ថ្ងៃទៀត",
-    "when.exact-days-ago": "គិតជា {n} ថ្ងៃមុន",
+    "when.exact-days": "{n} ថ្ងៃទៀត",
+    "when.exact-days-ago": "{n} ថ្ងៃមុន",
     "amount.day": "{n} ថ្ងៃ",
     "amount.week": "{n} សប្តាហ៍",
     "amount.month": "{n} ខែ",
@@ -232,17 +240,18 @@ MESSAGES: dict[str, Message] = {
     "amount.years-months": "{years} {months}",
     "anniversary": "ខួបលើកទី {n}",
     "birthday": "ខួបកំណើតគម្រប់ {n} ឆ្នាំ",
+    "birthday.royal": "ព្រះជន្មគម្រប់ {n} ព្រះវស្សា",
     "day-off": "ថ្ងៃឈប់សម្រាក",
     "not-day-off": "មិនឈប់សម្រាក",
-    "projected": "ការព្យាករ",
+    "projected": "តាមការគណនា",
     "private-only": "វិស័យឯកជនតែប៉ុណ្ណោះ",
     # --- text: rules and holiday periods -----------------------------------------------------------------
     "rule.fixed": "ថ្ងៃទី{day} ខែ{month} រៀងរាល់ឆ្នាំ",
     "rule.nth-weekday": "ថ្ងៃ{weekday} ទី{n} នៃខែ{month}",
-    "rule.nth-weekday.last": "ថ្ងៃ{weekday} ចុងក្រោយ នៃខែ{month}",
-    "rule.nth-weekday.from-last": "ថ្ងៃ{weekday} ទី{n}ពីចុងក្រោយ នៃខែ{month}",
+    "rule.nth-weekday.last": "ថ្ងៃ{weekday}ចុងក្រោយនៃខែ{month}",
+    "rule.nth-weekday.from-last": "ថ្ងៃ{weekday}ទី{n}ពីចុងខែ{month}",
     "rule.lunar": "ថ្ងៃ {day} {phase} ខែ{month}",
-    "rule.lunar.last": "ថ្ងៃ ចុងក្រោយ {phase} ខែ{month}",
+    "rule.lunar.last": "ថ្ងៃ{phase}ចុងក្រោយ ខែ{month}",
     "rule.new-year": "ពីថ្ងៃមហាសង្ក្រាន្ត ដល់ថ្ងៃឡើងស័ក តាមការគណនាសុរិយយាត្រ (៣ ឬ ៤ ថ្ងៃ)",
     "rule.offset.after": "{days} ថ្ងៃក្រោយ {other}",
     "rule.offset.before": "{days} ថ្ងៃមុន {other}",
@@ -266,10 +275,10 @@ MESSAGES: dict[str, Message] = {
     "lunar.short": "{day} ខែ{month}",
     "lunar.line": "{gregorian}  {text}",
     "lunar.line.notes": "{line} ({notes})",
-    "lunar.notes.separator": " ",
+    "lunar.notes.separator": " · ",
     "lunar.notation": "១៥ក = ១៥ កើត   ៨រ = ៨ រោច",
-    "new-year.songkran-line": "{name}: {date} ម៉ោង {time} ({source})",
-    "new-year.day-line": "{name}: {date}",
+    "new-year.songkran-line": "{name}៖ {date} ម៉ោង {time} ({source})",
+    "new-year.day-line": "{name}៖ {date}",
     "new-year.announced": "តាមការប្រកាសផ្លូវការ",
     "new-year.computed": "តាមការគណនា",
     "new-year.days": "{n} ថ្ងៃ",
@@ -301,18 +310,18 @@ MESSAGES: dict[str, Message] = {
     "screen.nothing-in-range": "គ្មានទេ",
     "screen.date": "កាលបរិច្ឆេទ",
     "screen.observance": "ឈ្មោះ",
-    "screen.when": "នៅសល់",
+    "screen.when": "គិតពីថ្ងៃនេះ",
     "screen.legend.off": "ថ្ងៃឈប់សម្រាក",
     "screen.legend.observance": "ទិវា/ពិធីបុណ្យ",
     "screen.legend.holy": "ថ្ងៃសីល",
-    "screen.legend.projected": "ការព្យាករ (មិនទាន់មានអនុក្រឹត្យ)",
+    "screen.legend.projected": "តាមការគណនា (មិនទាន់មានអនុក្រឹត្យ)",
     "screen.legend.today": "ថ្ងៃនេះ៖ {date}",
     "screen.rule": "ក្បួន",
     "screen.history": "ប្រវត្តិ",
     "screen.sources": "ប្រភព",
     "screen.never-off": "មិនមែនជាថ្ងៃឈប់សម្រាកទេ",
     "screen.decreed-exception": "ករណីពិសេសតាមសេចក្តីសម្រេច",
-    "screen.year-note": "{year}: {text}",
+    "screen.year-note": "{year}៖ {text}",
     "screen.in-year": "ឆ្នាំ{year}",
     "screen.next-dates": "កាលបរិច្ឆេទបន្ទាប់",
     "screen.none": "គ្មាន",
@@ -339,11 +348,11 @@ MESSAGES: dict[str, Message] = {
     "script.working-day": "ថ្ងៃធ្វើការ",
     "script.private": "{name} (សម្រាប់តែវិស័យឯកជន)",
     "script.extra": "ថ្ងៃឈប់សម្រាករបស់ក្រុមហ៊ុន (--extra-off)",
-    "script.worked-by": "{names}: វិស័យសាធារណៈធ្វើការ",
-    "script.head": "{day} {weekday}",
-    "script.line": "{head}: {what}",
-    "script.line.off": "{head}: {what}: {names}",
-    "script.line.note": "{head}: {what} ({note})",
+    "script.worked-by": "{names}៖ វិស័យសាធារណៈធ្វើការ",
+    "script.head": lambda day, weekday: f"{khmer_digits(day)} {weekday}",
+    "script.line": "{head}៖ {what}",
+    "script.line.off": "{head}៖ {what}៖ {names}",
+    "script.line.note": "{head}៖ {what} ({note})",
     "script.long-weekends": "ថ្ងៃឈប់សម្រាកជាប់គ្នាក្នុងឆ្នាំ{year} (ចុងសប្តាហ៍៖ {weekend}, វិស័យ{sector})",
     "script.bridges": "ថ្ងៃស្ពាន (ឈប់មួយថ្ងៃ ដើម្បីភ្ជាប់ថ្ងៃឈប់សម្រាកនៅសងខាង)",
     "script.none": "គ្មាន",
@@ -354,10 +363,11 @@ MESSAGES: dict[str, Message] = {
     # --- the feed server's bad requests (khcal.feeds.app) -------------------------------------------------
     "error.feeds.query": "query៖ {reason}",
     "error.feeds.unknown-parameter": "មិនស្គាល់ប៉ារ៉ាម៉ែត្រ '{key}' ទេ (ដែលស្គាល់៖ {known})",
-    "error.feeds.parameter-twice": "ប៉ារ៉ាម៉ែត្រ '{key}' ត្រូវបានផ្ដល់ឲ្យច្រើនជាងម្ដង",
+    "error.feeds.parameter-twice": "ប៉ារ៉ាម៉ែត្រ '{key}' ត្រូវបានផ្តល់ឱ្យច្រើនជាងម្តង",
     "error.feeds.holidays": "holidays៖ '{value}' មិនមែន 1 ឬ 0 ទេ",
     **FEED_MESSAGES,  # the feeds' texts and pages: text/km_feeds.py
     **HELP_MESSAGES,  # the command line's help: text/km_help.py
+    **PARSER_MESSAGES,  # what the command line's parser and the TOML reader say: text/km_parsers.py
 }
 
 
@@ -374,6 +384,14 @@ _KINDS = {
     "strings": "បញ្ជីខ្សែអក្សរ",
     "weekend": 'ខ្សែអក្សរដូចជា "sat,sun" ឬបញ្ជីឈ្មោះថ្ងៃ',
 }
+
+
+_LATIN_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+
+
+def _typed(value: str) -> str:
+    """A number in an example the reader types: in the digits khcal reads (say() gave it in Khmer)."""
+    return value.translate(_LATIN_DIGITS)
 
 
 def _kinds(codes: tuple[str, ...]) -> str:

@@ -11,6 +11,7 @@ MESSAGES: dict[str, Message] = {
     # --- feeds: calendar texts ---------------------------------------------------------------------------
     "feed.name.days-off": "ថ្ងៃឈប់សម្រាកនៅកម្ពុជា",
     "feed.name.all": "ថ្ងៃបុណ្យ និងទិវារំលឹកនៅកម្ពុជា",
+    "feed.category.day-off": "ថ្ងៃឈប់សម្រាក",
     "feed.name.categories": "{name} ({categories})",
     "feed.description": "ថ្ងៃឈប់សម្រាក ពិធីបុណ្យព្រះពុទ្ធសាសនា និងទិវារំលឹកនៅកម្ពុជា ({years})។ "
     "បង្កើតដោយ khcal ពីកាតាឡុករបស់វា ដោយមានប្រភពនៃកាលបរិច្ឆេទនីមួយៗ។",
@@ -18,7 +19,7 @@ MESSAGES: dict[str, Message] = {
     "feed.day-off-private": "ជាថ្ងៃឈប់សម្រាកសម្រាប់កម្មករនិយោជិតវិស័យឯកជន ក្នុងឆ្នាំ{year}។",
     "feed.not-off": "មិនមែនជាថ្ងៃឈប់សម្រាកនៅកម្ពុជា ក្នុងឆ្នាំ{year}ទេ។",
     "feed.official": "កាលបរិច្ឆេទតាមបញ្ជីថ្ងៃឈប់សម្រាកផ្លូវការ។",
-    "feed.projected": "កាលបរិច្ឆេទគណនាតាមច្បាប់ ព្រោះបញ្ជីថ្ងៃឈប់សម្រាកឆ្នាំ{year} មិនទាន់ចេញផ្សាយនៅឡើយ។",
+    "feed.projected": "កាលបរិច្ឆេទគណនាតាមក្បួន ព្រោះបញ្ជីថ្ងៃឈប់សម្រាកឆ្នាំ{year} មិនទាន់ចេញផ្សាយនៅឡើយ។",
     "feed.user": "កាលបរិច្ឆេទតាមឯកសារនិយមន័យផ្ទាល់ខ្លួនរបស់អ្នក។",
     "feed.lunar": "ថ្ងៃខែតាមចន្ទគតិ៖ {date}។",
     "feed.sources": "ប្រភព៖",
@@ -109,7 +110,7 @@ MESSAGES: dict[str, Message] = {
     "site.calendar.months": "ខែ",
     "site.calendar.khmer-years": "ឆ្នាំខ្មែរ",
     "site.calendar.official": "ថ្ងៃឈប់សម្រាកឆ្នាំ{year} តាមបញ្ជីផ្លូវការដែលបានប្រកាសរួច។",
-    "site.calendar.projected": ("ថ្ងៃឈប់សម្រាកឆ្នាំ{year} ជាការព្យាករតាមក្បួន ព្រោះបញ្ជីផ្លូវការមិនទាន់ប្រកាសនៅឡើយ។"),
+    "site.calendar.projected": "ថ្ងៃឈប់សម្រាកឆ្នាំ{year} គណនាតាមក្បួន ព្រោះបញ្ជីផ្លូវការមិនទាន់ប្រកាសនៅឡើយ។",
     "site.calendar.month": "ខែ{month} ឆ្នាំ{year}",
     "site.calendar.lunar-month": "ខែ{name}",
     "site.calendar.lunar-day": "{day} {phase}",
