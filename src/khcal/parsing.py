@@ -93,6 +93,13 @@ def _zone_shaped(text: str) -> bool:
     )
 
 
+def check_path(text: str) -> str:
+    """A file's path as given: anything the system could name, so no NUL character."""
+    if "\x00" in text:
+        raise ValueProblem("error.setting.path", value=text)
+    return text
+
+
 def check_weekend(text: str) -> frozenset[int]:
     """A comma list of mon..sun (full names too), or none; at least one working day left."""
     from khcal.core.workdays import parse_weekend

@@ -15,9 +15,12 @@ from khcal.cli.root import app
 
 @command(app, "check", ("lang",))
 def check(files: Annotated[list[Path], typer.Argument(metavar="FILE...")], options: Options) -> None:
+    from khcal.cli.inputs import file_path
     from khcal.core import definitions as catalogue
 
     chosen = options.settings().lang  # the problems are then worded in this language
+    for path in files:
+        file_path(str(path), "FILE")
     catalogue.load(files)
     from khcal.text import say
 

@@ -9,7 +9,7 @@ say the same thing about bad input; the checks themselves are those of `khcal.pa
 from __future__ import annotations
 
 from khcal.core.records import fields_of, record
-from khcal.parsing import ValueProblem, check_host, parse_date, parse_int, parse_year
+from khcal.parsing import ValueProblem, check_host, check_path, parse_date, parse_int, parse_year
 from khcal.settings import SettingError
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from khcal.settings import Settings
 
-__all__ = ["Options", "listen_host", "move_leading_options", "number", "parse_day", "year"]
+__all__ = ["Options", "file_path", "listen_host", "move_leading_options", "number", "parse_day", "year"]
 
 LEADING_VALUES = frozenset({"--lang", "--tz", "--today", "--file", "--weekend", "--sector", "--category"})
 LEADING_FLAGS = frozenset({"--no-color", "--color", "--json", "--holidays"})
@@ -86,6 +86,14 @@ def year(text: str, what: str) -> int:
     """A year argument within the years khcal computes (`khcal.parsing.parse_year`), naming `what`."""
     try:
         return parse_year(text)
+    except ValueProblem as problem:
+        raise SettingError(what, problem) from None
+
+
+def file_path(text: str, what: str) -> str:
+    """A file's path (`khcal.parsing.check_path`), naming `what`."""
+    try:
+        return check_path(text)
     except ValueProblem as problem:
         raise SettingError(what, problem) from None
 

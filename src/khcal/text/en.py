@@ -161,6 +161,7 @@ MESSAGES: dict[str, Message] = {
     "error.setting.number-range": "{value} is not between {low} and {high}",
     "error.setting.host": "'{value}' is not a host name or an IP address (use e.g. 127.0.0.1, 0.0.0.0, ::1 "
     "or localhost)",
+    "error.setting.path": "'{value}' cannot be a file's name (it holds a NUL character)",
     "error.setting.line-long": "a line of more than {most} characters ('{value}')",
     "error.config.folder": "cannot read the settings folder {path} ({reason})",
     "error.config.unreadable": "cannot be read ({reason})",
