@@ -200,12 +200,12 @@ def whole_number(text: str) -> bool:
 
 def parse_int(text: str, low: int | None = None, high: int | None = None) -> int:
     """A whole number in digits (ASCII or Khmer; a minus sign allowed), optionally between low and high."""
-    if len(text) > LONGEST or not whole_number(text):
+    if not whole_number(text):
         raise ValueProblem("error.setting.number", value=text)
     value = ascii_digits(text.strip())
     if len(value.lstrip("-").lstrip("0")) > 18:  # beyond any bound, and int() of 5,000 digits fails
         if low is None and high is None:
-            raise ValueProblem("error.setting.number", value=text)
+            raise ValueProblem("error.setting.number-huge", value=text.strip())
         raise ValueProblem("error.setting.number-range", value=text.strip(), low=low, high=high)
     number = int(value)
     if (low is not None and number < low) or (high is not None and number > high):

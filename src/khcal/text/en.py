@@ -159,6 +159,7 @@ MESSAGES: dict[str, Message] = {
     "write YYYY-MM-DD or the month in letters, such as 7 Jan {year}",
     "error.setting.number": "'{value}' is not a whole number (use digits, such as 3 or -3)",
     "error.setting.number-range": "{value} is not between {low} and {high}",
+    "error.setting.number-huge": "{value} is too large a number",
     "error.setting.host": "'{value}' is not a host name or an IP address (use e.g. 127.0.0.1, 0.0.0.0, ::1 "
     "or localhost)",
     "error.setting.path": "'{value}' cannot be a file's name (it holds a NUL character)",

@@ -157,6 +157,7 @@ MESSAGES: dict[str, Message] = {
     "សូមសរសេរជា YYYY-MM-DD ឬសរសេរខែជាអក្សរ ដូចជា 7 Jan {year}",
     "error.setting.number": "'{value}' មិនមែនជាចំនួនគត់ទេ (សូមប្រើលេខ ដូចជា 3 ឬ -3)",
     "error.setting.number-range": "{value} មិននៅចន្លោះ {low} និង {high} ទេ",
+    "error.setting.number-huge": "{value} ជាចំនួនធំពេក",
     "error.setting.host": "'{value}' មិនមែនជាឈ្មោះម៉ាស៊ីន ឬអាសយដ្ឋាន IP ទេ (សូមប្រើ ឧ. 127.0.0.1, 0.0.0.0, ::1 "
     "ឬ localhost)",
     "error.setting.path": "'{value}' មិនអាចជាឈ្មោះឯកសារបានទេ (វាមានតួអក្សរ NUL)",
