@@ -13,7 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from hostile.test_fuzz_arguments import values
 from khcal.core import definitions
 from khcal.core.schedule import Schedule
 from khcal.feeds import app, logs
@@ -161,3 +164,49 @@ def test_the_server_log_gives_the_reason_of_an_exception_waitress_reports() -> N
                                    ("/khcal.ics",), sys.exc_info())  # fmt: skip
     line = written.handler.format(record)
     assert line == "khcal: waitress: Exception while serving /khcal.ics: ValueError: bad\\x1b[2J value"
+
+
+# --- hostile queries, fuzzed ----------------------------------------------------------------------------
+
+
+def _small_feed(options: object) -> Any:
+    """A stand-in build: the fuzzing is about reading queries, not about writing feeds."""
+    from khcal.feeds.builder import Built
+
+    return Built(b"BEGIN:VCALENDAR\r\n", b"", '"fuzz"')
+
+
+@pytest.fixture(scope="module")
+def fuzzed_app(schedule: Schedule) -> app.FeedApp:
+    return app.make_app(schedule, today=lambda: date(2026, 11, 22), log=False, builder=_small_feed)
+
+
+KEYS = [*app.QUERY_KEYS, "x", "", "lang[]", "from\x00"]
+
+
+@st.composite
+def queries(draw: st.DrawFn) -> str:
+    """A query of some of the feed's keys (and a few others), each with a hostile value, percent-escaped
+    or not."""
+    from urllib.parse import quote
+
+    parts = []
+    for _ in range(draw(st.integers(0, 5))):
+        key, value = draw(st.sampled_from(KEYS)), draw(values)
+        escaped = draw(st.booleans())
+        parts.append(f"{quote(key) if escaped else key}={quote(value) if escaped else value}")
+    return "&".join(parts)
+
+
+@settings(max_examples=400, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(query=queries())
+def test_hostile_queries_are_answered_or_refused_in_one_line(fuzzed_app: app.FeedApp, query: str) -> None:
+    status, body = call(fuzzed_app, "/khcal.ics?" + query)
+    code = status.split()[0]
+    assert code in ("200", "400", "414"), (query, status, body[:300])
+    if code != "200":
+        text = body.decode("utf-8")
+        assert text.startswith("khcal: bad request: ") and text.count("\n") == 1, text
+        assert not any(c in text[:-1] for c in "\x00\x1b\r\u202e"), text
+        assert len(text) < 600, text
