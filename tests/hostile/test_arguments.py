@@ -291,3 +291,23 @@ def test_the_api_checks_numbers_years_and_alarms() -> None:
         khcal.Calendar("a\x00b", use_environment=False)
     with pytest.raises(KhcalError, match="tz: unknown time zone 'Asia'"):
         khcal.Calendar(tz="Asia", use_environment=False)
+
+
+def test_file_and_folder_names_are_echoed_escaped(tmp_path: Path) -> None:
+    """`check` and `publish` name the files and the folder they were given: terminal controls escaped."""
+    named = tmp_path / "\x1b[31mred.toml"
+    named.write_text("revision = 2026-01-01\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "khcal", "check", named.name], cwd=tmp_path, capture_output=True, text=True,
+        timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "\\x1b[31mred.toml: valid\n"
+    assert done.stderr.startswith("khcal: \\x1b[31mred.toml:1: warning: revision 2026-01-01 is older")
+    done = subprocess.run(
+        [sys.executable, "-m", "khcal", "publish", "\x1b[32mdir", "--base-url", "https://example.org", *TODAY],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("khcal: \\x1b[32mdir: ")
+    assert "\x1b" not in done.stdout + done.stderr

@@ -106,4 +106,7 @@ def publish(
     first_year, last_year = ics.year_range(start, end, settings.today.year)
     done = publishing.publish(schedule, folder, base_url, first_year, last_year)
     written, total = len(done.written), len(done.files)
-    print(say(settings.lang, "cli.publish.written", folder=folder, written=written, total=total))
+    from khcal.text.errors import shown_path
+
+    shown = shown_path(str(folder))  # the folder as given, its terminal controls escaped
+    print(say(settings.lang, "cli.publish.written", folder=shown, written=written, total=total))
