@@ -305,7 +305,8 @@ def test_file_and_folder_names_are_echoed_escaped(tmp_path: Path) -> None:
     assert done.stdout == "\\x1b[31mred.toml: valid\n"
     assert done.stderr.startswith("khcal: \\x1b[31mred.toml:1: warning: revision 2026-01-01 is older")
     done = subprocess.run(
-        [sys.executable, "-m", "khcal", "publish", "\x1b[32mdir", "--base-url", "https://example.org", *TODAY],
+        [sys.executable, "-m", "khcal", "publish", "\x1b[32mdir", "--base-url", "https://example.org",
+         *TODAY],
         cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
