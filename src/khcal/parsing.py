@@ -203,11 +203,12 @@ def parse_int(text: str, low: int | None = None, high: int | None = None) -> int
     if not whole_number(text):
         raise ValueProblem("error.setting.number", value=text)
     value = ascii_digits(text.strip())
-    if len(value.lstrip("-").lstrip("0")) > 18:  # beyond any bound, and int() of 5,000 digits fails
+    digits = value.lstrip("-").lstrip("0") or "0"  # int() of 5,000 digits fails, even zeros
+    if len(digits) > 18:  # beyond any bound
         if low is None and high is None:
             raise ValueProblem("error.setting.number-huge", value=text.strip())
         raise ValueProblem("error.setting.number-range", value=text.strip(), low=low, high=high)
-    number = int(value)
+    number = -int(digits) if value.startswith("-") else int(digits)
     if (low is not None and number < low) or (high is not None and number > high):
         raise ValueProblem("error.setting.number-range", value=number, low=low, high=high)
     return number

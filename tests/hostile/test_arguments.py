@@ -228,6 +228,7 @@ def test_what_is_not_a_whole_number(text: str) -> None:
 def test_what_a_whole_number_and_a_year_are() -> None:
     assert parsing.parse_int(" -42 ") == -42
     assert parsing.parse_int("០៤២") == 42
+    assert parsing.parse_int("-" + "0" * 5000 + "7") == -7
     with pytest.raises(parsing.ValueProblem, match="is too large a number"):
         parsing.parse_int(NINES)
     assert parsing.parse_year("២០២៦") == 2026
