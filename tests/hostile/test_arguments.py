@@ -87,6 +87,9 @@ CASES = [
     (["is-holiday", "x" * 100_000], "DATE: 'xxxx"),
     (["is-holiday", "--extra-off", NINES], "--extra-off: '9999"),
     (["cal", "2026", NINES], "MONTH: 9999"),
+    # the parser's own messages, which quote a word of the command line
+    (["workdays", "next", "2026-01-05", "\u2028X\u202e"], "unexpected extra argument(s) (\\u2028X\\u202e)"),
+    (["next", "--x" + "\x1b" * 2000], "No such option: --x\\x1b\\x1b"),
     # where the server listens
     (["serve", "--host", "256.1.1.1"], "--host: '256.1.1.1' is not a host name or an IP address"),
     (["serve", "--host", ""], "--host: '' is not a host name or an IP address"),

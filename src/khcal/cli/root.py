@@ -58,9 +58,11 @@ class KhcalGroup(TyperGroup):
             # A usage error of the parser (click's, which Typer vendors, are TyperExceptions): in English,
             # the parser's own words.
             from khcal.text import say
+            from khcal.text.errors import shown
 
             command = getattr(getattr(exc, "ctx", None), "command_path", "khcal")
-            _fail(say("en", "error.usage", message=exc.format_message(), command=command))
+            message = shown(exc.format_message(), USAGE_LENGTH)  # it may quote what was typed: escaped, cut
+            _fail(say("en", "error.usage", message=message, command=command))
         if not standalone:
             return result
         sys.exit(result if isinstance(result, int) else 0)
@@ -80,6 +82,10 @@ class KhcalGroup(TyperGroup):
             # The output could not be written (a full disk, a closed terminal).
             silence_stdout()
             raise KhcalError("error.output", reason=exc.strerror or str(exc)) from None
+
+
+USAGE_LENGTH = 300
+"""The most characters of the parser's message about a command line, which may quote a word of it."""
 
 
 def _fail(message: str) -> NoReturn:
