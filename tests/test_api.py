@@ -30,7 +30,7 @@ TODAY = ("--today", "2026-01-02")
         ({}, lambda c: c.is_holiday("2026-02-30"), "day: '2026-02-30' is not a date"),
         ({}, lambda c: c.days_off(2300), "year 2300 is outside the supported range 1800-2200"),
         ({}, lambda c: c.observance("pchum"), "unknown observance id 'pchum'; did you mean pchum-ben?"),
-        ({}, lambda c: c.upcoming(0), "0 is not between 1 and 10000"),
+        ({}, lambda c: c.upcoming(0), "n: 0 is not between 1 and 10000"),
         ({}, lambda c: c.occurrences("2026-01-01", "2026-12-31", categories=["x"]), "categories: 'x'"),
     ],
 )

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from khcal.core import schedule as _schedule
 from khcal.core.records import fields_of, rebuilt, replace
 from khcal.errors import ArgumentTypeError
-from khcal.parsing import ValueProblem, as_day, as_days, as_names, as_paths, as_text
+from khcal.parsing import ValueProblem, as_day, as_days, as_int, as_names, as_paths, as_text, as_year
 from khcal.settings import SettingError, Settings, cache_home, resolve
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
@@ -185,7 +185,7 @@ class Calendar:
 
     def add_workdays(self, day: DayLike, n: int) -> date:
         """The day n working days after `day` (before it if n < 0; n = 0: `day` or the next working day)."""
-        return self.workdays.add(self.day(day), n)
+        return self.workdays.add(self.day(day), _int(n, "n"))
 
     def count_workdays(self, first: DayLike, last: DayLike) -> int:
         """Working days from first to last, both included, in either order."""
@@ -222,8 +222,7 @@ class Calendar:
         categories: Names | None = None,
     ) -> list[Occurrence]:
         """The next n occurrences from today; one running today counts (what `khcal next` shows)."""
-        if not 1 <= n <= 10000:
-            raise ValueProblem("error.setting.number-range", value=n, low=1, high=10000)
+        n = _int(n, "n", 1, 10000)
         start = self.day(today, "today") if today is not None else self.today
         return named(self.schedule.upcoming(start, n, self._filter(holidays, categories)))
 
@@ -240,14 +239,13 @@ class Calendar:
         self, ident: str, *, year: int | None = None, count: int = 3
     ) -> tuple[Observance, list[Occurrence]]:
         """An observance and its occurrences in `year`, else its next `count` from today."""
-        from khcal.core.schedule import Filter, check_year
+        from khcal.core.schedule import Filter
 
-        obs = self.catalogue.get(ident)
+        obs = self.catalogue.get(as_text(ident, "ident") or "")
         only = Filter(ids=frozenset({obs.id}), categories=frozenset({obs.category}))
         if year is not None:
-            check_year(year)
-            return obs, named(self.schedule.year(year, only))
-        return obs, named(self.schedule.upcoming(self.today, count, only))
+            return obs, named(self.schedule.year(_year(year, "year"), only))
+        return obs, named(self.schedule.upcoming(self.today, _int(count, "count", 1, 10000), only))
 
     def ids(self) -> dict[str, str]:
         """Every observance id with its name (what `khcal list --ids` shows)."""
@@ -260,7 +258,8 @@ class Calendar:
         from khcal.core.summary import summarise
 
         day = self.day(today, "today") if today is not None else self.today
-        found = summarise(self.schedule, day, self._filter(False, None), self.settings.weekend, count)
+        most = _int(count, "count", 0, 10000)
+        found = summarise(self.schedule, day, self._filter(False, None), self.settings.weekend, most)
         return replace(
             found,
             days_off=tuple(named(found.days_off)),
@@ -271,10 +270,8 @@ class Calendar:
     def long_weekends(self, year: int) -> tuple[list[Run], list[Bridge]]:
         """Runs of 3 or more days off in a row (weekends included) in `year`, and the single working days
         that would join two runs (what `khcal long-weekends` shows)."""
-        from khcal.core.schedule import check_year
-
-        check_year(year)
-        return self.workdays.long_weekends(date(year, 1, 1), date(year, 12, 31))
+        chosen = _year(year, "year")
+        return self.workdays.long_weekends(date(chosen, 1, 1), date(chosen, 12, 31))
 
     # --- lunar dates and feeds --------------------------------------------------------------------------
 
@@ -300,12 +297,18 @@ class Calendar:
         alarm: timedelta | None = None,
     ) -> bytes:
         """The iCalendar feed `khcal export` writes (default: this year and the next two)."""
+        from khcal.core.model import MAX_YEAR
         from khcal.feeds import ics
 
-        first = self.today.year if first_year is None else first_year
+        first = self.today.year if first_year is None else _year(first_year, "first_year")
+        last = min(first + 2, MAX_YEAR) if last_year is None else _year(last_year, "last_year")
+        if alarm is not None and not isinstance(alarm, timedelta):
+            alarm = ics.parse_duration(as_text(alarm, "alarm") or "", "alarm")
+        elif alarm is not None and abs(alarm) > timedelta(days=366):
+            raise ics.FeedOptionError("error.feeds.alarm-far", what="alarm", value=str(alarm))
         options = ics.FeedOptions(
             first_year=first,
-            last_year=first + 2 if last_year is None else last_year,
+            last_year=last,
             lang=self.lang,
             holidays=self.settings.holidays if holidays is None else holidays,
             categories=tuple(self.settings.categories or ())
@@ -318,11 +321,9 @@ class Calendar:
     # --- helpers ----------------------------------------------------------------------------------------
 
     def _span(self, span: int | tuple[DayLike, DayLike]) -> tuple[date, date]:
-        if isinstance(span, int) and not isinstance(span, bool):
-            from khcal.core.schedule import check_year
-
-            check_year(span)
-            return date(span, 1, 1), date(span, 12, 31)
+        if isinstance(span, str) or (hasattr(type(span), "__index__") and not isinstance(span, bool)):
+            year = _year(span, "span")
+            return date(year, 1, 1), date(year, 12, 31)
         if not isinstance(span, tuple | list) or len(span) != 2:
             raise ArgumentTypeError("span", "error.api.span", span)
         first, last = self.day(span[0], "first"), self.day(span[1], "last")
@@ -344,6 +345,22 @@ def _day(value: object, argument: str) -> date | str:
     """A day argument as a date or text; a value that has no date raises naming the argument."""
     try:
         return as_day(value, argument)
+    except ValueProblem as problem:
+        raise SettingError(argument, problem) from None
+
+
+def _int(value: object, argument: str, low: int | None = None, high: int | None = None) -> int:
+    """A whole-number argument (`khcal.parsing.as_int`), a bad one raising naming the argument."""
+    try:
+        return as_int(value, argument, low, high)
+    except ValueProblem as problem:
+        raise SettingError(argument, problem) from None
+
+
+def _year(value: object, argument: str) -> int:
+    """A year argument (`khcal.parsing.as_year`), within the years khcal computes."""
+    try:
+        return as_year(value, argument)
     except ValueProblem as problem:
         raise SettingError(argument, problem) from None
 

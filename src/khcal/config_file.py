@@ -179,10 +179,13 @@ def _categories(value: Any) -> tuple[str, ...]:
 
 
 def _files(value: Any) -> tuple[Path, ...]:
+    from khcal.parsing import check_path
+
     names = _names(value)
     for name in names:
         if not name.strip():
             raise KhcalError("error.config.empty-file")
+        check_path(name)
     return tuple(Path(n) for n in names)
 
 

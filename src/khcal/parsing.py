@@ -1,8 +1,13 @@
 """How a value a user types is read and checked: a language, a time zone, a weekend, a sector, a date, a
-whole number. The same checks for an option, an environment variable, config.toml and the Python API.
+year, a whole number, a host and a port. The one reader of each kind of value: an option, an argument, an
+environment variable, config.toml, the query of `khcal serve` and the Python API all go through it.
 
 A checker raises `ValueProblem` (a message key and its parameters, no place); the settings layer adds where
 the value came from. Light: zoneinfo and dateutil are imported only for the values that need them.
+
+Digits are ASCII digits, or Khmer digits (U+17E0-U+17E9), read as the same numbers wherever a number, a
+year or a date is read; any other digit (superscripts, Arabic-Indic digits...), a `_` or a `+` is refused,
+and so is text longer than any value of its kind could be (`LONGEST`), before it is looked at further.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import os
 from datetime import date, datetime, timedelta
 
 from khcal.core.model import LANGUAGES, SECTORS
-from khcal.errors import ArgumentTypeError, BadValueError, KhcalError
+from khcal.errors import ArgumentTypeError, BadValueError, DateRangeError, KhcalError
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
@@ -26,6 +31,10 @@ _WORDS = {"today": 0, "tomorrow": 1, "yesterday": -1}
 _YEAR_FIRST = r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$"
 _YEAR_LAST = r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$"
 _HUMAN = r"^(?=.*[a-z]{3})(?=.*\b\d{4}\b)(?=.*\b\d{1,2}(?:st|nd|rd|th)?\b)[a-z0-9 ,.]+$"
+LONGEST = 64
+"""The longest text read as a date, a number or a time zone: longer is refused without being parsed."""
+_ASCII_DIGITS = {0x17E0 + n: ord("0") + n for n in range(10)}  # Khmer digit zero to nine
+_ZONE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+-/")
 
 
 class ValueProblem(KhcalError):
@@ -67,10 +76,27 @@ def check_tz(text: str) -> str:
 
     if not text.strip():
         raise ValueProblem("error.setting.empty-tz")
+    if not _zone_shaped(text):  # a folder, a path out of the database, a control character: never opened
+        raise ValueProblem("error.setting.tz", value=text)
     try:
         ZoneInfo(text)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # not found, not a zone file, unreadable
         raise ValueProblem("error.setting.tz", value=text) from None
+    return text
+
+
+def _zone_shaped(text: str) -> bool:
+    """The shape of an IANA key (`Asia/Phnom_Penh`, `Etc/GMT+7`, `UTC`): parts of letters, digits, `_`, `+`
+    and `-` joined by `/`, the first one a letter; no `.` or `..`, no empty part, at most LONGEST long."""
+    return (
+        0 < len(text) <= LONGEST and set(text) <= _ZONE_CHARS and text[0].isalpha() and all(text.split("/"))
+    )
+
+
+def check_path(text: str) -> str:
+    """A file's path as given: anything the system could name, so no NUL character."""
+    if "\x00" in text:
+        raise ValueProblem("error.setting.path", value=text)
     return text
 
 
@@ -110,7 +136,9 @@ def parse_date(text: str, today: date | Callable[[], date]) -> date:
     """
     from khcal.core.schedule import check_date
 
-    value = text.strip().lower()
+    value = ascii_digits(text.strip()).lower()
+    if len(value) > LONGEST or not value.isascii():
+        raise _not_a_date(text)
     if value in _WORDS:
         base = today if isinstance(today, date) else today()
         day = base + timedelta(days=_WORDS[value])
@@ -130,6 +158,7 @@ def _not_a_date(text: str) -> ValueProblem:
 
 
 def _human_date(text: str, value: str) -> date:
+    """A day written out (`value`: ASCII, lower case, at most LONGEST long)."""
     import re
 
     numbers: tuple[int, int, int] | None = None
@@ -156,16 +185,80 @@ def _human_date(text: str, value: str) -> date:
         raise _not_a_date(text) from None
 
 
-def parse_int(text: str, low: int | None = None, high: int | None = None) -> int:
-    """A whole number in plain digits (a minus sign allowed), optionally between low and high."""
-    value = text.strip()
+def ascii_digits(text: str) -> str:
+    """`text` with its Khmer digits (U+17E0-U+17E9) as ASCII ones: the two kinds of digits khcal reads."""
+    return text.translate(_ASCII_DIGITS)
+
+
+def whole_number(text: str) -> bool:
+    """True when `text` is written as a whole number: digits (ASCII or Khmer), an optional minus sign
+    before them, spaces around."""
+    value = ascii_digits(text.strip())
     digits = value[1:] if value.startswith("-") else value
-    if not (digits.isascii() and digits.isdigit()):
+    return digits.isascii() and digits.isdigit()
+
+
+def parse_int(text: str, low: int | None = None, high: int | None = None) -> int:
+    """A whole number in digits (ASCII or Khmer; a minus sign allowed), optionally between low and high."""
+    if not whole_number(text):
         raise ValueProblem("error.setting.number", value=text)
-    number = int(value)
+    value = ascii_digits(text.strip())
+    digits = value.lstrip("-").lstrip("0") or "0"  # int() of 5,000 digits fails, even zeros
+    if len(digits) > 18:  # beyond any bound
+        if low is None and high is None:
+            raise ValueProblem("error.setting.number-huge", value=text.strip())
+        raise ValueProblem("error.setting.number-range", value=text.strip(), low=low, high=high)
+    number = -int(digits) if value.startswith("-") else int(digits)
     if (low is not None and number < low) or (high is not None and number > high):
         raise ValueProblem("error.setting.number-range", value=number, low=low, high=high)
     return number
+
+
+def parse_year(text: str) -> int:
+    """A year: a whole number within the years khcal computes (core.model's MIN_YEAR..MAX_YEAR)."""
+    from khcal.core.model import MAX_YEAR, MIN_YEAR
+
+    try:
+        return parse_int(text, MIN_YEAR, MAX_YEAR)
+    except ValueProblem as problem:
+        if problem.key != "error.setting.number-range":
+            raise
+        year = problem.params["value"]  # as core.schedule.check_year says it
+        raise DateRangeError("error.year-range", year=year, low=MIN_YEAR, high=MAX_YEAR) from None
+
+
+def check_port(text: str) -> int:
+    """A TCP port, 0 (any free one) to 65535."""
+    return parse_int(text, 0, 65535)
+
+
+def check_host(text: str) -> str:
+    """A host to listen on: an IPv4 address (four numbers to 255), an IPv6 one (brackets allowed) or a host
+    name (labels of letters, digits and `-`, at most 253 characters)."""
+    import ipaddress
+
+    inner = text[1:-1] if text.startswith("[") and text.endswith("]") else text
+    try:
+        if ":" in inner:
+            return str(ipaddress.IPv6Address(inner))
+        if inner and all(c.isascii() and (c.isdigit() or c == ".") for c in inner):
+            return str(ipaddress.IPv4Address(inner))
+    except ValueError:
+        raise ValueProblem("error.setting.host", value=text) from None
+    labels = text.removesuffix(".").split(".")
+    if len(text) > 253 or not all(_host_label(label) for label in labels):
+        raise ValueProblem("error.setting.host", value=text)
+    return text
+
+
+def _host_label(label: str) -> bool:
+    return (
+        0 < len(label) <= 63
+        and label.isascii()
+        and label.replace("-", "").isalnum()
+        and not label.startswith("-")
+        and not label.endswith("-")
+    )
 
 
 # --- ranges: `--from A --to B` of list, lunar and export -------------------------------------------------
@@ -173,12 +266,9 @@ def parse_int(text: str, low: int | None = None, high: int | None = None) -> int
 
 def parse_bound(text: str, *, end: bool, today: date | Callable[[], date]) -> date:
     """A range bound: YYYY (the whole year: its first day, or its last for `end`) or any DATE."""
-    from khcal.core.schedule import check_year
-
     value = text.strip()
-    if len(value) == 4 and value.isdigit():
-        year = int(value)
-        check_year(year)
+    if len(value) == 4 and whole_number(value):
+        year = parse_year(value)
         return date(year, 12, 31) if end else date(year, 1, 1)
     try:
         return parse_date(value, today)
@@ -244,6 +334,32 @@ def as_names(value: object, argument: str) -> tuple[str, ...]:
         if not isinstance(name, str):
             raise ArgumentTypeError(argument, "error.api.text", name)
     return names  # type: ignore[return-value]  # each checked above
+
+
+def as_int(value: object, argument: str, low: int | None = None, high: int | None = None) -> int:
+    """A whole number: an int (numpy's too, anything with `__index__`) but not a bool, or text read as the
+    command line reads it (`parse_int`); optionally between low and high."""
+    if isinstance(value, str):
+        return parse_int(value, low, high)
+    index = getattr(type(value), "__index__", None)
+    if isinstance(value, bool) or index is None:
+        raise ArgumentTypeError(argument, "error.api.number", value)
+    number = int(index(value))
+    if (low is not None and number < low) or (high is not None and number > high):
+        raise ValueProblem("error.setting.number-range", value=number, low=low, high=high)
+    return number
+
+
+def as_year(value: object, argument: str) -> int:
+    """A year: a whole number (`as_int`) within the years khcal computes."""
+    from khcal.core.model import MAX_YEAR, MIN_YEAR
+
+    if isinstance(value, str):
+        return parse_year(value)
+    year = as_int(value, argument)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DateRangeError("error.year-range", year=year, low=MIN_YEAR, high=MAX_YEAR)
+    return year
 
 
 def as_text(value: object, argument: str) -> str | None:

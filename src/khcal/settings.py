@@ -246,9 +246,10 @@ def resolve(
         else _checked(lambda t: parsing.parse_date(t, clock), d, spelled["extra_off"])
         for d in extra_off
     )
+    given_files = tuple(str(_checked(parsing.check_path, os.fspath(f), spelled["files"])) for f in files)
     return Settings(
         given_today=given_today,
-        files=(*(conf.definition_files() if conf else ()), *(os.fspath(f) for f in files)),
+        files=(*(conf.definition_files() if conf else ()), *given_files),
         holidays=holidays,
         color=color_choice(color, env),
         cache_dir=cache_home(env),

@@ -16,7 +16,7 @@ from khcal.errors import KhcalError
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Sequence
     from typing import Any, TextIO
 
     from khcal.core.schedule import Occurrence
@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 if TYPE_CHECKING:
     ParseDay = Callable[[str, str], date]
 """(text, what) -> date: a DATE as the command line takes it; `what` names it in error messages."""
+
+LINE_MOST = 1000
+"""The longest line batch mode reads as a date; a longer one is reported and skipped, read in pieces of this
+length, so that a line of any length costs no more memory than this."""
 
 
 def day_parser(settings: Settings) -> ParseDay:
@@ -174,13 +178,13 @@ def batch(
     holiday = kind == "holiday"
     bad = 0
     chunk: list[str] = []
-    for number, raw in enumerate(lines, start=1):
+    for number, (raw, whole) in enumerate(bounded_lines(lines), start=1):
         text = raw.strip().lstrip("\ufeff").strip() if number == 1 else raw.strip()
         if not text:
             continue
         where = say(lang, "error.where.line", number=number)
         try:
-            day = parse(text, where)
+            day = _line_day(text, whole, parse, where)
             if dumps is not None:
                 chunk.append(dumps(answer(cal, day).json()))
             else:
@@ -204,6 +208,31 @@ def batch(
     if chunk:
         out.write("\n".join(chunk) + "\n")
     return 2 if bad else 0
+
+
+def _line_day(text: str, whole: bool, parse: ParseDay, where: str) -> date:
+    """The date of one line of batch input (`whole`: not cut at LINE_MOST characters)."""
+    if not whole:
+        raise KhcalError("error.setting.line-long", most=LINE_MOST, value=text)
+    return parse(text, where)
+
+
+def bounded_lines(lines: Iterable[str], most: int = LINE_MOST) -> Iterator[tuple[str, bool]]:
+    """Each line of `lines` with whether it is whole: a line longer than `most` characters is given cut to
+    its first `most` (False), the rest of it read and dropped piece by piece when `lines` is a stream."""
+    readline = getattr(lines, "readline", None)
+    if readline is None:
+        for line in lines:
+            yield (line, True) if len(line.rstrip("\r\n")) <= most else (line[:most], False)
+        return
+    while piece := readline(most + 1):
+        if len(piece) <= most or piece.endswith("\n"):
+            yield piece, True
+            continue
+        rest = piece
+        while rest and not rest.endswith("\n"):
+            rest = readline(most + 1)
+        yield piece[:most], False
 
 
 # --- workdays ------------------------------------------------------------------------------------------

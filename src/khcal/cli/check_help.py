@@ -15,15 +15,19 @@ from khcal.cli.root import app
 
 @command(app, "check", ("lang",))
 def check(files: Annotated[list[Path], typer.Argument(metavar="FILE...")], options: Options) -> None:
+    from khcal.cli.inputs import file_path
     from khcal.core import definitions as catalogue
 
     chosen = options.settings().lang  # the problems are then worded in this language
+    for path in files:
+        file_path(str(path), "FILE")
     catalogue.load(files)
     from khcal.text import say
+    from khcal.text.errors import shown_path
 
     for warning in old_revisions(files, chosen):
         print(warning, file=sys.stderr)
-    print(say(chosen, "cli.check.valid", names=", ".join(str(f) for f in files)))
+    print(say(chosen, "cli.check.valid", names=", ".join(shown_path(str(f)) for f in files)))
 
 
 def old_revisions(files: list[Path], lang: str = "en") -> list[str]:
@@ -32,6 +36,7 @@ def old_revisions(files: list[Path], lang: str = "en") -> list[str]:
 
     from khcal.core import definitions
     from khcal.text import say
+    from khcal.text.errors import shown_path
 
     builtin = definitions.parse_file(definitions.builtin_path()).revision
     warnings = []
@@ -42,7 +47,7 @@ def old_revisions(files: list[Path], lang: str = "en") -> list[str]:
         text = path.read_text(encoding="utf-8")
         found = re.search(r"^\s*revision\s*=", text, re.M)
         line = text.count("\n", 0, found.start()) + 1 if found else None
-        where = f"{path}:{line}" if line else str(path)
+        where = shown_path(str(path)) + (f":{line}" if line else "")
         warnings.append(say(lang, "cli.check.old-revision", where=where, revision=revision, builtin=builtin))
     return warnings
 

@@ -10,6 +10,7 @@ import typer
 
 from khcal.cli import run
 from khcal.cli.inputs import Options, number, parse_day
+from khcal.cli.inputs import year as year_of
 from khcal.cli.params import (
     SCREEN,
     SETTINGS,
@@ -50,13 +51,10 @@ def bound(text: str | None, *, end: bool, what: str, today: date) -> date | None
 
 def days_of(year: str | None, start: str | None, end: str | None, today: date) -> tuple[date, date]:
     """The days of `--year Y`, or of `--from A --to B` (a whole year for a bound that is a year)."""
-    from khcal.core.schedule import check_year
-
-    chosen = None if year is None else number(year, "--year")
+    chosen = None if year is None else year_of(year, "--year")
     if chosen is not None and (start is not None or end is not None):
         raise KhcalError("error.options.year-and-range")
     if chosen is not None:
-        check_year(chosen)
         return date(chosen, 1, 1), date(chosen, 12, 31)
     first = bound(start, end=False, what="--from", today=today)
     last = bound(end, end=True, what="--to", today=today)
@@ -111,7 +109,7 @@ def show(
     count: CountOpt = "3",
 ) -> None:  # fmt: skip
     settings, calendar = _calendar(options)
-    chosen = None if year is None else number(year, "--year")
+    chosen = None if year is None else year_of(year, "--year")
     shown = number(count, "--count", 1, 100)
     if options.as_json:
         emit_json(calendar.observance(ident, year=chosen, count=shown))
@@ -137,7 +135,7 @@ def cal(
     settings, calendar = _calendar(options)
     today, only = settings.today, settings.filter()
     shape = {"weekend": settings.weekend, "first_weekday": 6 if sunday else 0}
-    year = None if year_text is None else number(year_text, "YEAR")
+    year = None if year_text is None else year_of(year_text, "YEAR")
     month = None if month_text is None else number(month_text, "MONTH")
     if month is not None and not 1 <= month <= 12:
         raise SettingError("MONTH", ValueProblem("error.options.month", value=month))

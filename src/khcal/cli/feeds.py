@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from khcal.cli.dates import bound
-from khcal.cli.inputs import Options, number
+from khcal.cli.inputs import Options, listen_host, number
 from khcal.cli.params import FILTERS, SETTINGS, command
 from khcal.cli.root import app
 
@@ -24,7 +24,9 @@ AlarmOpt = Annotated[str | None, typer.Option("--alarm", metavar="DURATION")]
 
 def _feed_bound(text: str | None, *, end: bool, what: str, today: date) -> tuple[str | None, date | None]:
     """A year (kept as text for the feed's year range) or a day, read as `list` reads it."""
-    if text is None or text.strip().isdigit():
+    from khcal.parsing import whole_number
+
+    if text is None or whole_number(text):
         return (None if text is None else text.strip()), None
     day = bound(text, end=end, what=what, today=today)
     assert day is not None
@@ -80,7 +82,9 @@ def serve(
 
     listen_on = number(port, "--port", 0, 65535)
     settings = options.settings()
-    made = server.make_server(**served(settings), host=host, port=listen_on, trust_proxy=trust_proxy)
+    made = server.make_server(
+        **served(settings), host=listen_host(host), port=listen_on, trust_proxy=trust_proxy
+    )
     server.run(made)
 
 
@@ -102,4 +106,7 @@ def publish(
     first_year, last_year = ics.year_range(start, end, settings.today.year)
     done = publishing.publish(schedule, folder, base_url, first_year, last_year)
     written, total = len(done.written), len(done.files)
-    print(say(settings.lang, "cli.publish.written", folder=folder, written=written, total=total))
+    from khcal.text.errors import shown_path
+
+    shown = shown_path(str(folder))  # the folder as given, its terminal controls escaped
+    print(say(settings.lang, "cli.publish.written", folder=shown, written=written, total=total))

@@ -9,7 +9,7 @@ say the same thing about bad input; the checks themselves are those of `khcal.pa
 from __future__ import annotations
 
 from khcal.core.records import fields_of, record
-from khcal.parsing import ValueProblem, parse_date, parse_int
+from khcal.parsing import ValueProblem, check_host, check_path, parse_date, parse_int, parse_year
 from khcal.settings import SettingError
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from khcal.settings import Settings
 
-__all__ = ["Options", "move_leading_options", "number", "parse_day"]
+__all__ = ["Options", "file_path", "listen_host", "move_leading_options", "number", "parse_day", "year"]
 
 LEADING_VALUES = frozenset({"--lang", "--tz", "--today", "--file", "--weekend", "--sector", "--category"})
 LEADING_FLAGS = frozenset({"--no-color", "--color", "--json", "--holidays"})
@@ -78,6 +78,30 @@ def number(text: str, what: str, low: int | None = None, high: int | None = None
     """A whole-number argument, its errors in khcal's words naming `what`."""
     try:
         return parse_int(text, low, high)
+    except ValueProblem as problem:
+        raise SettingError(what, problem) from None
+
+
+def year(text: str, what: str) -> int:
+    """A year argument within the years khcal computes (`khcal.parsing.parse_year`), naming `what`."""
+    try:
+        return parse_year(text)
+    except ValueProblem as problem:
+        raise SettingError(what, problem) from None
+
+
+def file_path(text: str, what: str) -> str:
+    """A file's path (`khcal.parsing.check_path`), naming `what`."""
+    try:
+        return check_path(text)
+    except ValueProblem as problem:
+        raise SettingError(what, problem) from None
+
+
+def listen_host(text: str, what: str = "--host") -> str:
+    """A host to listen on (`khcal.parsing.check_host`), naming `what`."""
+    try:
+        return check_host(text)
     except ValueProblem as problem:
         raise SettingError(what, problem) from None
 

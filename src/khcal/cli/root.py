@@ -80,6 +80,10 @@ class KhcalGroup(TyperGroup):
             raise KhcalError("error.output", reason=exc.strerror or str(exc)) from None
 
 
+USAGE_LENGTH = 300
+"""The most characters of the parser's message about a command line, which may quote a word of it."""
+
+
 # The parser's own messages (click's and Typer's), each read back into a key of the tables and its values.
 _USAGE = [
     (re.compile(r"No such command (?P<name>.+?)\.(?: Did you mean (?P<names>.+)\?)?", re.S),
@@ -116,7 +120,7 @@ def usage_words(exc: typer.TyperException, lang: str) -> str:
             text = say(lang, _SUGGESTS[key], message=text, names=shown(names))
         break
     else:
-        text = say(lang, "usage.other", message=shown(message, 240))
+        text = say(lang, "usage.other", message=shown(message, USAGE_LENGTH))
     command = getattr(getattr(exc, "ctx", None), "command_path", "khcal")
     return say(lang, "error.usage", message=text, command=command)
 

@@ -59,7 +59,10 @@ def workdays_add(day: str, n: str, *, options: Options) -> int:
     from khcal.cli import answers
 
     cal, parse, _ = work_setup(options)
-    return answers.shift(cal, parse(day, "DATE"), number(n, "N"))
+    from khcal.core.model import MAX_YEAR, MIN_YEAR
+
+    most = (MAX_YEAR - MIN_YEAR + 1) * 366  # more days than khcal computes: any more is out of range
+    return answers.shift(cal, parse(day, "DATE"), number(n, "N", -most, most))
 
 
 def _step(step: int, day: str | None, options: Options) -> int:

@@ -11,7 +11,8 @@ from typing import Annotated
 import typer
 
 from khcal.cli import run
-from khcal.cli.inputs import Options, number
+from khcal.cli.inputs import Options
+from khcal.cli.inputs import year as year_of
 from khcal.cli.params import (
     SETTINGS,
     WORKDAYS,
@@ -55,7 +56,7 @@ def long_weekends(options: Options, year: YearOpt = None) -> None:
 
     settings = options.settings()
     calendar = Calendar.from_settings(settings)
-    chosen = settings.today.year if year is None else number(year, "--year")
+    chosen = settings.today.year if year is None else year_of(year, "--year")
     runs, bridges = calendar.long_weekends(chosen)
     cal, lang = calendar.workdays, settings.lang
     if options.as_json:

@@ -10,7 +10,13 @@
 - ``/``: a page with the subscription links of query feeds.
 - The published site's paths (``/index.html``, ``/calendar/2027.html``, ``/json/2027.json``, the feeds under
   their published names...): the bytes ``khcal publish`` writes there (`khcal.feeds.site_routes`).
-- Anything else: 404; a bad query: 400 with one line saying what is wrong; other methods: 405.
+- Anything else: 404; a bad query: 400 with one line saying what is wrong (a value it quotes cut to 80
+  characters, escaped); a query longer than ``MAX_QUERY`` characters: 414; other methods: 405.
+- A failure of khcal itself: a short 500 for the client, and one escaped line in the log with the
+  exception's type and message.
+
+The options of each query are remembered for the day (subscribers ask the same few queries again and
+again), in a memo bounded in bytes, keys and values together (``PARSED_BYTES``).
 
 ``Last-Modified`` is derived from what the body is made of, never later than the response: the newest of the
 data's revision date, the time the definitions files were last changed (``data_time``, given by whoever
@@ -25,7 +31,6 @@ from __future__ import annotations
 
 import functools
 import threading
-import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from email.utils import format_datetime
@@ -36,8 +41,9 @@ from khcal.core.schedule import Schedule
 from khcal.errors import KhcalError
 from khcal.feeds import ics
 from khcal.feeds.builder import Builder, Built, InProcess, release_memory
-from khcal.feeds.cache import BoundedCache
-from khcal.feeds.http import accepts_gzip, escape_log, not_modified, text_answer, typed, write_log
+from khcal.feeds.cache import BoundedCache, SizedMemo
+from khcal.feeds.http import accepts_gzip, not_modified, text_answer, typed, write_log
+from khcal.feeds.logs import failure_line, log_line
 from khcal.feeds.pages import index_page, public_base
 from khcal.parsing import DEFAULT_TZ, clock_of
 
@@ -62,8 +68,12 @@ WAITING = 2
 """Requests that may wait for their turn to build; more get 503 and Retry-After, so that requests for
 feeds already built always find a free thread."""
 RETRY_AFTER = 5
-PARSED = 512
-"""Queries whose options are remembered (for the day); more, and the memory starts again."""
+PARSED_BYTES = 1024 * 1024
+"""The bytes of queries and their options remembered (for the day); the oldest are dropped to make room."""
+MAX_QUERY = 2048
+"""The longest query string taken, in characters as sent (percent-escapes included); longer gets 414.
+The longest query of every option and category is a few hundred."""
+
 _TRUE = ("", "1", "true", "yes", "on")
 _FALSE = ("0", "false", "no", "off")
 
@@ -87,6 +97,23 @@ class BadRequest(KhcalError):
         if self.cause is not None:
             return self.cause.message(lang).replace("--", "")
         return super().message(lang)
+
+
+class QueryTooLong(BadRequest):
+    """A query longer than MAX_QUERY characters: answered 414, not read."""
+
+
+def _parsed_size(key: tuple[str, date], options: ics.FeedOptions) -> int:
+    """The bytes a remembered query takes: its text and date, the options and the strings they hold."""
+    import sys
+
+    query, day = key
+    strings = (options.lang, *options.categories)
+    return (
+        sys.getsizeof(key) + sys.getsizeof(query) + sys.getsizeof(day) + sys.getsizeof(options)
+        + sys.getsizeof(options.categories) + sum(sys.getsizeof(s) for s in strings)
+        + 64 * 3  # the memo's own entry: a dictionary slot, a link and a (value, cost) pair
+    )  # fmt: skip
 
 
 class Busy(Exception):
@@ -150,7 +177,7 @@ class Feeds:
         self.data_time = data_time
         self._cache: BoundedCache[Built] = BoundedCache(cache_bytes, lambda b: len(b.body) + len(b.gzipped))
         self.gate = BuildGate()
-        self._parsed: dict[tuple[str, date], ics.FeedOptions] = {}
+        self._parsed: SizedMemo[tuple[str, date], ics.FeedOptions] = SizedMemo(PARSED_BYTES, _parsed_size)
 
     def options(self, query: str) -> ics.FeedOptions:
         """The feed options of a query string; BadRequest says what is wrong with it."""
@@ -203,13 +230,13 @@ class Feeds:
 
     def parsed(self, query: str) -> ics.FeedOptions:
         """`options(query)`, remembered for the day: subscribers ask the same few queries again and again."""
+        if len(query) > MAX_QUERY:
+            raise QueryTooLong("error.feeds.query-long", most=MAX_QUERY)
         key = (query, self.today())
         found = self._parsed.get(key)
         if found is None:
             found = self.options(query)
-            if len(self._parsed) >= PARSED:
-                self._parsed.clear()
-            self._parsed[key] = found
+            self._parsed.put(key, found)
         return found
 
     def warm(self, queries: tuple[str, ...] | None = None) -> None:
@@ -268,7 +295,12 @@ class FeedApp:
         self.log_to = log_to
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> list[bytes]:
-        status, headers, body = self.answer(environ)
+        try:
+            status, headers, body = self.answer(environ)
+        except Exception as exc:  # khcal's own failure: the reason in the log, a short answer for the client
+            if self.log_to is not None:
+                self.log_to(failure_line(environ, exc))
+            status, headers, body = text_answer("500 Internal Server Error", "khcal: internal error\n")
         if self.log_to is not None:
             self.log_to(log_line(environ, status, len(body)))
         start_response(status, headers)
@@ -297,6 +329,8 @@ class FeedApp:
         try:
             options = self.feeds.parsed(query)
             built = self.feeds.built(options)
+        except QueryTooLong as exc:
+            return text_answer("414 URI Too Long", f"khcal: bad request: {exc.message(self.feeds.lang)}\n")
         except BadRequest as exc:
             return text_answer("400 Bad Request", f"khcal: bad request: {exc.message(self.feeds.lang)}\n")
         except Busy:
@@ -337,21 +371,6 @@ class FeedApp:
         if zipped:
             headers.append(("Content-Encoding", "gzip"))
         return "200 OK", headers, body
-
-
-def log_line(environ: dict[str, Any], status: str, size: int) -> str:
-    """The access log's line of a request (without newline): client, time, request line, status, size."""
-    target = environ.get("RAW_URI") or environ.get("REQUEST_URI")
-    if not target:
-        from urllib.parse import quote
-
-        target = quote(environ.get("PATH_INFO", ""), safe="/;=,:@!$&'()*+~")
-        if environ.get("QUERY_STRING"):
-            target += "?" + environ["QUERY_STRING"]
-    line = f"{environ.get('REQUEST_METHOD', '')} {target} {environ.get('SERVER_PROTOCOL', '')}"
-    client = environ.get("REMOTE_ADDR", "-")
-    stamp = time.strftime("%d/%b/%Y %H:%M:%S", time.gmtime())
-    return f'khcal: {escape_log(client)} [{stamp}] "{escape_log(line)}" {status.split()[0]} {size}'
 
 
 def _stderr(line: str) -> None:

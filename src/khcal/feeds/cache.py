@@ -1,4 +1,5 @@
-"""A cache of built feeds bounded by the bytes it holds, where each feed is built outside any shared lock.
+"""A cache of built feeds bounded by the bytes it holds, where each feed is built outside any shared lock;
+and `SizedMemo`, a plain memo bounded in bytes (the server's parsed queries).
 
 Two requests for the same feed wait for one build (the second gets the first one's result); requests for
 other feeds are never held up by a build: the shared lock guards only the dictionary, for microseconds.
@@ -14,6 +15,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 
@@ -88,3 +90,41 @@ class BoundedCache(Generic[V]):
         while self._held > self.limit:
             _, dropped = self._items.popitem(last=False)
             self._held -= self._size(dropped)
+
+
+class SizedMemo(Generic[K, V]):
+    """Values by key, at most `limit` bytes of keys and values together (as `size` measures a pair); the
+    oldest entries are dropped to make room, and a pair bigger than the whole bound is not kept."""
+
+    def __init__(self, limit: int, size: Callable[[K, V], int]) -> None:
+        self.limit = limit
+        self._size = size
+        self._held = 0
+        self._items: OrderedDict[K, tuple[V, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @property
+    def held(self) -> int:
+        """The bytes the memo holds now."""
+        return self._held
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def get(self, key: K) -> V | None:
+        found = self._items.get(key)
+        return None if found is None else found[0]
+
+    def put(self, key: K, value: V) -> None:
+        cost = self._size(key, value)
+        if cost > self.limit:
+            return
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self._held -= old[1]
+            self._items[key] = (value, cost)
+            self._held += cost
+            while self._held > self.limit:
+                _, (_, dropped) = self._items.popitem(last=False)
+                self._held -= dropped

@@ -19,7 +19,8 @@ MAX_YEARS = 100
 
 _DURATION_RE = re.compile(
     r"^(?P<sign>[+-]?)P(?:(?P<weeks>\d+)W|(?:(?P<days>\d+)D)?(?:T(?=\d)(?:(?P<hours>\d+)H)?"
-    r"(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?)$"
+    r"(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?)$",
+    re.ASCII,  # ASCII digits only (Khmer ones are made ASCII first): int() would take any other kind too
 )
 
 
@@ -55,22 +56,20 @@ class FeedOptions:
 
 
 def parse_year(text: str, what: str) -> int:
-    """A year option: four digits within the supported range."""
-    from khcal.core.schedule import check_year
+    """A year option: four digits (ASCII or Khmer) within the supported range (`khcal.parsing.parse_year`)."""
+    from khcal.core.model import MAX_YEAR, MIN_YEAR
+    from khcal.parsing import ValueProblem, ascii_digits, whole_number
+    from khcal.parsing import parse_year as read_year
 
-    value = text.strip()
-    if not (len(value) == 4 and value.isdigit()):
+    if not (len(text.strip()) == 4 and whole_number(text)):
         raise FeedOptionError("error.feeds.not-year", what=what, value=text)
-    year = int(value)
     try:
-        check_year(year)
-    except KhcalError:
-        from khcal.core.model import MAX_YEAR, MIN_YEAR
-
+        return read_year(text)
+    except (ValueProblem, KhcalError):
+        year = int(ascii_digits(text.strip()))
         raise FeedOptionError(
             "error.feeds.year-range", what=what, year=year, low=MIN_YEAR, high=MAX_YEAR
         ) from None
-    return year
 
 
 def year_range(first: str | None, last: str | None, this_year: int) -> tuple[int, int]:
@@ -94,9 +93,13 @@ def year_range(first: str | None, last: str | None, this_year: int) -> tuple[int
 
 
 def parse_duration(text: str, what: str = "--alarm") -> timedelta:
-    """An RFC 5545 / ISO 8601 duration such as -PT15H, -P1D, PT9H or -P1W (no months or years)."""
-    match = _DURATION_RE.match(text.strip().upper())
-    if match is None or text.strip().upper() in ("P", "-P", "+P", "PT", "-PT", "+PT"):
+    """An RFC 5545 / ISO 8601 duration such as -PT15H, -P1D, PT9H or -P1W (no months or years); its digits
+    ASCII or Khmer, as every number khcal reads."""
+    from khcal.parsing import LONGEST, ascii_digits
+
+    written = ascii_digits(text.strip()).upper()
+    match = _DURATION_RE.match(written) if len(written) <= LONGEST else None
+    if match is None or written in ("P", "-P", "+P", "PT", "-PT", "+PT"):
         raise FeedOptionError("error.feeds.duration", what=what, value=text)
     parts = {k: v for k, v in match.groupdict().items() if k != "sign" and v is not None}
     if any(len(v.lstrip("0")) > 7 for v in parts.values()):  # no OverflowError from timedelta

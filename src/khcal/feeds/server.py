@@ -10,6 +10,8 @@ waitress.serve"), and stops it with ``run`` ending on SystemExit and ``close``:
 - idle connections closed after 30 s (``channel_timeout``); up to ``connection_limit`` connections open at
   once, within the process's file limit (raised to its hard limit at start), watched with ``poll()``
   (``asyncore_use_poll``) so that more than 1,024 of them fit;
+- requests whose line and headers exceed 32 KB answered 431 by waitress itself, and bodies over 64 KB 413
+  (``max_request_header_size``, ``max_request_body_size``), so that long requests are never held;
 - with ``--trust-proxy``, any peer as the proxy whose X-Forwarded-Proto and X-Forwarded-Host are kept
   (``trusted_proxy``, ``trusted_proxy_headers``); waitress drops them otherwise.
 
@@ -46,6 +48,12 @@ THREADS = 8
 BACKLOG = 2048
 CHANNEL_TIMEOUT = 30
 CONNECTION_LIMIT = 8192
+HEADER_BYTES = 32 * 1024
+"""The most bytes of a request's line and headers together: waitress answers 431 to more, before anything
+is kept (its default, 256 KB, let a few hundred long requests hold tens of MB). A query longer than 2,048
+characters that fits is answered 414 by the application."""
+BODY_BYTES = 64 * 1024
+"""The most bytes of a request's body (the feeds take none): waitress answers 413 to more."""
 SEND_BUFFER = 1024 * 1024
 """The kernel's send buffer of each connection (set on the listening socket, which the accepted ones
 inherit on Linux): a whole feed leaves in one call of the thread that answered instead of a few 16 KB
@@ -138,6 +146,8 @@ class Server:
             cleanup_interval=10,
             connection_limit=open_file_limit(),
             asyncore_use_poll=True,
+            max_request_header_size=HEADER_BYTES,
+            max_request_body_size=BODY_BYTES,
             ident="khcal",
             expose_tracebacks=False,
             **_proxy(app.trust_proxy),

@@ -160,6 +160,11 @@ MESSAGES: dict[str, Message] = {
     "write YYYY-MM-DD or the month in letters, such as 7 Jan {year}",
     "error.setting.number": "'{value}' is not a whole number (use digits, such as 3 or -3)",
     "error.setting.number-range": "{value} is not between {low} and {high}",
+    "error.setting.number-huge": "{value} is too large a number",
+    "error.setting.host": "'{value}' is not a host name or an IP address (use e.g. 127.0.0.1, 0.0.0.0, ::1 "
+    "or localhost)",
+    "error.setting.path": "'{value}' cannot be a file's name (it holds a NUL character)",
+    "error.setting.line-long": "a line of more than {most} characters ('{value}')",
     "error.config.folder": "cannot read the settings folder {path} ({reason})",
     "error.config.unreadable": "cannot be read ({reason})",
     "error.config.unknown": lambda key, close, keys: (
@@ -198,6 +203,7 @@ MESSAGES: dict[str, Message] = {
     "error.api.span": "expected a year or a pair (first, last), got {got}",
     "error.api.no-date": "{value} is not a date khcal can compute",
     "error.api.cache": "expected True, False or a folder, got {got}",
+    "error.api.number": "expected a whole number, got {got}",
     "cli.day.off": "day off",
     "cli.day.weekend": "weekend",
     "cli.day.work": "working day",
@@ -366,6 +372,7 @@ MESSAGES: dict[str, Message] = {
     "script.company-day-off": "company day off",
     # --- the feed server's bad requests (khcal.feeds.app) -------------------------------------------------
     "error.feeds.query": "query: {reason}",
+    "error.feeds.query-long": "the query is longer than {most} characters",
     "error.feeds.unknown-parameter": "unknown parameter '{key}' (known: {known})",
     "error.feeds.parameter-twice": "parameter '{key}' is given more than once",
     "error.feeds.holidays": "holidays: '{value}' is not 1 or 0",

@@ -163,6 +163,11 @@ MESSAGES: dict[str, Message] = {
     ),
     "error.setting.number": "'{value}' មិនមែនជាចំនួនគត់ទេ (សូមប្រើលេខ ដូចជា 3 ឬ -3)",
     "error.setting.number-range": "{value} មិននៅចន្លោះ {low} និង {high} ទេ",
+    "error.setting.number-huge": "{value} ជាចំនួនធំពេក",
+    "error.setting.host": "'{value}' មិនមែនជាឈ្មោះម៉ាស៊ីន ឬអាសយដ្ឋាន IP ទេ (សូមប្រើ ឧ. 127.0.0.1, 0.0.0.0, ::1 "
+    "ឬ localhost)",
+    "error.setting.path": "'{value}' មិនអាចជាឈ្មោះឯកសារបានទេ (វាមានតួអក្សរ NUL)",
+    "error.setting.line-long": "បន្ទាត់មួយវែងជាង {most} តួអក្សរ ('{value}')",
     "error.config.folder": "មិនអាចអានថតឯកសារការកំណត់ {path} បានទេ ({reason})",
     "error.config.unreadable": "មិនអាចអានបានទេ ({reason})",
     "error.config.unknown": lambda key, close, keys: (
@@ -199,6 +204,7 @@ MESSAGES: dict[str, Message] = {
     "error.api.span": "ត្រូវការឆ្នាំ ឬគូកាលបរិច្ឆេទ (ដើម, ចុង) ប៉ុន្តែបានទទួល {got}",
     "error.api.no-date": "{value} មិនមែនជាកាលបរិច្ឆេទដែល khcal អាចគណនាបានទេ",
     "error.api.cache": "ត្រូវការ True, False ឬថតឯកសារ ប៉ុន្តែបានទទួល {got}",
+    "error.api.number": "ត្រូវការចំនួនគត់ ប៉ុន្តែបានទទួល {got}",
     "cli.day.off": "ថ្ងៃឈប់សម្រាក",
     "cli.day.weekend": "ចុងសប្តាហ៍",
     "cli.day.work": "ថ្ងៃធ្វើការ",
@@ -362,6 +368,7 @@ MESSAGES: dict[str, Message] = {
     "script.company-day-off": "ថ្ងៃឈប់សម្រាករបស់ក្រុមហ៊ុន",
     # --- the feed server's bad requests (khcal.feeds.app) -------------------------------------------------
     "error.feeds.query": "query៖ {reason}",
+    "error.feeds.query-long": "query វែងជាង {most} តួអក្សរ",
     "error.feeds.unknown-parameter": "មិនស្គាល់ប៉ារ៉ាម៉ែត្រ '{key}' ទេ (ដែលស្គាល់៖ {known})",
     "error.feeds.parameter-twice": "ប៉ារ៉ាម៉ែត្រ '{key}' ត្រូវបានផ្តល់ឱ្យច្រើនជាងម្តង",
     "error.feeds.holidays": "holidays៖ '{value}' មិនមែន 1 ឬ 0 ទេ",
