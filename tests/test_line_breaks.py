@@ -84,6 +84,9 @@ def test_zero_width_space_is_a_break_and_no_break_space_is_not() -> None:
     held = "សម្តេច\u00a0ព្រះមហាក្សត្រី"
     assert held.index("\u00a0") + 1 not in breaks.opportunities(held)
     assert held.index("\u00a0") + 1 in breaks.opportunities(held.replace("\u00a0", " "))
+    joined = "នរោត្តម សីហ\u2060មុនី"  # U+2060 WORD JOINER: the dictionary would part សីហ|មុនី
+    assert joined.index("\u2060") + 1 not in breaks.opportunities(joined)
+    assert len("នរោត្តម សីហ") in breaks.opportunities(joined.replace("\u2060", ""))
     assert lines("a b\u00a0c d", 4) == ["a", "b\u00a0c", "d"]
     assert lines("ក ខ\u00a0គ ឃ", 3) == ["ក", "ខ\u00a0គ", "ឃ"]
 
