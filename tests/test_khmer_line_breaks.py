@@ -25,6 +25,8 @@ from typer._click import formatting
 
 from khcal.cli import app
 from khcal.cli.help_text import tree
+from khcal.cli.help_topics import TOPICS
+from khcal.text import say
 from khcal.views import clusters
 from khcal.views.width import cells
 from support.command_line import run
@@ -179,6 +181,15 @@ def test_khmer_help_breaks_between_words(
     references = [line.strip() for line in wide_help(path, monkeypatch)]
     # A definition list's help: the text after the term and its gap.
     references += [re.split(r"\s{2,}", line, maxsplit=1)[-1] for line in references]
+    assert judge(rows, references, terminal.width) == []
+    assert max(terminal.columns(rows)) <= terminal.width
+
+
+def test_khmer_help_index_breaks_between_words(terminal: Terminal) -> None:
+    rows = terminal.run(khcal("help"))
+    width = max(len(name) for name in TOPICS)
+    references = [say("km", "topics.title"), say("km", "topics.more")]
+    references += [f"{name:<{width}}  {say('km', f'topics.{name}')}" for name in TOPICS]
     assert judge(rows, references, terminal.width) == []
     assert max(terminal.columns(rows)) <= terminal.width
 
