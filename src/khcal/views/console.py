@@ -61,8 +61,16 @@ class Wrapped:
         self.lead = lead if isinstance(lead, RichText) else RichText(lead)
         self.indent = indent + cells(self.lead.plain)
         self.hang = hang  # further indent of every line after the first
+        # rich measures and renders a table cell more than once: each answer is kept.
+        self._lines: dict[tuple[int, str | None], list[RichText]] = {}
+        self._measure: tuple[int, int] | None = None
 
     def lines(self, width: int, justify: str | None = None) -> list[RichText]:
+        if (width, justify) not in self._lines:
+            self._lines[width, justify] = self._layout(width, justify)
+        return self._lines[width, justify]
+
+    def _layout(self, width: int, justify: str | None) -> list[RichText]:
         plain = self.text.plain
         room = max(1, width - self.indent - self.hang)
         out = []
@@ -82,12 +90,12 @@ class Wrapped:
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         """The narrowest: the widest piece between spaces a line may break at (without ICU's dictionary,
         which is loaded only when a line must wrap); the widest: the longest line."""
-        plain = self.text.plain
-        longest = max((_widest_piece(p) for p in plain.split("\n")), default=0)
-        widest = max((cells(line) for line in plain.split("\n")), default=0)
-        return Measurement(self.indent + min(longest, widest), self.indent + widest).clamp(
-            max_width=options.max_width
-        )
+        if self._measure is None:
+            paragraphs = self.text.plain.split("\n")
+            longest = max((_widest_piece(p) for p in paragraphs), default=0)
+            widest = max((cells(line) for line in paragraphs), default=0)
+            self._measure = (self.indent + min(longest, widest), self.indent + widest)
+        return Measurement(*self._measure).clamp(max_width=options.max_width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         for line in self.lines(options.max_width, options.justify):
