@@ -5,8 +5,8 @@ Each screen is drawn in a real terminal (tests/support/terminal.py) and read bac
 at 1,000 columns gives each text whole (a table cell, a paragraph, a help text): its *reference*. Every
 place where the narrow screen continues a text on the next line is found in its reference, and judged there:
 it must be a line-break opportunity of ICU's Khmer line breaker (the dictionary Khmer readers' devices
-use) and a cluster boundary (khcal.views.clusters). A word wider than its column may be cut, between
-clusters only.
+use) and a cluster boundary (khcal.views.clusters), and must not part a number from its word when the line
+had room for both. A word wider than its column may be cut, between clusters only.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from khcal.cli.help_text import tree
 from khcal.cli.help_topics import TOPICS
 from khcal.text import say
 from khcal.views import clusters
+from khcal.views.breaks import number_and_word, opportunities
 from khcal.views.width import cells
 from support.command_line import run
 from support.terminal import BORDERS, Terminal, border_columns, need_tmux, tables
@@ -141,6 +142,10 @@ def judge(rows: list[str], references: list[str], width: int = 80) -> list[str]:
                 problems.append(f"inside a cluster: {above!r} | {below!r}")
             elif offset not in breaks and cells(word_at(joined, offset, breaks)) <= room:
                 problems.append(f"inside a word: {above!r} | {below!r}")
+            elif number_and_word(joined, offset):
+                held = set(opportunities(joined))
+                if cells(word_at(joined, offset, held)) <= room:
+                    problems.append(f"a number parted from its word: {above!r} | {below!r}")
     return problems
 
 
@@ -203,3 +208,4 @@ def test_the_judge_sees_a_break_inside_a_word() -> None:
     table = ["a │ ភ្នំ", "  │ ពេញ"]
     assert judge(table, ["ភ្នំពេញ"]) != []
     assert judge(["a │ ភ្នំពេញ", "  │ ខេត្ត"], ["ភ្នំពេញ", "ខេត្ត"]) == []  # two cells, not one text
+    assert judge(["(ខួបលើកទី", "៤៨)"], ["(ខួបលើកទី ៤៨)"]) != []  # ខួបលើកទី|៤៨
