@@ -47,7 +47,7 @@ def long_weekends(
     _section(out, [(_span(r, lang), _why(r, lang)) for r in runs], lang)
     out.print(Wrapped(say(lang, "script.bridges"), hang=HANG))
     rows = [([_day(b.day, lang), "->", *_span(b.joined, lang)], _why(b.joined, lang)) for b in bridges]
-    _section(out, rows, lang)
+    _section(out, rows, lang, group=2)  # the bridge day and its arrow, then the run
 
 
 def _day(when: date, lang: str) -> str:
@@ -77,7 +77,7 @@ def _why(run: Run, lang: str) -> str:
     return "; ".join(names)
 
 
-def _section(out: Console, rows: list[tuple[list[str], str]], lang: str) -> None:
+def _section(out: Console, rows: list[tuple[list[str], str]], lang: str, group: int = 0) -> None:
     if not rows:
         out.print(Wrapped(say(lang, "script.none"), indent=INDENT))
         return
@@ -86,7 +86,7 @@ def _section(out: Console, rows: list[tuple[list[str], str]], lang: str) -> None
     # The last column (how many days) is aligned right, the others left.
     for row, why in rows:
         pieces = [_pad(t, widths[i], right=i == count - 1 and count > 1) for i, t in enumerate(row)]
-        lines = _pack(pieces, widths, out.width)
+        lines = _pack(pieces, widths, out.width, group)
         used = cells(lines[-1]) + 2
         for line in lines[:-1]:
             out.print(line.rstrip(), no_wrap=True, overflow="ignore", crop=False)
@@ -102,17 +102,22 @@ def _pad(text: str, width: int, *, right: bool) -> str:
     return room + text if right else text + room
 
 
-def _pack(pieces: list[str], widths: list[int], width: int) -> list[str]:
+def _pack(pieces: list[str], widths: list[int], width: int, group: int) -> list[str]:
     """The columns of a row on as few lines as the terminal's width allows, cut where every row is cut
-    (by the columns' widths, not by this row's text)."""
+    (by the columns' widths, not by this row's text): before column `group` if it is not 0 (a bridge day
+    above the run it joins), else between the columns that no longer fit."""
+    sizes = [w + (1 if i else 0) for i, w in enumerate(widths)]
+    if INDENT + sum(sizes) <= width:
+        return [" " * INDENT + " ".join(pieces)]
+    if group and HANG + sum(sizes[group:]) - 1 <= width:
+        return [" " * INDENT + " ".join(pieces[:group]), " " * HANG + " ".join(pieces[group:])]
     lines, line, used = [], " " * INDENT, INDENT
     for i, piece in enumerate(pieces):
-        size = widths[i] + (1 if i else 0)
-        if i and used + size > width:
+        if i and used + sizes[i] > width:
             lines.append(line)
             line, used = " " * HANG + piece, HANG + widths[i]
             continue
         line += (" " if i else "") + piece
-        used += size
+        used += sizes[i]
     lines.append(line)
     return lines
