@@ -9,7 +9,7 @@ user's own files, keyed by their content).
 1. `khcal is-holiday DATE` against `python -c pass`: at most 3 times.
 2. `khcal today --short --today DATE` against `python -c pass`: at most 3 times.
 3. `khcal next --today DATE` (a rich table) against `python -c "import rich.console, rich.table"`: at most
-   1.3 times.
+   1.3 times; the same in Khmer at 60 columns, where names wrap and ICU's line breaker is loaded.
 4. `khcal is-holiday DATE`, the very first run: an empty cache folder each run; at most 10 times.
 5. For reference: `today` (the screen), and `is-holiday` with a definitions file of the user's own (its
    compiled catalogue cached, then with an empty cache folder each run); the standard-library modules the
@@ -66,6 +66,7 @@ class Figure:
     max_seconds: float | None = None
     fresh: bool = False  # an empty cache folder before each run
     own_files: bool = False  # a definitions file of the user's own in the config folder
+    columns: int | None = None  # the terminal's width (COLUMNS), for a screen that must wrap
 
 
 def khcal_command() -> str:
@@ -96,6 +97,8 @@ def measure(figure: Figure, env: dict[str, str], workdir: Path) -> tuple[list[fl
         (config / "khcal" / "company.toml").write_text(COMPANY, encoding="utf-8")
     config.mkdir(exist_ok=True)
     env["XDG_CONFIG_HOME"] = str(config)
+    if figure.columns is not None:
+        env["COLUMNS"] = str(figure.columns)
     for i in range(WARM_UP + RUNS):
         day = (date(2027, 1, 1) + timedelta(days=37 * i + len(figure.name))).isoformat()
         env["XDG_CACHE_HOME"] = str(workdir / (f"cache-{i}-{figure.name}" if figure.fresh else "cache"))
@@ -126,6 +129,14 @@ def main() -> int:
             "today --short", lambda d: [khcal, "today", "--short", "--today", d], None, *floor, max_ratio=3.0
         ),
         Figure("next", lambda d: [khcal, "next", "--today", d], None, *rich_floor, max_ratio=1.3),
+        Figure(
+            "next --lang km, 60 columns (ICU)",
+            lambda d: [khcal, "next", "--lang", "km", "--today", d],
+            None,
+            *rich_floor,
+            max_ratio=1.3,
+            columns=60,
+        ),
         Figure(
             "is-holiday, first run",
             lambda d: [khcal, "is-holiday", d],

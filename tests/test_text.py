@@ -255,9 +255,10 @@ def test_gregorian_dates_in_khmer() -> None:
 # --- no wording outside the text layer ------------------------------------------------------------------
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "khcal"
-# Khmer literals outside text/ that are data, not wording: the signs of the Khmer script the wrapper looks
-# for; the language's own name on serve's page. (The core has none: its names are the text layer's.)
-KHMER_DATA = {"views/clusters.py", "feeds/server.py"}
+# Khmer literals outside text/ that are data, not wording: the signs of the Khmer script the wrapper and
+# the line breaker look for; the language's own name on serve's page. (The core has none: its names are the
+# text layer's.)
+KHMER_DATA = {"views/clusters.py", "views/breaks.py", "feeds/server.py"}
 # Places that look at the language without wording anything, each with its reason.
 LANGUAGE_CHOICES = {
     "core/model.py": "Text.get picks the catalogue's own text in a language",

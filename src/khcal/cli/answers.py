@@ -1,4 +1,5 @@
-"""The commands scripts call: is-holiday, is-workday, workdays, long-weekends.
+"""The commands scripts call: is-holiday, is-workday, workdays, long-weekends (its JSON; its screen is
+khcal/views/weekends.py).
 
 Each command is a function that takes its parsed options, writes plain text or JSON and returns the exit
 code. Both entry points call these same functions: the Typer commands (work.py), and the fast path of
@@ -269,38 +270,3 @@ def long_weekends_json(year: int, cal: WorkCalendar, runs: Sequence[Run], bridge
         "long_weekends": [_run_json(r) for r in runs],
         "bridges": [{"date": b.day.isoformat(), **_run_json(b.joined)} for b in bridges],
     }
-
-
-def long_weekends_text(
-    year: int, cal: WorkCalendar, runs: Sequence[Run], bridges: Sequence[Bridge], lang: str
-) -> str:
-    """The long weekends and bridge days of a year, in words (the script.* messages of khcal.text)."""
-    from khcal.text import digits, say
-    from khcal.text.dates import weekday_name
-
-    def day(when: date) -> str:
-        return say(
-            lang,
-            "script.day",
-            day=digits(lang, when.isoformat()),
-            weekday=weekday_name(when, lang, short=True),
-        )
-
-    def span(run: Run) -> str:
-        return say(lang, "script.span", first=day(run.start), last=day(run.end), days=run.days)
-
-    def why(run: Run) -> str:
-        names = list(dict.fromkeys(_reason(o, lang) for o in run.reasons))
-        if run.extra:
-            names.append(say(lang, "script.company-day-off"))
-        return "; ".join(names)
-
-    sector = say(lang, f"sector.{cal.sector}")
-    none = [f"  {say(lang, 'script.none')}"]
-    names = " ".join(weekday_name(d, lang) for d in sorted(cal.weekend))
-    weekend = say(lang, "script.weekend-days", option=weekend_text(cal.weekend), names=names)
-    lines = [say(lang, "script.long-weekends", year=year, weekend=weekend, sector=sector)]
-    lines += [f"  {span(r)}  {why(r)}" for r in runs] or none
-    lines.append(say(lang, "script.bridges"))
-    lines += [f"  {day(b.day)} -> {span(b.joined)}  {why(b.joined)}" for b in bridges] or none
-    return "\n".join(lines) + "\n"

@@ -112,14 +112,31 @@ _TYPE = re.compile(r" <(?P<name>[^<>]+)>$")
 
 class LocalFormatter(HelpFormatter):
     """click's help formatter, with its own words (headings, the usage line's prefix, the notes after a
-    parameter's help, an argument's type) taken from the tables."""
+    parameter's help, an argument's type) taken from the tables, and khcal's own line breaking: between
+    words as ICU's Khmer dictionary finds them, never inside a cluster nor at an option's hyphen, columns
+    counted as the terminal counts them (khcal.views.clusters, khcal.views.width)."""
 
     def __init__(self, lang: str, **options: Any) -> None:
         super().__init__(**options)
         self.lang = lang
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, say(self.lang, "help-format.usage") if prefix is None else prefix)
+        from khcal.views.width import cells
+
+        prefix = say(self.lang, "help-format.usage") if prefix is None else prefix
+        head = f"{prefix:>{self.current_indent}}{prog} "
+        room = self.width - self.current_indent
+        if room >= cells(head) + 20:
+            self.write(fill(args, room, head, " " * cells(head)))
+        else:
+            indent = " " * (max(self.current_indent, cells(prefix)) + 4)
+            self.write(f"{head}\n{fill(args, room, indent, indent)}")
+        self.write("\n")
+
+    def write_text(self, text: str) -> None:
+        indent = " " * self.current_indent
+        self.write(fill(text, self.width, indent, indent, paragraphs=True))
+        self.write("\n")
 
     def write_heading(self, heading: str) -> None:
         key = f"help-format.heading.{heading}"
@@ -127,7 +144,24 @@ class LocalFormatter(HelpFormatter):
         self.write(f"{'':>{self.current_indent}}{line}\n")
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
-        super().write_dl([(self._term(t), self._notes(h)) for t, h in rows], col_max, col_spacing)
+        from khcal.views.width import cells
+
+        rows = [(self._term(t), self._notes(h)) for t, h in rows]
+        first = min(max((cells(t) for t, _ in rows), default=0), col_max) + col_spacing
+        margin = " " * self.current_indent
+        for term, text in rows:
+            self.write(f"{margin}{term}")
+            if not text:
+                self.write("\n")
+                continue
+            if cells(term) <= first - col_spacing:
+                self.write(" " * (first - cells(term)))
+            else:
+                self.write("\n" + " " * (first + self.current_indent))
+            lines = fill(text, max(self.width - first - 2, 10), paragraphs=True).splitlines() or [""]
+            self.write(f"{lines[0]}\n")
+            for line in lines[1:]:
+                self.write(f"{margin}{' ' * first}{line}\n" if line else "\n")
 
     def _term(self, term: str) -> str:
         """`DATE <str>`: an argument's type in the tables' words."""
@@ -153,3 +187,32 @@ class LocalFormatter(HelpFormatter):
                 notes.append(note)
         head = found["text"]
         return f"{head}  [{'; '.join(notes)}]" if head else f"[{'; '.join(notes)}]"
+
+
+def fill(text: str, width: int, first: str = "", later: str = "", *, paragraphs: bool = False) -> str:
+    """`text` wrapped to `width` columns by khcal's line breaking, each line after `first` or `later`.
+
+    With `paragraphs`, as click's own `wrap_text`: a blank line parts paragraphs, a paragraph's lines are
+    joined and keep the indentation of its first line, and one whose first line is `\\b` is kept as it is.
+    """
+    from khcal.views.clusters import wrap
+    from khcal.views.width import cells
+
+    def lines(body: str, indent: str) -> list[str]:
+        room = max(1, width - cells(first + indent))
+        spans = wrap(body, room, cells)
+        return [(first if i == 0 else later) + indent + body[a:b] for i, (a, b) in enumerate(spans)]
+
+    if not paragraphs:
+        return "\n".join(lines(" ".join(text.split("\n")), ""))
+    out = []
+    for block in re.split(r"\n[ \t]*\n", text.expandtabs()):
+        rows = [row for row in block.split("\n") if row]
+        if not rows:
+            continue
+        indent = " " * (len(rows[0]) - len(rows[0].lstrip()))
+        if rows[0].strip() == "\b":
+            out.append("\n".join(f"{first}{indent}{row}" for row in rows[1:]))
+        else:
+            out.append("\n".join(lines(" ".join(r.strip() for r in rows), indent)))
+    return "\n\n".join(out)

@@ -42,10 +42,17 @@ def page(name: str, lang: str = "en") -> str:
 
 
 def index(lang: str = "en") -> str:
+    """The topics, each with what it is about, wrapped to the terminal's width (at most 80 columns) as the
+    `--help` pages are (khcal.cli.help_text.fill)."""
+    import shutil
+
+    from khcal.cli.help_text import fill
     from khcal.text import say
 
+    columns = min(shutil.get_terminal_size().columns, 80)
     width = max(len(t) for t in TOPICS)
-    lines = [say(lang, "topics.title"), ""]
-    lines += [f"  {name:<{width}}  {say(lang, f'topics.{name}')}" for name in TOPICS]
-    lines += ["", say(lang, "topics.more")]
+    lines = [fill(say(lang, "topics.title"), columns), ""]
+    hang = " " * (width + 4)
+    lines += [fill(say(lang, f"topics.{name}"), columns, f"  {name:<{width}}  ", hang) for name in TOPICS]
+    lines += ["", fill(say(lang, "topics.more"), columns)]
     return "\n".join(lines)

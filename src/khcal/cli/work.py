@@ -62,9 +62,6 @@ def long_weekends(options: Options, year: YearOpt = None) -> None:
     if options.as_json:
         emit_json(answers.long_weekends_json(chosen, cal, runs, bridges))
         return
-    from khcal.views.render import Wrapped, console
+    from khcal.views import render
 
-    out = console(settings.color)
-    for line in answers.long_weekends_text(chosen, cal, runs, bridges, lang).splitlines():
-        # Wrapped at the terminal's width; a continued line is indented under the names of its run.
-        out.print(Wrapped(line, hang=6))
+    render.long_weekends(chosen, cal, runs, bridges, lang, color=settings.color)

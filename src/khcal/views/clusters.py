@@ -2,9 +2,10 @@
 
 Khmer writes a syllable as a base letter followed by combining vowel signs and diacritics, and stacks a
 consonant under another with the invisible COENG sign (U+17D2). Cutting a line inside such a cluster
-leaves a vowel sign with nothing to sit on, or a dangling COENG. Khmer also rarely puts spaces between
-words, so a plain "fold at the column" breaks text almost anywhere. The functions here break lines at
-spaces when they can, and otherwise only between clusters.
+leaves a vowel sign with nothing to sit on, or a dangling COENG. Khmer also puts no spaces between the
+words of a phrase, so a plain "fold at the column" breaks text almost anywhere. `wrap` breaks lines where
+`breaks.opportunities` allows (between words, as ICU's Khmer dictionary finds them, and at spaces), and
+cuts a word inside only when it is wider than the line, and then only between clusters.
 
 Pure functions: the caller passes `measure`, the width of a string in terminal cells, so the wrapping
 agrees with the renderer's own measure.
@@ -12,7 +13,6 @@ agrees with the renderer's own measure.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Iterator
 
@@ -20,7 +20,6 @@ COENG = "\u17d2"
 """KHMER SIGN COENG: the next consonant is written below the previous one."""
 
 _JOINERS = frozenset({"\u200c", "\u200d"})  # ZERO WIDTH NON-JOINER and JOINER stay with their cluster
-_WORD = re.compile(r"\S+")
 
 Measure = Callable[[str], int]
 
@@ -54,9 +53,11 @@ def can_break(text: str, offset: int) -> bool:
 def wrap(text: str, width: int, measure: Measure) -> list[tuple[int, int]]:
     """The (start, end) offsets of each line of `text` wrapped to `width` cells.
 
-    Lines break at spaces (which are dropped at the break); a word wider than the line is cut between
-    clusters. Leading spaces of a paragraph and newlines are kept. A single cluster wider than `width`
-    gets a line of its own.
+    Each newline ends a line. A paragraph that fits is one line, as it is; one that does not breaks where
+    `breaks.opportunities` allows (ICU's Khmer line breaker held to whole clusters, spaces otherwise), and
+    the spaces at a break are dropped. A word wider than the line is cut between clusters. The first line
+    keeps the paragraph's indentation when it fits. A single cluster wider than `width` gets a line of its
+    own.
     """
     width = max(1, width)
     lines: list[tuple[int, int]] = []
@@ -72,36 +73,78 @@ def wrap(text: str, width: int, measure: Measure) -> list[tuple[int, int]]:
 
 
 def _wrap_paragraph(text: str, width: int, measure: Measure) -> list[tuple[int, int]]:
+    from khcal.views import breaks
+
+    end = _trimmed(text, len(text))
+    if measure(text[:end]) <= width:
+        return [(0, end)] if end else []
+    indent = len(text) - len(text.lstrip(" "))
+    strict, last_resort = breaks.breaks_of(text)
+    stops = [b for b in strict if b > indent] + [len(text)]
+    soft = sorted([b for b in last_resort if b > indent] + stops)
     lines: list[tuple[int, int]] = []
-    start: int | None = None
-    end = 0
-    used = 0
-    for word in _WORD.finditer(text):
-        word_start, word_end = word.span()
-        size = measure(text[word_start:word_end])
-        if start is not None:
-            gap = measure(text[end:word_start])
-            if used + gap + size <= width:
-                end, used = word_end, used + gap + size
-                continue
-            lines.append((start, end))
-            start = None
-        # The first line keeps the paragraph's indentation when it fits.
-        indent = measure(text[:word_start]) if not lines and start is None else 0
-        if indent > 0 and indent + size <= width:
-            start, end, used = 0, word_end, indent + size
+    start = 0
+    while start < len(text):
+        stop = _last_fit(text, start, stops, width, measure)
+        if stop is None and start == 0 and indent:
+            start = indent  # the indentation is dropped when the first piece does not fit after it
             continue
-        if size <= width:
-            start, end, used = word_start, word_end, size
-            continue
-        piece, used = word_start, 0
-        for a, b in cluster_spans(text, word_start, word_end):
-            cells = measure(text[a:b])
-            if used and used + cells > width:
-                lines.append((piece, a))
-                piece, used = a, 0
-            used += cells
-        start, end = piece, word_end
-    if start is not None:
-        lines.append((start, end))
+        if stop is None:
+            # A word and its number wider than the line are parted before a word is cut.
+            stop = _last_fit(text, start, soft, width, measure)
+        if stop is None:
+            # The piece up to the next opportunity is wider than the line: cut it between clusters.
+            stop = _cut(text, start, _trimmed(text, next(b for b in soft if b > start)), width, measure)
+            lines.append((start, stop))
+        else:
+            lines.append((start, _trimmed(text, stop)))
+        start = _skip_spaces(text, stop)
     return lines
+
+
+def _skip_spaces(text: str, start: int) -> int:
+    """`start` moved over the spaces a line does not begin with (those of a break)."""
+    from khcal.views.breaks import ZERO_WIDTH_SPACE, is_space
+
+    while start < len(text) and (is_space(text[start]) or text[start] == ZERO_WIDTH_SPACE):
+        start += 1
+    return start
+
+
+def _last_fit(text: str, start: int, stops: list[int], width: int, measure: Measure) -> int | None:
+    """The opportunity a line from `start` ends at: the farthest within `width`, unless a space comes close
+    enough before it (the line still three quarters as wide): a break at a space is the safer, since a name
+    a dictionary does not know may be cut between its syllables."""
+    found, reach, at_space, used_there = None, 0, None, 0
+    for stop in stops:
+        if stop <= start:
+            continue
+        used = measure(text[start : _trimmed(text, stop)])
+        if used > width:
+            break
+        found, reach = stop, used
+        if stop == len(text) or _trimmed(text, stop) < stop:
+            at_space, used_there = stop, used
+    if at_space is not None and at_space != found and 4 * used_there >= 3 * reach:
+        return at_space
+    return found
+
+
+def _trimmed(text: str, end: int) -> int:
+    """`end` moved back over the spaces (and zero width spaces) a line drops at its end."""
+    from khcal.views.breaks import ZERO_WIDTH_SPACE, is_space
+
+    while end > 0 and (is_space(text[end - 1]) or text[end - 1] == ZERO_WIDTH_SPACE):
+        end -= 1
+    return end
+
+
+def _cut(text: str, start: int, end: int, width: int, measure: Measure) -> int:
+    """Where a line that starts at `start` inside the too wide piece text[start:end] ends: the last
+    cluster boundary that fits, after one cluster at least."""
+    used = 0
+    for a, b in cluster_spans(text, start, end):
+        used += measure(text[a:b])
+        if used > width and a > start:
+            return a
+    return end

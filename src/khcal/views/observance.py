@@ -35,7 +35,7 @@ def observance(
     if other:
         heading.append(f"  {other}")
     out.print(Wrapped(heading))
-    out.print(RichText(f"{obs.id} · {category_name(obs.category, lang)}", style="dim"))
+    out.print(Wrapped(RichText(f"{obs.id} · {category_name(obs.category, lang)}", style="dim")))
     out.print()
     out.print(Wrapped(obs.description.get(lang)))
     out.print()
@@ -66,7 +66,7 @@ def _date_lines(occ: Occurrence, today: date, lang: str) -> list[str]:
 
 
 def _section(out: Console, title: str, lines: Sequence[str]) -> None:
-    out.print(RichText(title, style="bold underline"))
+    out.print(Wrapped(RichText(title, style="bold underline")))
     for line in lines:
         out.print(Wrapped(line, indent=2))
     out.print()

@@ -1,8 +1,9 @@
 """What people see at a terminal, by screen: the names the command line calls.
 
 console.py (colour, Wrapped text), tables.py (`next`, `list`), observance.py (`show`), calendar.py (`cal`),
-today_screen.py (`today`) and lunar.py (`lunar`) hold the screens. This module names them all and imports each
-screen's module only when it is first used, so that `khcal next` loads the table and nothing else.
+today_screen.py (`today`), lunar.py (`lunar`) and weekends.py (`long-weekends`) hold the screens. This
+module names them all and imports each screen's module only when it is first used, so that `khcal next`
+loads the table and nothing else.
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ if TYPE_CHECKING:
     from khcal.views.tables import date_span as date_span
     from khcal.views.tables import occurrences as occurrences
     from khcal.views.today_screen import today_screen as today_screen
+    from khcal.views.weekends import long_weekends as long_weekends
 
 _HOMES = {
     "Wrapped": "console",
     "calendar": "calendar",
     "console": "console",
     "date_span": "tables",
+    "long_weekends": "weekends",
     "lunar_day": "lunar",
     "lunar_table": "lunar",
     "month_lines": "calendar",

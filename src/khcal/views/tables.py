@@ -67,18 +67,19 @@ def occurrences(
     """A table of occurrences: dates, day-off mark, name and countdown; then the key to the marks."""
     out = console(color)
     if not found:
-        out.print(say(lang, "screen.nothing-in-range"))
+        out.print(Wrapped(say(lang, "screen.nothing-in-range")))
         return
     table = Table(title=title or None, show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column(say(lang, "screen.date"))
+    table.add_column(Wrapped(say(lang, "screen.date")))
     table.add_column("", no_wrap=True)
-    table.add_column(say(lang, "screen.observance"), ratio=1)
-    table.add_column(say(lang, "screen.when"), justify="right")
+    table.add_column(Wrapped(say(lang, "screen.observance")), ratio=1)
+    table.add_column(Wrapped(say(lang, "screen.when")), justify="right")
     for occ in found:
-        when = countdown(occ.days_until(today), lang, today)
-        table.add_row(date_span(occ.start, occ.end, lang), _mark(occ), Wrapped(_name(occ, lang)), when)
+        when = Wrapped(countdown(occ.days_until(today), lang, today))
+        span = Wrapped(date_span(occ.start, occ.end, lang))
+        table.add_row(span, _mark(occ), Wrapped(_name(occ, lang)), when)
     out.print(table)
     legend = f"{OFF_MARK} {say(lang, 'screen.legend.off')}"
     if any(o.status == "projected" and o.holiday for o in found):
         legend += f"   {PROJECTED_MARK} {say(lang, 'screen.legend.projected')}"
-    out.print(RichText(legend, style="dim"))
+    out.print(Wrapped(RichText(legend, style="dim")))

@@ -22,8 +22,8 @@ def today_screen(summary: Summary, lang: str, *, color: bool | None = None) -> N
             continue  # already named as the day off
         out.print(Wrapped(RichText(words.today_text(occ, lang), style="bold" if occ.holiday else "")))
     out.print()
-    out.print(RichText(say(lang, "screen.coming-up"), style="bold underline"))
+    out.print(Wrapped(RichText(say(lang, "screen.coming-up"), style="bold underline")))
     for occ in summary.coming:
         out.print(Wrapped(words.coming_text(occ, summary.day, lang), indent=2))
     if not summary.coming:
-        out.print("  " + say(lang, "screen.nothing"))
+        out.print(Wrapped(say(lang, "screen.nothing"), indent=2))
