@@ -207,7 +207,7 @@ def toml_document(text: str, path: str) -> dict[str, Any] | Problem:
     except RecursionError:  # the scan above should make this impossible; never a traceback
         return Problem(path, "problem.too-deep", params={"limit": MAX_NESTING})
     except ValueError as exc:  # an integer of more digits than Python converts
-        return Problem(path, "problem.toml-syntax", params={"detail": str(exc)})
+        return Problem(path, "problem.toml-syntax", params={"detail": str(exc).partition(";")[0]})
 
 
 # --- every file, merged ------------------------------------------------------------------------------
