@@ -48,6 +48,12 @@ def length_limit(where: str) -> int:
     return MAX_NAME_LENGTH if parts & _SHORT_TEXTS else MAX_ID_LENGTH
 
 
+def number(value: int) -> int | str:
+    """An integer as a message shows it: a long one as text, which the message cuts (a TOML integer may have
+    thousands of digits)."""
+    return value if -(10**18) < value < 10**18 else str(value)
+
+
 class Skip(Exception):
     """A field could not be read; its problem is already recorded."""
 
@@ -165,7 +171,7 @@ class FieldReader:
     ) -> int | None:
         value = self.value(table, key, int, prefix, required)
         if value is not None and not low <= value <= high:
-            raise self.fail(f"{prefix}{key}", "problem.range", low=low, high=high, value=value)
+            raise self.fail(f"{prefix}{key}", "problem.range", low=low, high=high, value=number(value))
         return value  # type: ignore[no-any-return]
 
     def year(

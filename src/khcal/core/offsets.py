@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     Rules = Mapping[str, tuple[RuleAt, ...]]
 
-SUGGESTED = 50
+SUGGESTED = 10
 """How many unknown offset targets get a suggestion of a close id (each costs a look at every id)."""
 
 

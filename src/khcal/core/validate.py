@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from khcal.core.fields import FieldReader, Skip, TableFields, described
+from khcal.core.fields import FieldReader, Skip, TableFields, described, number
 from khcal.core.model import (
     EVENT_KINDS,
     FORMAT_VERSION,
@@ -68,7 +68,7 @@ class Reader(FieldReader):
         self.keys(raw, ("format", "revision", "published", "in_lieu", "observances"))
         fmt = self.attempt(self.value, raw, "format", int)
         if fmt is not None and fmt != FORMAT_VERSION:
-            self.problem("format", "problem.format", expected=FORMAT_VERSION, value=fmt)
+            self.problem("format", "problem.format", expected=FORMAT_VERSION, value=number(fmt))
         revision = self.attempt(self.date_value, raw, "revision")
         published: dict[int, Published] = {}
         for _, item in self.tables(raw, "published"):
