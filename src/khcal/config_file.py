@@ -71,14 +71,16 @@ class Config:
 
 def read(where: str | Path) -> Config:
     """The settings of the file at `where`, or none when there is no such file."""
-    from khcal.core.definitions import file_text
+    from khcal.core.definitions import text_of
 
     path = Path(where)
     # A regular file of at most folders.MAX_INPUT_BYTES: a device or a FIFO named config.toml answers at once.
-    text = file_text(str(path), "error.config.unreadable")
+    text = text_of(str(path))
     if isinstance(text, Problem):
         if text.key == "problem.no-file":
             return Config()
+        if text.key == "problem.is-folder":
+            text = Problem(path, "error.config.unreadable", params=text.params)
         raise ConfigError([text])
     return parse_text(text, path)
 

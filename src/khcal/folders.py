@@ -138,24 +138,20 @@ def read_input(path: str, limit: int = MAX_INPUT_BYTES) -> bytes:
     no further than `limit` + 1 bytes, so that `/dev/zero`, a FIFO or a growing file answers at once. Raises
     FileNotFoundError, IsADirectoryError, NotRegularFileError, TooLargeError or another OSError.
     """
-    stream = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
-    try:
-        info = os.fstat(stream)
+    with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC), "rb") as stream:
+        info = os.fstat(stream.fileno())
         if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(path)
+            import errno
+
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
         if not stat.S_ISREG(info.st_mode):
             raise NotRegularFileError(path)
         if info.st_size > limit:
             raise TooLargeError(path)
-        chunks, size = [], 0
-        while size <= limit and (chunk := os.read(stream, min(1 << 20, limit + 1 - size))):
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > limit:
-            raise TooLargeError(path)
-        return b"".join(chunks)
-    finally:
-        os.close(stream)
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise TooLargeError(path)
+    return data
 
 
 # --- private files ---------------------------------------------------------------------------------------

@@ -16,9 +16,6 @@ collected, each naming the file, the line, the observance id and the field, so t
 
 from __future__ import annotations
 
-import errno
-import os
-
 from khcal import folders
 from khcal.core import offsets
 from khcal.core.model import LUNAR_MONTHS as LUNAR_MONTHS
@@ -78,7 +75,7 @@ class Parsed:
 def read_file(path: FilePath, *, user: bool = False) -> Parsed:
     """Read one definitions file, keeping every problem (an unreadable file is one problem)."""
     path = _named(path)
-    text = _text_of(path)
+    text = text_of(path)
     if isinstance(text, Problem):
         return _failed(text)
     return read_text(text, path, user=user)
@@ -89,21 +86,16 @@ def _named(path: FilePath) -> str:
     return path if isinstance(path, str) else path.__fspath__()
 
 
-def _text_of(path: str) -> str | Problem:
-    """The text of a file, or the problem that keeps it from being read (see `file_text`)."""
-    return file_text(path, "problem.is-folder")
-
-
-def file_text(path: str, folder_key: str) -> str | Problem:
+def text_of(path: str) -> str | Problem:
     """The text of a definitions or settings file, or the problem that keeps it from being read: no such
-    file, a folder (`folder_key`), not a regular file (a device, a FIFO), over `folders.MAX_INPUT_BYTES`, not
-    UTF-8. A byte order mark at the start is dropped."""
+    file, a folder, not a regular file (a device, a FIFO), over `folders.MAX_INPUT_BYTES`, not UTF-8. A byte
+    order mark at the start is dropped."""
     try:
         data = folders.read_input(path)
     except FileNotFoundError:
         return Problem(path, "problem.no-file")
-    except IsADirectoryError:
-        return Problem(path, folder_key, params={"reason": os.strerror(errno.EISDIR)})
+    except IsADirectoryError as exc:
+        return Problem(path, "problem.is-folder", params={"reason": exc.strerror})
     except folders.NotRegularFileError:
         return Problem(path, "problem.not-regular")
     except folders.TooLargeError:
@@ -223,7 +215,7 @@ def load(paths: Iterable[FilePath], *, builtin: bool = True, cache: str | None =
     """
     files = [(_named(builtin_path()), False)] if builtin else []
     files += [(_named(path), builtin) for path in paths]
-    texts = [(path, user, _text_of(path)) for path, user in files]
+    texts = [(path, user, text_of(path)) for path, user in files]
     inputs = [(path, user, text) for path, user, text in texts if isinstance(text, str)]
     if len(inputs) < len(texts):
         return _merge(texts)  # a file that cannot be read: its problem is reported
