@@ -11,8 +11,10 @@ unknown id or the offsets go round in a circle.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import tempfile
 from datetime import date, datetime
 from typing import Any
@@ -25,6 +27,7 @@ from khcal.core.schedule import Schedule
 from khcal.errors import DefinitionsError, KhcalError
 
 FOLDER = tempfile.mkdtemp(prefix="khcal-fuzz-")
+atexit.register(shutil.rmtree, FOLDER, True)
 FUZZ = settings(
     max_examples=700,
     deadline=2000,  # milliseconds for one example; the slowest take a few tens
