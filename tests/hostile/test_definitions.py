@@ -166,6 +166,20 @@ REFUSED: dict[str, tuple[Files, str]] = {
         {"a.toml": observance("mine").replace("mine day", "mine\\u001b[31m day")},
         "control character U+001B",
     ),
+    "5,000 periods, each with a bad year": (
+        {"a.toml": observance("mine", extra=(HOLIDAY + 'since = "x"\n') * 5_000)},
+        "field 'holiday[4999].since': must be",
+    ),
+    "12,000 exceptions for one year": (
+        {
+            "a.toml": observance(
+                "mine",
+                extra="[[observances.exceptions]]\nyear = 2000\nholiday = false\n"
+                'sources = ["A decree"]\n' * 12_000,
+            )
+        },
+        "year 2000 has more than one exception",
+    ),
     "empty tables": ({"a.toml": "[[observances]]\n[[published]]\n[[in_lieu]]\n"}, "field 'id': is required"),
     "duplicate ids in a file": ({"a.toml": observance("mine") + observance("mine")}, "duplicate id 'mine'"),
     "a wrong type at every field": ({"a.toml": EVERY_WRONG_TYPE}, "must be"),

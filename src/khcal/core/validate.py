@@ -283,8 +283,11 @@ class Reader(FieldReader):
 
     def exceptions(self, item: Mapping[str, Any], rule: Rule | None) -> tuple[Decree, ...]:
         exceptions = self.each(item, "exceptions", lambda i, sub: self.exception(i, sub, rule))
-        years = [e.year for e in exceptions]
-        for year in sorted({y for y in years if years.count(y) > 1}):
+        seen: set[int] = set()
+        twice: set[int] = set()
+        for exception in exceptions:
+            (twice if exception.year in seen else seen).add(exception.year)
+        for year in sorted(twice):
             self.problem("exceptions", "problem.exception-twice", year=year)
         return exceptions
 
