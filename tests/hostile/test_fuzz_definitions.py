@@ -332,7 +332,7 @@ def test_offsets_are_refused_exactly_when_unknown_or_circular(
     assert (schedule is None) == refused_for_offsets(graph)
 
 
-@settings(FUZZ, max_examples=150)
+@settings(FUZZ, max_examples=150, deadline=4000)  # each example parses the built-in catalogue too
 @given(documents())
 def test_documents_over_the_builtin_catalogue(document: dict[str, Any]) -> None:
     exercise(toml_document(document), 2027, builtin=True)
