@@ -71,28 +71,29 @@ class Config:
 
 def read(where: str | Path) -> Config:
     """The settings of the file at `where`, or none when there is no such file."""
+    from khcal.core.definitions import text_of
+
     path = Path(where)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Config()
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.reason if isinstance(exc, UnicodeDecodeError) else exc.strerror
-        raise ConfigError([Problem(path, "error.config.unreadable", params={"reason": reason})]) from None
+    # A regular file of at most folders.MAX_INPUT_BYTES: a device or a FIFO named config.toml answers at once.
+    text = text_of(str(path))
+    if isinstance(text, Problem):
+        if text.key == "problem.no-file":
+            return Config()
+        if text.key == "problem.is-folder":
+            text = Problem(path, "error.config.unreadable", params=text.params)
+        raise ConfigError([text])
     return parse_text(text, path)
 
 
 def parse_text(text: str, path: Path | str = FILENAME) -> Config:
     """Parse and validate the text of a settings file; raises ConfigError listing every problem."""
     import difflib
-    import tomllib
 
-    from khcal.core.definitions import syntax_problem
+    from khcal.core.definitions import toml_document
 
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([syntax_problem(exc, str(path))]) from None
+    raw = toml_document(text, str(path))  # nesting deeper than definitions.MAX_NESTING is refused
+    if isinstance(raw, Problem):
+        raise ConfigError([raw])
     lines = _key_lines(text)
     problems: list[Problem] = []
 

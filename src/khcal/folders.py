@@ -133,6 +133,45 @@ def cache_dir(environ: Mapping[str, str]) -> str | None:
     return os.path.join(base, "khcal")
 
 
+# --- input files ------------------------------------------------------------------------------------------
+
+MAX_INPUT_BYTES = 1 << 20
+"""The largest definitions or settings file khcal reads: 1 MiB (1,048,576 bytes), about fourteen times the
+built-in catalogue. A longer file is refused before it is parsed (docs/definitions.md, docs/config.md)."""
+
+
+class NotRegularFileError(OSError):
+    """A path that is neither a regular file nor a folder: a device, a FIFO, a socket."""
+
+
+class TooLargeError(OSError):
+    """A file longer than the limit it is read with."""
+
+
+def read_input(path: str, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of a file a user names (a definitions file, the settings file), if it is a regular file of at
+    most `limit` bytes.
+
+    Opened without waiting (a FIFO opens at once and is then refused), looked at before it is read, and read
+    no further than `limit` + 1 bytes, so that `/dev/zero`, a FIFO or a growing file answers at once. Raises
+    FileNotFoundError, IsADirectoryError, NotRegularFileError, TooLargeError or another OSError.
+    """
+    with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC), "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            import errno
+
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFileError(path)
+        if info.st_size > limit:
+            raise TooLargeError(path)
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise TooLargeError(path)
+    return data
+
+
 # --- private files ---------------------------------------------------------------------------------------
 
 _READ = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC

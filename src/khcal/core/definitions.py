@@ -17,6 +17,7 @@ collected, each naming the file, the line, the observance id and the field, so t
 from __future__ import annotations
 
 from khcal import folders
+from khcal.core import offsets
 from khcal.core.model import LUNAR_MONTHS as LUNAR_MONTHS
 from khcal.core.model import Catalogue
 from khcal.core.model import Observance as Observance
@@ -29,6 +30,7 @@ TYPE_CHECKING = False  # typing itself is not imported: the quick commands' star
 if TYPE_CHECKING:
     import tomllib
     from collections.abc import Iterable, Mapping
+    from typing import Any
 
     from khcal.folders import FilePath
 
@@ -66,14 +68,14 @@ class Parsed:
     problems: list[Problem] = field(default_factory=list)
     ids: frozenset[str] = frozenset()
     """Every id the file names, valid or not."""
-    rules: Mapping[str, RuleAt] = field(default_factory=dict)
-    """Each observance's rule and where it is, valid observance or not."""
+    rules: Mapping[str, tuple[RuleAt, ...]] = field(default_factory=dict)
+    """Each observance's rules (its own, then its periods') and where they are, valid observance or not."""
 
 
 def read_file(path: FilePath, *, user: bool = False) -> Parsed:
     """Read one definitions file, keeping every problem (an unreadable file is one problem)."""
     path = _named(path)
-    text = _text_of(path)
+    text = text_of(path)
     if isinstance(text, Problem):
         return _failed(text)
     return read_text(text, path, user=user)
@@ -84,32 +86,37 @@ def _named(path: FilePath) -> str:
     return path if isinstance(path, str) else path.__fspath__()
 
 
-def _text_of(path: str) -> str | Problem:
-    """The text of a file, or the problem that keeps it from being read."""
+def text_of(path: str) -> str | Problem:
+    """The text of a definitions or settings file, or the problem that keeps it from being read: no such
+    file, a folder, not a regular file (a device, a FIFO), over `folders.MAX_INPUT_BYTES`, not UTF-8. A byte
+    order mark at the start is dropped."""
     try:
-        with open(path, encoding="utf-8") as file:
-            return file.read()
+        data = folders.read_input(path)
     except FileNotFoundError:
         return Problem(path, "problem.no-file")
-    except IsADirectoryError:
-        return Problem(path, "problem.is-folder")
+    except IsADirectoryError as exc:
+        return Problem(path, "problem.is-folder", params={"reason": exc.strerror})
+    except folders.NotRegularFileError:
+        return Problem(path, "problem.not-regular")
+    except folders.TooLargeError:
+        return Problem(path, "problem.too-large", params={"limit": folders.MAX_INPUT_BYTES})
+    except OSError as exc:
+        return Problem(path, "problem.unreadable", params={"reason": exc.strerror or type(exc).__name__})
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return Problem(path, "problem.not-utf8", params={"reason": exc.reason})
-    except OSError as exc:
-        return Problem(path, "problem.unreadable", params={"reason": exc.strerror})
+    return text.removeprefix("\ufeff")
 
 
 def read_text(text: str, path: FilePath = "<text>", *, user: bool = False) -> Parsed:
     """Read the text of a definitions file, keeping every problem."""
     path = _named(path)
-    import tomllib
-
     from khcal.core.validate import Reader
 
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        return _failed(syntax_problem(exc, path))
+    raw = toml_document(text, path)
+    if isinstance(raw, Problem):
+        return _failed(raw)
     reader = Reader(path, text, user=user)
     catalogue = reader.catalogue(raw)
     problems = sorted(reader.problems, key=lambda p: p.line or 0)
@@ -190,6 +197,53 @@ def _toml_detail(what: str) -> KhcalError:
     return KhcalError("toml.other", detail=what)
 
 
+MAX_NESTING = 20
+"""The deepest arrays and inline tables may nest in a definitions or settings file (the built-in catalogue
+nests 2 deep); a deeper file is refused before it is parsed, as the TOML reader would recurse that deep."""
+
+_NESTING = (  # compiled where it is used: the quick commands do not import `re`
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'  # a multi-line basic string
+    r"|'''.*?'''"  # a multi-line literal string
+    r'|"(?:[^"\\\n]|\\.)*"'  # a basic string
+    r"|'[^'\n]*'"  # a literal string
+    r"|#[^\n]*"  # a comment
+    r"|[\[\]{}]"  # what opens or closes an array or an inline table
+)
+
+
+def nesting(text: str) -> int:
+    """How deep arrays and inline tables nest in a TOML text, brackets within strings and comments aside
+    (the header of an array of tables counts 2)."""
+    import re
+
+    depth = deepest = 0
+    for match in re.finditer(_NESTING, text, re.S):
+        token = match.group()
+        if token in ("[", "{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in ("]", "}"):
+            depth = max(0, depth - 1)
+    return deepest
+
+
+def toml_document(text: str, path: str) -> dict[str, Any] | Problem:
+    """A TOML text parsed, or its problem: a syntax error with its line, or nesting deeper than
+    `MAX_NESTING`."""
+    import tomllib
+
+    if nesting(text) > MAX_NESTING:
+        return Problem(path, "problem.too-deep", params={"limit": MAX_NESTING})
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return syntax_problem(exc, path)
+    except RecursionError:  # the scan above should make this impossible; never a traceback
+        return Problem(path, "problem.too-deep", params={"limit": MAX_NESTING})
+    except ValueError as exc:  # an integer of more digits than Python converts
+        return Problem(path, "problem.toml-syntax", params={"detail": str(exc).partition(";")[0]})
+
+
 # --- every file, merged ------------------------------------------------------------------------------
 
 
@@ -203,7 +257,7 @@ def load(paths: Iterable[FilePath], *, builtin: bool = True, cache: str | None =
     """
     files = [(_named(builtin_path()), False)] if builtin else []
     files += [(_named(path), builtin) for path in paths]
-    texts = [(path, user, _text_of(path)) for path, user in files]
+    texts = [(path, user, text_of(path)) for path, user in files]
     inputs = [(path, user, text) for path, user, text in texts if isinstance(text, str)]
     if len(inputs) < len(texts):
         return _merge(texts)  # a file that cannot be read: its problem is reported
@@ -223,52 +277,14 @@ def _merge(texts: list[tuple[str, bool, str | Problem]]) -> Catalogue:
     catalogue = Catalogue(observances={})
     problems: list[Problem] = []
     known: set[str] = set()
-    rules: dict[str, RuleAt] = {}
+    rules: dict[str, tuple[RuleAt, ...]] = {}
     for path, user, text in texts:
         parsed = _failed(text) if isinstance(text, Problem) else read_text(text, path, user=user)
         problems.extend(parsed.problems)
         catalogue = catalogue.merged(parsed.catalogue)
         known |= parsed.ids
         rules.update(parsed.rules)
-    problems.extend(_check_rules(rules, known))
+    problems.extend(offsets.check(rules, known))
     if problems:
         raise DefinitionsError(problems)
     return catalogue
-
-
-def _check_rules(rules: Mapping[str, RuleAt], known: set[str]) -> list[Problem]:
-    """Every offset's target, followed to the end: unknown ids and circles are problems.
-
-    `rules` has the rule of every observance read, valid or not, so that one run reports every problem;
-    an id in `known` was named by a file but its rule could not be read: it is not called unknown.
-    """
-    problems: list[Problem] = []
-    named = known | set(rules)
-    for ident, at in rules.items():
-        seen = [ident]
-        target_id = at.rule.refers_to()
-        while target_id is not None:
-            target = rules.get(target_id)
-            if target is None or target_id in seen:
-                found = _reference_problem(list(rules), target_id, seen, named)
-                if found is not None:
-                    key, params = found
-                    problems.append(Problem(at.origin, key, at.line, ident, "rule.of", params))
-                break
-            seen.append(target_id)
-            target_id = target.rule.refers_to()
-    return problems
-
-
-def _reference_problem(
-    ids: list[str], target: str, seen: list[str], named: set[str]
-) -> tuple[str, dict[str, object]] | None:
-    """The message key and parameters of a bad offset to `target` after `seen` (None: not reported)."""
-    if target in seen:
-        return "problem.offset-cycle", {"chain": " -> ".join([*seen, target])}
-    if target in named or len(seen) > 1:
-        return None  # named by a file but left out for its own problems, or reported where it is named
-    import difflib  # only when a suggestion is needed: it is slow to import
-
-    close = difflib.get_close_matches(target, ids, n=1)
-    return "problem.unknown-ref", {"ident": target, "close": close[0] if close else ""}

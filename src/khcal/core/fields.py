@@ -30,6 +30,30 @@ _TYPE_CODES: tuple[tuple[type, str], ...] = (
 )
 
 
+MAX_ID_LENGTH = 64
+"""The longest id, category, offset target or other word of the format (`kind`, `month`, `scope`...)."""
+MAX_NAME_LENGTH = 500
+"""The longest name, source (its title or address) or other short text."""
+MAX_TEXT_LENGTH = 10_000
+"""The longest description, note or history note."""
+_LONG_TEXTS = frozenset({"description", "note", "history"})
+_SHORT_TEXTS = frozenset({"name", "sources", "title", "url"})
+
+
+def length_limit(where: str) -> int:
+    """The most characters the string at `where` (`name.km`, `holiday[0].note`, `rule.of`) may have."""
+    parts = {part.partition("[")[0] for part in where.split(".")}
+    if parts & _LONG_TEXTS:
+        return MAX_TEXT_LENGTH
+    return MAX_NAME_LENGTH if parts & _SHORT_TEXTS else MAX_ID_LENGTH
+
+
+def number(value: int) -> int | str:
+    """An integer as a message shows it: a long one as text, which the message cuts (a TOML integer may have
+    thousands of digits)."""
+    return value if -(10**18) < value < 10**18 else str(value)
+
+
 class Skip(Exception):
     """A field could not be read; its problem is already recorded."""
 
@@ -128,6 +152,10 @@ class FieldReader:
         return value
 
     def check_characters(self, where: str, value: str) -> None:
+        """A string must be no longer than its field allows and hold no control character."""
+        limit = length_limit(where)
+        if len(value) > limit:
+            raise self.fail(where, "problem.too-long", length=len(value), limit=limit)
         char = control_character(value)
         if char is not None:
             raise self.fail(where, "problem.control-character", char=char)
@@ -143,7 +171,7 @@ class FieldReader:
     ) -> int | None:
         value = self.value(table, key, int, prefix, required)
         if value is not None and not low <= value <= high:
-            raise self.fail(f"{prefix}{key}", "problem.range", low=low, high=high, value=value)
+            raise self.fail(f"{prefix}{key}", "problem.range", low=low, high=high, value=number(value))
         return value  # type: ignore[no-any-return]
 
     def year(
@@ -170,14 +198,17 @@ class FieldReader:
     ) -> date | None:
         value = self.value(table, key, (date, str), prefix, required)
         where = f"{prefix}{key}"
-        if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
-            return value
+        if value is None:
+            return None
         if isinstance(value, datetime):
             raise self.fail(where, "problem.datetime-not-date")
-        try:
-            parsed = date.fromisoformat(value)
-        except ValueError:
-            raise self.fail(where, "problem.bad-date", value=value) from None
+        if isinstance(value, date):
+            parsed = value
+        else:
+            try:
+                parsed = date.fromisoformat(value)
+            except ValueError:
+                raise self.fail(where, "problem.bad-date", value=value) from None
         if not MIN_YEAR <= parsed.year <= MAX_YEAR:
             raise self.fail(where, "problem.date-range", value=str(parsed), low=MIN_YEAR, high=MAX_YEAR)
         return parsed

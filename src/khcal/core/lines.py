@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 _Keys = dict[str, int]
-_Sub = tuple[str, int, _Keys]
-_Block = tuple[int, _Keys, list[_Sub]]
+_Sub = tuple[int, _Keys]
+_Block = tuple[int, _Keys, dict[str, list[_Sub]]]
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-\"]+)\s*\]\]?")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*(?:\.\s*[A-Za-z0-9_\-]+\s*)*=")
@@ -30,13 +30,13 @@ class Lines:
             if header and not _KEY.match(line):
                 table, _, sub = header.group(1).partition(".")
                 if not sub:
-                    current = (number, {}, [])
+                    current = (number, {}, {})
                     self.blocks.setdefault(table, []).append(current)
                     keys = current[1]
                 elif current is not None:
-                    entry: _Sub = (sub, number, {})
-                    current[2].append(entry)
-                    keys = entry[2]
+                    entry: _Sub = (number, {})
+                    current[2].setdefault(sub, []).append(entry)  # by name: a lookup never scans them all
+                    keys = entry[1]
                 continue
             key = _KEY.match(line)
             if key:
@@ -58,8 +58,8 @@ class Lines:
         if not match:
             return keys.get(head, start)
         name, nth = match.group(1), int(match.group(2))
-        found = [s for s in subs if s[0] == name]
+        found = subs.get(name, [])
         if nth >= len(found):
             return keys.get(name, start)
-        sub_keys = found[nth][2]
-        return sub_keys.get(rest.split(".")[0], found[nth][1]) if rest else found[nth][1]
+        line, sub_keys = found[nth]
+        return sub_keys.get(rest.split(".")[0], line) if rest else line

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from khcal.core import khmer_calendar
-from khcal.core.model import LUNAR_MONTHS, PHASES, WEEKDAYS
+from khcal.core.model import LUNAR_MONTHS, MAX_YEAR, MIN_YEAR, PHASES, WEEKDAYS
 from khcal.core.records import fields_of, record
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
@@ -231,7 +231,12 @@ class OffsetRule(RuleKind):
 
     def dates(self, year: int, context: Context) -> tuple[date, ...]:
         base = context.first_day(self.of, year)
-        return (base + timedelta(days=self.days),) if base is not None else ()
+        if base is None:
+            return ()
+        found = base + timedelta(days=self.days)
+        # A long chain of offsets could walk out of the calendar: beyond a year past khcal's range it
+        # gives no date (and never an overflow).
+        return (found,) if MIN_YEAR - 1 <= found.year <= MAX_YEAR + 1 else ()
 
     def refers_to(self) -> str | None:
         return self.of
@@ -282,8 +287,10 @@ Rule = FixedRule | NthWeekdayRule | LunarRule | NewYearRule | OffsetRule | OnceR
 
 @record
 class RuleAt:
-    """An observance's rule, with the file and line it was read from."""
+    """A rule of an observance, with the file, line and field it was read from (`rule`, or a period's
+    `holiday[1].rule`)."""
 
     rule: Rule
     origin: str
     line: int | None
+    field: str = "rule"

@@ -10,13 +10,14 @@ from datetime import date, datetime, timedelta
 
 from khcal.core.model import MAX_YEAR, MIN_YEAR, PUBLIC, Catalogue, Observance, Text
 from khcal.core.records import record
-from khcal.errors import DateRangeError
+from khcal.errors import DateRangeError, DefinitionsError, Problem
 
 TYPE_CHECKING = False  # typing itself is not imported: the quick commands' start-up would pay for it
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from khcal.core.model import Scope, Status
+    from khcal.core.rules import Rule
 
 HIDDEN_BY_DEFAULT = frozenset({"holy-day"})
 """Categories shown only when asked for by name (`--category holy-day`)."""
@@ -123,12 +124,43 @@ class Schedule:
     # -- one observance
 
     def of(self, obs: Observance, year: int) -> tuple[Occurrence, ...]:
-        """The occurrences of one observance computed for `year` (without days in lieu)."""
+        """The occurrences of one observance computed for `year` (without days in lieu).
+
+        The observances an offset counts from are computed first, in order, deepest first: a chain of any
+        length takes no recursion.
+        """
         key = (obs.id, year)
         found = self._own.get(key)
         if found is None:
-            found = self._own[key] = tuple(self._compute(obs, year))
+            for needed in reversed(self._chain(obs, year)):
+                self._own[(needed.id, year)] = tuple(self._compute(needed, year))
+            found = self._own[key]
         return found
+
+    def _chain(self, obs: Observance, year: int) -> list[Observance]:
+        """`obs`, the observance its rule for `year` counts from, the one that counts from, and so on, until
+        one computed already or one that counts from none. A catalogue that was loaded is checked already;
+        one built by hand with an unknown id or a circle raises DefinitionsError."""
+        chain = [obs]
+        seen = {obs.id}
+        while (rule := self._rule(chain[-1], year)) is not None and (target := rule.refers_to()) is not None:
+            if (target, year) in self._own:
+                break
+            found = self.catalogue.observances.get(target)
+            if found is None or target in seen:
+                raise _bad_offset(chain, target, found is None)
+            chain.append(found)
+            seen.add(target)
+        return chain
+
+    @staticmethod
+    def _rule(obs: Observance, year: int) -> Rule | None:
+        """The rule that gives `obs` its dates in `year`: its period's or its own; None where it does not
+        exist that year."""
+        if not obs.exists_in(year):
+            return None
+        period = obs.period(year)
+        return period.rule if period is not None and period.rule is not None else obs.rule
 
     def status(self, obs: Observance, year: int) -> Status:
         """`user` for a user's own observance, else `official` where the year's list is published."""
@@ -142,11 +174,11 @@ class Schedule:
         return found[0].start if found else None
 
     def _compute(self, obs: Observance, year: int) -> Iterator[Occurrence]:
-        if not obs.exists_in(year):
+        rule = self._rule(obs, year)
+        if rule is None:
             return
         status = self.status(obs, year)
         period = obs.period(year)
-        rule = period.rule if period is not None and period.rule is not None else obs.rule
         starts = rule.dates(year, self)
         if rule.many_a_year:
             for day in starts:
@@ -209,9 +241,9 @@ class Schedule:
                     if day.weekday() not in rule.weekdays or day in taken or day.year != year:
                         continue
                     taken.add(day)
-                    lieu = day + _ONE_DAY
-                    while lieu in off or lieu.weekday() in rule.weekdays or lieu in taken:
-                        lieu += _ONE_DAY
+                    lieu = _free_day(day, off, rule.weekdays, taken)
+                    if lieu is None:
+                        continue
                     taken.add(lieu)
                     # A day in lieu for a day off that only some had keeps the narrower scope.
                     scope = rule.scope if occ.scope == PUBLIC else occ.scope
@@ -301,6 +333,36 @@ class Schedule:
     def on(self, day: date, only: Filter | None = None) -> list[Occurrence]:
         """Occurrences that include `day`."""
         return self.between(day, day, only)
+
+
+_LIEU_SEARCH = 3 * 366
+"""The most days after a day off that a day in lieu is looked for. The days off of two years at most stand in
+the way, and a rule leaves at least one weekday free (a definitions file naming all seven is refused), so
+the search ends well before; the bound makes sure no input can search to the end of the calendar."""
+
+
+def _free_day(day: date, off: set[date], weekdays: tuple[int, ...], taken: set[date]) -> date | None:
+    """The first day after `day` that is neither a day off, nor one of `weekdays`, nor already `taken`;
+    None if there is none within `_LIEU_SEARCH` days."""
+    lieu = day
+    for _ in range(_LIEU_SEARCH):
+        lieu += _ONE_DAY
+        if lieu not in off and lieu.weekday() not in weekdays and lieu not in taken:
+            return lieu
+    return None
+
+
+def _bad_offset(chain: list[Observance], target: str, unknown: bool) -> DefinitionsError:
+    """The problem of an offset to an id the catalogue lacks, or of offsets that go round in a circle."""
+    last = chain[-1]
+    if unknown:
+        params: dict[str, object] = {"ident": target, "close": ""}
+        problem = Problem(last.origin, "problem.unknown-ref", None, last.id, "rule.of", params)
+        return DefinitionsError([problem])
+    ids = [o.id for o in chain]
+    circle = [*ids[ids.index(target) :], target]
+    params = {"chain": " -> ".join(circle)}
+    return DefinitionsError([Problem(last.origin, "problem.offset-cycle", None, target, "rule.of", params)])
 
 
 def _order(occ: Occurrence) -> tuple[date, str, date]:

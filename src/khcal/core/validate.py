@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from khcal.core.fields import FieldReader, Skip, TableFields, described
+from khcal.core.fields import FieldReader, Skip, TableFields, described, number
 from khcal.core.model import (
     EVENT_KINDS,
     FORMAT_VERSION,
@@ -50,9 +50,10 @@ class Reader(FieldReader):
         self.user = user
         self.ids: set[str] = set()
         """Every id the file names, valid observance or not (offsets to them are not 'unknown')."""
-        self.rules: dict[str, RuleAt] = {}
-        """Each observance's rule and where it is, valid observance or not, for the check of offsets
-        once files are merged."""
+        self.rules: dict[str, tuple[RuleAt, ...]] = {}
+        """Each observance's rules (its own, then its periods') and where they are, valid observance or not,
+        for the check of offsets once files are merged."""
+        self._period_rules: list[RuleAt] = []
 
     def attempt(self, read: Callable[..., _T], /, *args: Any, **kwargs: Any) -> _T | None:
         """`read(...)`, or None when it failed (its problem is recorded)."""
@@ -67,7 +68,7 @@ class Reader(FieldReader):
         self.keys(raw, ("format", "revision", "published", "in_lieu", "observances"))
         fmt = self.attempt(self.value, raw, "format", int)
         if fmt is not None and fmt != FORMAT_VERSION:
-            self.problem("format", "problem.format", expected=FORMAT_VERSION, value=fmt)
+            self.problem("format", "problem.format", expected=FORMAT_VERSION, value=number(fmt))
         revision = self.attempt(self.date_value, raw, "revision")
         published: dict[int, Published] = {}
         for _, item in self.tables(raw, "published"):
@@ -138,6 +139,8 @@ class Reader(FieldReader):
                     "weekdays", "problem.not-one-of", value=str(name), choices=", ".join(WEEKDAYS)
                 )
             weekdays.append(WEEKDAYS.index(name))
+        if len(set(weekdays)) == len(WEEKDAYS):
+            raise self.fail("weekdays", "problem.in-lieu-every-day")
         return InLieuRule(
             since=since,
             until=until,
@@ -168,10 +171,12 @@ class Reader(FieldReader):
             "id", "name", "category", "rule", "days", "description", "since", "until", "event_year",
             "event_kind", "holiday", "exceptions", "history", "sources",
         ))  # fmt: skip
+        self._period_rules = []
         fields = self.observance_fields(item)
         rule = fields["rule"]
-        if ident is not None and rule is not None:
-            self.rules[ident] = RuleAt(rule, str(self.path), self.line("rule"))
+        own = () if rule is None else (RuleAt(rule, str(self.path), self.line("rule")),)
+        if ident is not None:
+            self.rules[ident] = (*own, *self._period_rules)
         if len(self.problems) > before or rule is None or ident is None or not ID_RE.match(ident):
             raise Skip()
         return Observance(id=ident, origin=str(self.path), user=self.user, **fields)
@@ -251,25 +256,38 @@ class Reader(FieldReader):
         return periods
 
     def period(self, i: int, sub: Mapping[str, Any]) -> HolidayPeriod:
+        """One period, each field read on its own; its rule is kept for the check of offsets even when
+        another field is bad."""
         prefix = f"holiday[{i}]."
         self.keys(sub, ("since", "until", "days", "rule", "scope", "note", "sources"), prefix)
-        since = self.year(sub, "since", prefix)
-        until = self.year(sub, "until", prefix)
-        self.check_span(since, until, f"{prefix}until")
-        return HolidayPeriod(
+        before = len(self.problems)
+        since = self.attempt(self.year, sub, "since", prefix)
+        until = self.attempt(self.year, sub, "until", prefix)
+        where = f"{prefix}rule"
+        rule = self.attempt(self.rule, sub["rule"], where) if "rule" in sub else None
+        if rule is not None:
+            self._period_rules.append(RuleAt(rule, str(self.path), self.line(where), where))
+        self.attempt(self.check_span, since, until, f"{prefix}until")
+        period = HolidayPeriod(
             since=since,
             until=until,
-            days=self.integer(sub, "days", 1, 31, prefix),
-            rule=self.rule(sub["rule"], f"{prefix}rule") if "rule" in sub else None,
-            scope=self.scope(sub, prefix),
-            note=self.text(sub, "note", prefix),
-            sources=self.sources(sub, "sources", prefix),
+            days=self.attempt(self.integer, sub, "days", 1, 31, prefix),
+            rule=rule,
+            scope=self.attempt(self.scope, sub, prefix) or PUBLIC,
+            note=self.attempt(self.text, sub, "note", prefix),
+            sources=self.attempt(self.sources, sub, "sources", prefix) or (),
         )
+        if len(self.problems) > before:
+            raise Skip()
+        return period
 
     def exceptions(self, item: Mapping[str, Any], rule: Rule | None) -> tuple[Decree, ...]:
         exceptions = self.each(item, "exceptions", lambda i, sub: self.exception(i, sub, rule))
-        years = [e.year for e in exceptions]
-        for year in sorted({y for y in years if years.count(y) > 1}):
+        seen: set[int] = set()
+        twice: set[int] = set()
+        for exception in exceptions:
+            (twice if exception.year in seen else seen).add(exception.year)
+        for year in sorted(twice):
             self.problem("exceptions", "problem.exception-twice", year=year)
         return exceptions
 

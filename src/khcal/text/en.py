@@ -90,6 +90,11 @@ MESSAGES: dict[str, Message] = {
     "problem.not-utf8": "not UTF-8 text ({reason})",
     "problem.unreadable": "cannot be read ({reason})",
     "problem.toml-syntax": "TOML syntax error: {detail}",
+    "problem.not-regular": "is not a regular file (a device, a pipe or a socket); khcal reads only files",
+    "problem.too-large": "is larger than {limit} bytes, the most khcal reads",
+    "problem.too-deep": "arrays and tables nest more than {limit} deep",
+    "problem.too-long": "is {length} characters long; at most {limit} are allowed",
+    "problem.in-lieu-every-day": "names all seven days of the week: no day could ever be given in lieu",
     "problem.format": "this khcal reads format {expected}, not {value}",
     "problem.unknown-key": lambda key, close: (
         f"unknown key '{key}'" + (f" (did you mean '{close}'?)" if close else "")

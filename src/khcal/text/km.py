@@ -97,6 +97,11 @@ MESSAGES: dict[str, Message] = {
     "problem.not-utf8": "មិនមែនជាអត្ថបទ UTF-8 ទេ ({reason})",
     "problem.unreadable": "មិនអាចអានបានទេ ({reason})",
     "problem.toml-syntax": "កំហុសវាក្យសម្ព័ន្ធ TOML៖ {detail}",
+    "problem.not-regular": "មិនមែនជាឯកសារធម្មតាទេ (ជាឧបករណ៍ បំពង់ ឬរន្ធ)៖ khcal អានតែឯកសារប៉ុណ្ណោះ",
+    "problem.too-large": "ធំជាង {limit} បៃ ដែលជាទំហំធំបំផុតដែល khcal អាន",
+    "problem.too-deep": "អារេ និងតារាងដាក់ក្នុងគ្នាជ្រៅជាង {limit} ជាន់",
+    "problem.too-long": "មានប្រវែង {length} តួអក្សរ៖ អនុញ្ញាតយ៉ាងច្រើនបំផុត {limit} តួអក្សរ",
+    "problem.in-lieu-every-day": "រាយថ្ងៃទាំងប្រាំពីរនៃសប្ដាហ៍៖ គ្មានថ្ងៃណាមួយអាចជាថ្ងៃឈប់សម្រាកសងបានឡើយ",
     "problem.format": "khcal នេះអានទម្រង់ {expected} មិនមែនទម្រង់ {value} ទេ",
     "problem.unknown-key": lambda key, close: (
         f"មិនស្គាល់សោ '{key}' ទេ" + (f" (តើអ្នកចង់សរសេរ '{close}' ឬ?)" if close else "")
