@@ -17,7 +17,6 @@ Only `os`: the quick commands (`khcal.cli.fastpath`) read these before anything 
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 import time
@@ -57,21 +56,7 @@ def definition_files(config_home: str) -> list[str]:
     except (FileNotFoundError, NotADirectoryError):
         return []
     found = sorted(n for n in names if os.path.splitext(n)[1] == ".toml" and n != "config.toml")
-    for name in found:
-        not_a_file(os.path.join(folder, name))
     return [os.path.join(folder, n) for n in found]
-
-
-def not_a_file(path: str) -> None:
-    """OSError if `path` leads to something that is not a regular file (a FIFO, a device, a socket, a
-    folder), which reading would wait on forever or never finish; nothing there is not an error here."""
-    try:
-        info = os.stat(path)
-    except (FileNotFoundError, NotADirectoryError):
-        return
-    if not stat.S_ISREG(info.st_mode):
-        name = os.path.basename(path)
-        raise OSError(errno.EINVAL, f"{name} is not a regular file", path)
 
 
 def sources(package: str) -> tuple[tuple[str, bytes], ...] | None:

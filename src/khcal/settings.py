@@ -80,8 +80,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config | None:
     folder = folders.settings_folder(home)
     path = os.path.join(folder, FILENAME)
     try:
-        os.lstat(path)
-        folders.not_a_file(path)  # a FIFO or /dev/zero would never be read to its end
+        os.lstat(path)  # what is there is read by `config_file.read`, which refuses all but a regular file
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:

@@ -294,7 +294,7 @@ def test_settings_and_definitions_files_that_are_not_files_are_refused_without_w
         for args in (("next", *TODAY), ("list", *TODAY)):
             done = khcal(*args, timeout=30)
             assert done.returncode == 2 and done.stdout == b""
-            assert f"{name} is not a regular file" in one_line(done.stderr)
+            assert f"{name}: is not a regular file" in one_line(done.stderr)
         path.unlink()
 
 

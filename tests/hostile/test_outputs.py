@@ -10,6 +10,7 @@ import functools
 import gzip
 import os
 import resource
+import shutil
 import signal
 import socket
 import stat
@@ -321,14 +322,18 @@ def test_publish_on_a_full_disk_leaves_the_previous_edition_whole(tmp_path: Path
 
 @pytest.mark.slow
 def test_publish_killed_at_any_moment_leaves_one_edition_and_the_next_run_cleans_up(tmp_path: Path) -> None:
-    site = tmp_path / "site"
+    pristine = tmp_path / "pristine"
     reference = tmp_path / "reference"
-    assert publish(site, "--from", "2026", "--to", "2026").returncode == 0
-    old = contents(site)
+    site = tmp_path / "site"
+    assert publish(pristine, "--from", "2026", "--to", "2026").returncode == 0
+    old = contents(pristine)
     assert publish(reference, "--from", "2026", "--to", "2026").returncode == 0
     assert publish(reference, "--from", "2026", "--to", "2027").returncode == 0
     new = contents(reference)
     for delay in (0.2, 0.5, 0.8, 1.1, 1.4, 1.7, 2.0, 2.5, 3.0, 4.0):
+        if site.exists():
+            shutil.rmtree(site)
+        shutil.copytree(pristine, site)  # the old edition, each time
         process = subprocess.Popen(
             [KHCAL, "publish", str(site), *PUBLISH, "--from", "2026", "--to", "2027"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -340,6 +345,6 @@ def test_publish_killed_at_any_moment_leaves_one_edition_and_the_next_run_cleans
         if not (site / ".khcal-edition").exists():
             assert seen in (old, new), delay
             whole(site)
-        done = publish(site, "--from", "2026", "--to", "2026")  # back to the old edition
+        done = publish(site, "--from", "2026", "--to", "2027")  # the run after a kill ends in the new edition
         assert done.returncode == 0, done.stderr
-        assert contents(site) == old  # whole, nothing hidden left
+        assert contents(site) == new  # whole, nothing hidden left

@@ -30,7 +30,6 @@ given as ``log_to`` (`khcal serve`: `khcal.feeds.logs`).
 from __future__ import annotations
 
 import functools
-import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from email.utils import format_datetime
@@ -42,6 +41,7 @@ from khcal.errors import KhcalError
 from khcal.feeds import ics
 from khcal.feeds.builder import Builder, Built, InProcess, release_memory
 from khcal.feeds.cache import BoundedCache, SizedMemo
+from khcal.feeds.gate import BuildGate, Busy
 from khcal.feeds.http import accepts_gzip, not_modified, text_answer, typed, write_log
 from khcal.feeds.logs import failure_line, log_line
 from khcal.feeds.pages import index_page, public_base
@@ -61,12 +61,6 @@ CACHE_BYTES = 16 * 1024 * 1024
 MAX_YEARS = 30
 """The most years one query may ask for, so that one build never holds up the others for long.
 `khcal export` and `khcal publish` write up to 100."""
-BUILDS = 1
-"""Feeds built at once (a build holds all of its feed in memory while it runs); other builds wait their
-turn."""
-WAITING = 2
-"""Requests that may wait for their turn to build; more get 503 and Retry-After, so that requests for
-feeds already built always find a free thread."""
 RETRY_AFTER = 5
 PARSED_BYTES = 1024 * 1024
 """The bytes of queries and their options remembered (for the day); the oldest are dropped to make room."""
@@ -114,37 +108,6 @@ def _parsed_size(key: tuple[str, date], options: ics.FeedOptions) -> int:
         + sys.getsizeof(options.categories) + sum(sys.getsizeof(s) for s in strings)
         + 64 * 3  # the memo's own entry: a dictionary slot, a link and a (value, cost) pair
     )  # fmt: skip
-
-
-class Busy(Exception):
-    """Too many feeds being built or waiting to be: ask again in a few seconds."""
-
-
-class BuildGate:
-    """At most `builds` builds at once and `waiting` requests waiting for their turn; others are Busy."""
-
-    def __init__(self, builds: int = BUILDS, waiting: int = WAITING) -> None:
-        self._turns = threading.BoundedSemaphore(builds)
-        self._waiting = 0
-        self._most = waiting
-        self._lock = threading.Lock()
-
-    def __enter__(self) -> None:
-        if self._turns.acquire(blocking=False):
-            return
-        with self._lock:
-            if self._waiting >= self._most:
-                raise Busy()
-            self._waiting += 1
-        try:
-            if not self._turns.acquire(timeout=60):
-                raise Busy()
-        finally:
-            with self._lock:
-                self._waiting -= 1
-
-    def __exit__(self, *exc: object) -> None:
-        self._turns.release()
 
 
 class Clock(Protocol):

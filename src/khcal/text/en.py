@@ -5,6 +5,8 @@ from __future__ import annotations
 from khcal.text.en_feeds import MESSAGES as FEED_MESSAGES
 from khcal.text.en_help import MESSAGES as HELP_MESSAGES
 from khcal.text.en_parsers import MESSAGES as PARSER_MESSAGES
+from khcal.text.en_problems import MESSAGES as PROBLEM_MESSAGES
+from khcal.text.en_problems import found_kind as _found
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -63,94 +65,8 @@ NAMES: dict[str, Message] = {
 
 MESSAGES: dict[str, Message] = {
     **NAMES,
-    # --- errors: core (definitions, ranges, ids) ---------------------------------------------------------
-    "error.unknown-id": "unknown observance id '{ident}'{hint} (khcal list --ids shows every id)",
-    "error.unknown-id.hint": "; did you mean {names}?",
-    "error.year-range": "year {year} is outside the supported range {low}-{high}",
-    "error.date-outside": "{day} is outside the supported range {first}..{last}",
-    "error.year-outside": "year {year} is outside the supported range {first}..{last} (years {low}..{high})",
-    "error.be-year-outside": (
-        "Buddhist Era year {year} is outside the supported range {first}..{last} (BE {low}..{high})"
-    ),
-    "error.lunar-month": "unknown lunar month {month}; expected one of {months}",
-    "error.lunar-phase": "phase must be 'waxing' or 'waning', not {value}",
-    "error.lunar-day": "lunar day must be 1..15 or -1 (last day), not {day}",
-    "error.weekend-day": lambda value, close, days: (
-        f"'{value}' is not a day of the week"
-        + (f" (did you mean '{close}'?)" if close else "")
-        + f"; use a comma list of {days} (e.g. sat,sun), or none"
-    ),
-    "error.weekend-full": "every day of the week is a weekend day; leave at least one working day",
-    "error.sector": "'{value}' is not one of {choices}",
-    "error.definitions": "the definitions files have problems",
-    "problem.where-observance": "observance '{ident}'",
-    "problem.where-field": "field '{name}'",
-    "problem.no-file": "no such file",
-    "problem.is-folder": "is a folder, not a definitions file",
-    "problem.not-utf8": "not UTF-8 text ({reason})",
-    "problem.unreadable": "cannot be read ({reason})",
-    "problem.toml-syntax": "TOML syntax error: {detail}",
-    "problem.not-regular": "is not a regular file (a device, a pipe or a socket); khcal reads only files",
-    "problem.too-large": "is larger than {limit} bytes, the most khcal reads",
-    "problem.too-deep": "arrays and tables nest more than {limit} deep",
-    "problem.too-long": "is {length} characters long; at most {limit} are allowed",
-    "problem.in-lieu-every-day": "names all seven days of the week: no day could ever be given in lieu",
-    "problem.format": "this khcal reads format {expected}, not {value}",
-    "problem.unknown-key": lambda key, close: (
-        f"unknown key '{key}'" + (f" (did you mean '{close}'?)" if close else "")
-    ),
-    "problem.found": lambda found, value: _found(found, value),
-    "problem.required": "is required",
-    "problem.wrong-type": lambda expected, found, value: (
-        f"must be {_kinds(expected)}, not {_found(found, value)}"
-    ),
-    "problem.range": "must be between {low} and {high}, not {value}",
-    "problem.not-one-of": "'{value}' is not one of {choices}",
-    "problem.datetime-not-date": "must be a date (YYYY-MM-DD), not a date and time",
-    "problem.bad-date": "'{value}' is not a valid date (YYYY-MM-DD)",
-    "problem.date-range": "{value} is outside {low}-{high}",
-    "problem.empty": "must not be empty",
-    "problem.no-sources": "must name at least one source",
-    "problem.source-type": lambda found, value: (
-        f"must be a string or a table with title and url, not {_found(found, value)}"
-    ),
-    "problem.not-http": "'{value}' is not an http(s) address",
-    "problem.control-character": (
-        "contains the control character {char}; remove it (a text may hold tabs and line breaks only)"
-    ),
-    "problem.year-twice": "year {year} is listed twice",
-    "problem.duplicate-id": "duplicate id '{ident}' (first defined on line {line})",
-    "problem.not-array-of-tables": lambda name, found, value: (
-        f"must be an array of tables ([[{name}]]), not {_found(found, value)}"
-    ),
-    "problem.entry-not-table": lambda n, found, value: (
-        f"entry {n} must be a table, not {_found(found, value)}"
-    ),
-    "problem.not-table": lambda found, value: f"must be a table, not {_found(found, value)}",
-    "problem.rule-not-table": lambda found, value: (
-        'must be a table such as { kind = "fixed", month = 1, day = 7 }, not ' + _found(found, value)
-    ),
-    "problem.until-before-since": "{until} is before since = {since}",
-    "problem.bad-id": "'{ident}' must be lowercase letters, digits and single hyphens",
-    "problem.bad-category": "'{value}' must be lowercase letters, digits and hyphens",
-    "problem.exception-twice": "year {year} has more than one exception; merge them",
-    "problem.new-year-days": (
-        "the New Year's length is computed (3 or 4 days); change it per year with an exception or per period"
-    ),
-    "problem.holy-days-days": "holy days are single days",
-    "problem.no-such-day": "month {month} has no day {day}",
-    "problem.nth-zero": "must be 1 to 5, or -1 to -5 counting from the end",
-    "problem.lunar-day": 'must be 1 to 15 or "last", not {value}',
-    "problem.last-waxing": '"last" is only for the waning phase',
-    "problem.far-start": "{start} is far from the exception's year {year}",
-    "problem.songkran-not-new-year": "only the New Year has a Songkran moment",
-    "problem.songkran-year": "{moment} is not in {year}",
-    "problem.changes-nothing": "changes nothing: give start, days, holiday or songkran",
-    "problem.overlap": "overlaps {other} (years {a} and {b})",
-    "problem.unknown-ref": lambda ident, close: (
-        f"refers to unknown observance '{ident}'" + (f" (did you mean '{close}'?)" if close else "")
-    ),
-    "problem.offset-cycle": "offsets go round in a circle: {chain}",
+    # --- errors: core (definitions, ranges, ids): text/en_problems.py ----------------------------------
+    **PROBLEM_MESSAGES,
     # --- errors: settings and options --------------------------------------------------------------------
     "error.setting.empty": "an empty value; use one of {accepted}",
     "error.setting.empty-tz": "an empty value; use an IANA time zone name such as Asia/Phnom_Penh",
@@ -385,30 +301,3 @@ MESSAGES: dict[str, Message] = {
     **HELP_MESSAGES,  # the command line's help: text/en_help.py
     **PARSER_MESSAGES,  # what the command line's parser and the TOML reader say: text/en_parsers.py
 }
-
-
-# --- errors: core (helpers: the TOML types named in definitions problems) -----------------------------
-
-_KINDS = {
-    "integer": "a whole number",
-    "string": "a string",
-    "boolean": "true or false",
-    "array": "an array",
-    "table": "a table",
-    "date": "a date",
-    "datetime": "a date and time",
-    "strings": "an array of strings",
-    "weekend": 'a string such as "sat,sun" or an array of day names',
-}
-
-
-def _kinds(codes: tuple[str, ...]) -> str:
-    return " or ".join(_KINDS.get(code, code) for code in codes)
-
-
-def _found(code: str, value: str) -> str:
-    if code == "boolean":
-        return "true/false"
-    if code in ("number", "string"):
-        return f"the {code} {value}"
-    return _KINDS.get(code, code)

@@ -12,6 +12,8 @@ from khcal.text import khmer_digits
 from khcal.text.km_feeds import MESSAGES as FEED_MESSAGES
 from khcal.text.km_help import MESSAGES as HELP_MESSAGES
 from khcal.text.km_parsers import MESSAGES as PARSER_MESSAGES
+from khcal.text.km_problems import MESSAGES as PROBLEM_MESSAGES
+from khcal.text.km_problems import found_kind as _found
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -70,88 +72,8 @@ NAMES: dict[str, Message] = {
 
 MESSAGES: dict[str, Message] = {
     **NAMES,
-    # --- errors: core (definitions, ranges, ids) ---------------------------------------------------------
-    "error.unknown-id": "គ្មានទិវាដែលមានលេខសម្គាល់ '{ident}' ទេ{hint} (khcal list --ids បង្ហាញលេខសម្គាល់ទាំងអស់)",
-    "error.unknown-id.hint": "។ តើអ្នកចង់និយាយថា {names} ឬ?",
-    "error.year-range": "ឆ្នាំ{year} នៅក្រៅចន្លោះដែល khcal គណនាបាន ({low}-{high})",
-    "error.date-outside": "{day} នៅក្រៅចន្លោះដែល khcal គណនាបាន {first}..{last}",
-    "error.year-outside": "ឆ្នាំ{year} នៅក្រៅចន្លោះដែល khcal គណនាបាន {first}..{last} (ឆ្នាំ {low}..{high})",
-    "error.be-year-outside": (
-        "ឆ្នាំពុទ្ធសករាជ {year} នៅក្រៅចន្លោះដែល khcal គណនាបាន {first}..{last} (ព.ស. {low}..{high})"
-    ),
-    "error.lunar-month": "មិនស្គាល់ខែចន្ទគតិ {month} ទេ៖ សូមប្រើខែមួយក្នុងចំណោម {months}",
-    "error.lunar-phase": "ដំណាក់កាលត្រូវតែជា 'waxing' (កើត) ឬ 'waning' (រោច) មិនមែន {value} ទេ",
-    "error.lunar-day": "ថ្ងៃចន្ទគតិត្រូវតែពី ១ ដល់ ១៥ ឬ -១ (ថ្ងៃចុងក្រោយ) មិនមែន {day} ទេ",
-    "error.weekend-day": lambda value, close, days: (
-        f"'{value}' មិនមែនជាថ្ងៃនៃសប្តាហ៍ទេ"
-        + (f" (តើអ្នកចង់សរសេរ '{close}' ឬ?)" if close else "")
-        + f"៖ សូមប្រើបញ្ជីដែលបំបែកដោយក្បៀសនៃ {days} (ឧ. sat,sun) ឬ none"
-    ),
-    "error.weekend-full": "គ្រប់ថ្ងៃនៃសប្តាហ៍ជាថ្ងៃចុងសប្តាហ៍៖ សូមទុកថ្ងៃធ្វើការយ៉ាងហោចណាស់មួយថ្ងៃ",
-    "error.sector": "'{value}' មិនមែនជាតម្លៃមួយក្នុងចំណោម {choices} ទេ",
-    "error.definitions": "ឯកសារនិយមន័យមានបញ្ហា",
-    "problem.where-observance": "ទិវា '{ident}'",
-    "problem.where-field": "វាល '{name}'",
-    "problem.no-file": "គ្មានឯកសារនេះទេ",
-    "problem.is-folder": "ជាថតឯកសារ មិនមែនជាឯកសារនិយមន័យទេ",
-    "problem.not-utf8": "មិនមែនជាអត្ថបទ UTF-8 ទេ ({reason})",
-    "problem.unreadable": "មិនអាចអានបានទេ ({reason})",
-    "problem.toml-syntax": "កំហុសវាក្យសម្ព័ន្ធ TOML៖ {detail}",
-    "problem.not-regular": "មិនមែនជាឯកសារធម្មតាទេ (ជាឧបករណ៍ បំពង់ ឬរន្ធ)៖ khcal អានតែឯកសារប៉ុណ្ណោះ",
-    "problem.too-large": "ធំជាង {limit} បៃ ដែលជាទំហំធំបំផុតដែល khcal អាន",
-    "problem.too-deep": "អារេ និងតារាងដាក់ក្នុងគ្នាជ្រៅជាង {limit} ជាន់",
-    "problem.too-long": "មានប្រវែង {length} តួអក្សរ៖ អនុញ្ញាតយ៉ាងច្រើនបំផុត {limit} តួអក្សរ",
-    "problem.in-lieu-every-day": "រាយថ្ងៃទាំងប្រាំពីរនៃសប្ដាហ៍៖ គ្មានថ្ងៃណាមួយអាចជាថ្ងៃឈប់សម្រាកសងបានឡើយ",
-    "problem.format": "khcal នេះអានទម្រង់ {expected} មិនមែនទម្រង់ {value} ទេ",
-    "problem.unknown-key": lambda key, close: (
-        f"មិនស្គាល់សោ '{key}' ទេ" + (f" (តើអ្នកចង់សរសេរ '{close}' ឬ?)" if close else "")
-    ),
-    "problem.found": lambda found, value: _found(found, value),
-    "problem.required": "ត្រូវតែមាន",
-    "problem.wrong-type": lambda expected, found, value: (
-        f"ត្រូវតែជា{_kinds(expected)} មិនមែន{_found(found, value)}ទេ"
-    ),
-    "problem.range": "ត្រូវតែនៅចន្លោះ {low} ដល់ {high} មិនមែន {value} ទេ",
-    "problem.not-one-of": "'{value}' មិនមែនជាតម្លៃមួយក្នុងចំណោម {choices} ទេ",
-    "problem.datetime-not-date": "ត្រូវតែជាកាលបរិច្ឆេទ (YYYY-MM-DD) មិនមែនកាលបរិច្ឆេទ និងម៉ោងទេ",
-    "problem.bad-date": "'{value}' មិនមែនជាកាលបរិច្ឆេទត្រឹមត្រូវ (YYYY-MM-DD) ទេ",
-    "problem.date-range": "{value} នៅក្រៅចន្លោះ {low}-{high}",
-    "problem.empty": "មិនត្រូវទុកទទេទេ",
-    "problem.no-sources": "ត្រូវតែដាក់ប្រភពយ៉ាងហោចណាស់មួយ",
-    "problem.source-type": lambda found, value: (
-        f"ត្រូវតែជាខ្សែអក្សរ ឬតារាងដែលមាន title និង url មិនមែន{_found(found, value)}ទេ"
-    ),
-    "problem.not-http": "'{value}' មិនមែនជាអាសយដ្ឋាន http(s) ទេ",
-    "problem.control-character": ("មានតួអក្សរបញ្ជា {char}៖ សូមលុបវាចេញ (អត្ថបទអាចមានតែថេប និងការចុះបន្ទាត់ប៉ុណ្ណោះ)"),
-    "problem.year-twice": "ឆ្នាំ{year} ត្រូវបានដាក់ពីរដង",
-    "problem.duplicate-id": "លេខសម្គាល់ '{ident}' ស្ទួន (កំណត់ដំបូងនៅបន្ទាត់ {line})",
-    "problem.not-array-of-tables": lambda name, found, value: (
-        f"ត្រូវតែជាអារេនៃតារាង ([[{name}]]) មិនមែន{_found(found, value)}ទេ"
-    ),
-    "problem.entry-not-table": lambda n, found, value: f"ធាតុទី{n} ត្រូវតែជាតារាង មិនមែន{_found(found, value)}ទេ",
-    "problem.not-table": lambda found, value: f"ត្រូវតែជាតារាង មិនមែន{_found(found, value)}ទេ",
-    "problem.rule-not-table": lambda found, value: (
-        'ត្រូវតែជាតារាង ដូចជា { kind = "fixed", month = 1, day = 7 } មិនមែន' + _found(found, value) + "ទេ"
-    ),
-    "problem.until-before-since": "{until} នៅមុន since = {since}",
-    "problem.bad-id": "'{ident}' ត្រូវតែមានតែអក្សរតូច លេខ និងសញ្ញាដកតែមួយៗ",
-    "problem.bad-category": "'{value}' ត្រូវតែមានតែអក្សរតូច លេខ និងសញ្ញាដក",
-    "problem.exception-twice": "ឆ្នាំ{year} មានករណីលើកលែងច្រើនជាងមួយ៖ សូមបញ្ចូលវាជាមួយ",
-    "problem.new-year-days": ("ចំនួនថ្ងៃចូលឆ្នាំត្រូវបានគណនា (៣ ឬ ៤ ថ្ងៃ)៖ សូមប្តូរវាតាមឆ្នាំដោយករណីលើកលែង ឬតាមកំឡុងពេល"),
-    "problem.holy-days-days": "ថ្ងៃសីលគឺជាថ្ងៃតែមួយៗ",
-    "problem.no-such-day": "ខែ{month} គ្មានថ្ងៃទី{day} ទេ",
-    "problem.nth-zero": "ត្រូវតែពី ១ ដល់ ៥ ឬពី -១ ដល់ -៥ រាប់ពីចុងខែ",
-    "problem.lunar-day": 'ត្រូវតែពី ១ ដល់ ១៥ ឬ "last" មិនមែន {value} ទេ',
-    "problem.last-waxing": '"last" សម្រាប់តែថ្ងៃរោចប៉ុណ្ណោះ',
-    "problem.far-start": "{start} នៅឆ្ងាយពីឆ្នាំ{year} នៃករណីលើកលែង",
-    "problem.songkran-not-new-year": "មានតែបុណ្យចូលឆ្នាំទេ ដែលមានពេលមហាសង្ក្រាន្ត",
-    "problem.songkran-year": "{moment} មិនស្ថិតក្នុងឆ្នាំ{year} ទេ",
-    "problem.changes-nothing": "មិនផ្លាស់ប្តូរអ្វីទេ៖ សូមដាក់ start, days, holiday ឬ songkran",
-    "problem.overlap": "ត្រួតលើ {other} (ឆ្នាំ {a} និង {b})",
-    "problem.unknown-ref": lambda ident, close: (
-        f"យោងទៅទិវា '{ident}' ដែលមិនស្គាល់" + (f" (តើអ្នកចង់សរសេរ '{close}' ឬ?)" if close else "")
-    ),
-    "problem.offset-cycle": "គម្លាតថ្ងៃវិលជារង្វង់៖ {chain}",
+    # --- errors: core (definitions, ranges, ids): text/km_problems.py ----------------------------------
+    **PROBLEM_MESSAGES,
     # --- errors: settings and options --------------------------------------------------------------------
     "error.setting.empty": "តម្លៃទទេ។ សូមប្រើមួយក្នុងចំណោម {accepted}",
     "error.setting.empty-tz": "តម្លៃទទេ។ សូមប្រើឈ្មោះល្វែងម៉ោង IANA ដូចជា Asia/Phnom_Penh",
@@ -383,38 +305,9 @@ MESSAGES: dict[str, Message] = {
 }
 
 
-# --- errors: core (helpers: the TOML types named in definitions problems) -----------------------------
-
-_KINDS = {
-    "integer": "ចំនួនគត់",
-    "string": "ខ្សែអក្សរ",
-    "boolean": "true ឬ false",
-    "array": "អារេ",
-    "table": "តារាង",
-    "date": "កាលបរិច្ឆេទ",
-    "datetime": "កាលបរិច្ឆេទ និងម៉ោង",
-    "strings": "បញ្ជីខ្សែអក្សរ",
-    "weekend": 'ខ្សែអក្សរដូចជា "sat,sun" ឬបញ្ជីឈ្មោះថ្ងៃ',
-}
-
-
 _LATIN_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 
 
 def _typed(value: str) -> str:
     """A number in an example the reader types: in the digits khcal reads (say() gave it in Khmer)."""
     return value.translate(_LATIN_DIGITS)
-
-
-def _kinds(codes: tuple[str, ...]) -> str:
-    return " ឬ".join(_KINDS.get(code, code) for code in codes)
-
-
-def _found(code: str, value: str) -> str:
-    if code == "boolean":
-        return "true/false"
-    if code == "number":
-        return f"លេខ {value}"
-    if code == "string":
-        return f"ខ្សែអក្សរ {value}"
-    return _KINDS.get(code, code)
