@@ -134,7 +134,6 @@ def main() -> None:
     if sys.stderr is None:  # `2>&-`: the error lines are lost, as a shell's would be; the exit code stays
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the whole run
     utf8_streams()
-    handed = _hand_over_ctrl_c()
     try:
         _main(sys.argv[1:])
     except BaseException as exc:
@@ -144,7 +143,7 @@ def main() -> None:
             _interrupted()
         raise
     finally:
-        if handed:
+        if _HANDED:
             _quiet_ctrl_c()
     if _INTERRUPTED:
         _interrupted()
@@ -163,6 +162,10 @@ def _main(argv: list[str]) -> None:
         if code is None:
             from khcal.cli import main as full
 
+            # The full command line may write files or serve: Ctrl-C is handed back to Python so that it
+            # cleans up. The quick commands, which only answer on stdout, keep the quiet exit of `entry`.
+            if _hand_over_ctrl_c():
+                _HANDED.append(True)
             full()
     except BrokenPipeError:
         silence_stdout()  # the reader went away: stop quietly
@@ -204,6 +207,10 @@ def _interrupt(signum: int, frame: object) -> None:
     """Ctrl-C during a run: KeyboardInterrupt, remembered (it may reach `main` as another error)."""
     _INTERRUPTED.append(signum)
     raise KeyboardInterrupt
+
+
+_HANDED: list[bool] = []
+"""Not empty once Ctrl-C has been handed back to Python for the run (`_hand_over_ctrl_c`)."""
 
 
 def _hand_over_ctrl_c() -> bool:
