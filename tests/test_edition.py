@@ -21,7 +21,15 @@ NEW = {"a.ics": b"new a", "a.ics.gz": b"new a gz", "sub/b.ics": b"new b", "index
 
 
 def contents(folder: Path) -> dict[str, bytes]:
-    return {name: data for name, kind, _, data in snapshot(folder) if kind == "file"}
+    """The edition's files (without the list of them khcal keeps, `.khcal-files`)."""
+    return {
+        name: data for name, kind, _, data in snapshot(folder) if kind == "file" and name != edition.MANIFEST
+    }
+
+
+def hidden(folder: Path) -> list[str]:
+    """The hidden files left in the folder besides `.khcal-files`: temporary files, the journal."""
+    return [p.name for p in folder.rglob(".*") if p.name != edition.MANIFEST]
 
 
 def test_an_edition_is_written_whole_the_page_last_and_only_what_changed(tmp_path: Path) -> None:
@@ -39,7 +47,7 @@ def test_an_edition_is_written_whole_the_page_last_and_only_what_changed(tmp_pat
     changed = {**OLD, "sub/b.ics": b"new b", "index.html": b"new page"}
     assert edition.write_edition(str(site), changed, "publish") == ("sub/b.ics", "index.html")
     assert contents(site) == changed
-    assert [p.name for p in site.rglob(".*")] == []
+    assert hidden(site) == []
 
 
 def test_a_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
@@ -136,7 +144,7 @@ def test_stray_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> No
     ):
         stray.write_text("partial")
     edition.write_edition(str(tmp_path), OLD, "publish")
-    assert [p.name for p in tmp_path.rglob(".*")] == []
+    assert hidden(tmp_path) == []
 
 
 def test_read_previous_reads_at_most_the_limit(tmp_path: Path) -> None:
@@ -159,3 +167,89 @@ def test_one_writer_at_a_time(tmp_path: Path) -> None:
         assert raised.value.key == "error.feeds.edition-busy"
     finally:
         os.close(held)
+
+
+LATER = {"a.ics": b"new a", "a.ics.gz": b"new a gz", "index.html": b"later page", "deep/er/c.ics": b"c"}
+"""A later edition without `sub/b.ics` (a year no longer published) and with a file in new folders."""
+
+
+def test_files_the_previous_edition_wrote_and_this_one_has_not_are_removed_with_their_empty_folders(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    with edition.Edition(str(site), "publish") as made:
+        for name, data in OLD.items():
+            made.add(name, data)
+        assert made.commit() == edition.Done(tuple(OLD), ())
+    with edition.Edition(str(site), "publish") as made:
+        for name, data in LATER.items():
+            made.add(name, data)
+        done = made.commit()
+    assert done.written == ("a.ics", "a.ics.gz", "deep/er/c.ics", "index.html") and done.removed == (
+        "sub/b.ics",
+    )
+    assert contents(site) == LATER
+    assert not (site / "sub").exists()  # emptied, so removed
+    assert edition.write_edition(str(site), OLD, "publish") == tuple(OLD)  # back again
+    assert contents(site) == OLD and not (site / "deep").exists()
+    assert hidden(site) == []
+
+
+def test_nothing_khcal_did_not_write_is_removed(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    edition.write_edition(str(site), {**OLD, "sub/c.ics": b"c", "sub/d.ics": b"d"}, "publish")
+    (site / "CNAME").write_text("cal.example.org\n")  # the user's own files, beside khcal's
+    (site / "sub" / "mine.txt").write_text("mine")
+    (site / "sub" / "c.ics").unlink()
+    (site / "sub" / "c.ics").symlink_to(site / "CNAME")  # no longer a file khcal wrote
+    (site / "sub" / "d.ics").unlink()
+    (site / "sub" / "d.ics").mkdir()
+    edition.write_edition(str(site), LATER, "publish")
+    assert (site / "CNAME").read_text() == "cal.example.org\n" and (site / "sub" / "mine.txt").exists()
+    assert (site / "sub" / "c.ics").is_symlink() and (site / "sub" / "d.ics").is_dir()
+    assert not (site / "sub" / "b.ics").exists()
+
+
+def test_a_folder_published_without_a_list_of_its_files_loses_nothing(tmp_path: Path) -> None:
+    """A folder of an older khcal (or with `.khcal-files` removed or not khcal's) has nothing removed."""
+    site = tmp_path / "site"
+    edition.write_edition(str(site), OLD, "publish")
+    (site / edition.MANIFEST).write_text('["../outside", "/etc/passwd", 7, ["sub/b.ics"]]')
+    (tmp_path / "outside").write_text("x")
+    edition.write_edition(str(site), LATER, "publish")
+    assert (site / "sub" / "b.ics").read_bytes() == b"old b" and (tmp_path / "outside").exists()
+    (site / edition.MANIFEST).unlink()
+    edition.write_edition(str(site), OLD, "publish")
+    assert (site / "deep" / "er" / "c.ics").exists()
+
+
+@pytest.mark.parametrize("step", ["renames", "removals"])
+def test_a_kill_before_the_removals_are_done_is_finished_by_the_next_run(tmp_path: Path, step: str) -> None:
+    """The process kills itself (SIGKILL) after the first rename, or after the first removal."""
+    site = tmp_path / "site"
+    edition.write_edition(str(site), {**OLD, "sub/c.ics": b"c"}, "publish")
+    killer = textwrap.dedent(
+        f"""
+        import os, signal
+        from khcal.feeds import edition
+        name = "replace" if {step!r} == "renames" else "unlink"
+        real, done = getattr(os, name), []
+        def wrapped(*args, **kwargs):
+            if args[0] == edition.JOURNAL:  # not one of the edition's own steps
+                return real(*args, **kwargs)
+            if len(done) == (2 if name == "replace" else 1):  # the journal and a file; a removal
+                os.kill(os.getpid(), signal.SIGKILL)
+            done.append(args)
+            return real(*args, **kwargs)
+        setattr(os, name, wrapped)
+        edition.write_edition({str(site)!r}, {LATER!r}, "publish")
+        """
+    )
+    killed = subprocess.run([sys.executable, "-c", killer], check=False, timeout=60)
+    assert killed.returncode == -signal.SIGKILL
+    assert (site / edition.JOURNAL).exists()
+    assert (site / "index.html").read_bytes() == (b"old page" if step == "renames" else b"later page")
+    left = {(site / "sub" / name).exists() for name in ("b.ics", "c.ics")}
+    assert left == ({True} if step == "renames" else {True, False})  # one of the two removals done
+    assert edition.write_edition(str(site), LATER, "publish") == ()  # finished first: nothing left to do
+    assert contents(site) == LATER and hidden(site) == [] and not (site / "sub").exists()

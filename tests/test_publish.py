@@ -22,7 +22,12 @@ FEEDS = sorted(site.file_name(s, lang) for s in site.SELECTIONS for lang in site
 
 
 def site_files(folder: Path) -> list[str]:
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    """The site's files (not `.khcal-files`, khcal's list of them)."""
+    return sorted(
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.is_file() and p.name != ".khcal-files"
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -94,7 +99,7 @@ def test_a_second_run_writes_nothing_and_keeps_every_timestamp(tmp_path: Path) -
             before[path] = path.read_bytes()
     code, out, err = publish(tmp_path)
     assert code == 0, err
-    assert out.endswith(f": 0 of {len(before)} files written\n")
+    assert out.endswith(f": 0 of {len(site_files(tmp_path))} files written\n")
     for path, data in before.items():
         assert path.stat().st_mtime == 1_000_000_000, path
         assert path.read_bytes() == data
@@ -169,3 +174,35 @@ def test_a_file_where_the_folder_should_be_exits_2(tmp_path: Path) -> None:
     blocker.write_text("x")
     code, _, err = publish(blocker)
     assert code == 2 and "is not a folder" in err and err.count("\n") == 1
+
+
+def test_a_year_no_longer_published_is_removed_with_its_links_and_nothing_else(tmp_path: Path) -> None:
+    code, out, err = publish(tmp_path, "--from", "2026", "--to", "2028")
+    assert code == 0, err
+    (tmp_path / "CNAME").write_text("cal.example.org\n")  # the user's own file in the folder
+    first = site_files(tmp_path)
+    code, out, err = publish(tmp_path, "--from", "2027", "--to", "2029")
+    assert code == 0, err
+    now = site_files(tmp_path)
+    gone = sorted(set(first) - set(now))
+    assert gone == sorted(
+        f"{name}{gz}"
+        for name in (
+            "calendar/2026.html",
+            "calendar/2026.km.html",
+            "json/2026.json",
+            "api/v3/PublicHolidays/2026/KH",
+        )
+        for gz in ("", ".gz")
+    )
+    assert not (tmp_path / "api" / "v3" / "PublicHolidays" / "2026").exists()  # its folder, emptied
+    assert "CNAME" in now and "calendar/2029.html" in now
+    assert re.fullmatch(rf"khcal: {re.escape(str(tmp_path))}: \d+ of {len(now) - 1} files written, 8 of the "
+                        r"previous edition's removed\n", out)  # fmt: skip
+    for page in ("index.html", "index.km.html", "calendar/2027.html", "days/victory-over-genocide.html"):
+        text = (tmp_path / page).read_text(encoding="utf-8")
+        assert not re.search(r"2026(\.km)?\.html|2026\.json|PublicHolidays/2026", text), page  # no link to it
+    code, out, err = publish(tmp_path, "--from", "2027", "--to", "2029", "--lang", "km")
+    assert out.endswith(
+        f"បានសរសេរឯកសារ ០ ក្នុងចំណោម {len(now) - 1:d}\n".translate(str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩"))
+    )

@@ -109,4 +109,9 @@ def publish(
     from khcal.text.errors import shown_path
 
     shown = shown_path(str(folder))  # the folder as given, its terminal controls escaped
-    print(say(settings.lang, "cli.publish.written", folder=shown, written=written, total=total))
+    if done.removed:
+        line = say(settings.lang, "cli.publish.removed", folder=shown, written=written, total=total,
+                   removed=len(done.removed))  # fmt: skip
+    else:
+        line = say(settings.lang, "cli.publish.written", folder=shown, written=written, total=total)
+    print(line)

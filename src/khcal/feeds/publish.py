@@ -8,11 +8,19 @@ a page of each observance (``days/victory-over-genocide.html``); the stylesheet;
 (``json/2027.json``) and its days off in Nager.Date's shape (``api/v3/PublicHolidays/2027/KH``); and a
 ``.gz`` copy of each feed, page, stylesheet and JSON file for hosts that serve precompressed files. Each feed
 is built with the feed DIR held before as its previous edition, so unchanged events keep their SEQUENCE and
-LAST-MODIFIED and changed ones rise (`khcal.feeds.versions`). The site is made whole in memory first, the
-same bytes for the same data, then written as one edition (`khcal.feeds.edition`): only the files whose
-bytes change, each to a temporary file first, then all renamed into place, the index pages last. A run over
-unchanged data rewrites nothing and keeps every modification time, so a host or a CDN sees no false change
-and never files of two editions; a run stopped half-way is finished by the next.
+LAST-MODIFIED and changed ones rise (`khcal.feeds.versions`). The same data give the same bytes.
+
+The site is written as one edition (`khcal.feeds.edition`), a file at a time, so that only one file is held
+in memory: each is made, compared with what DIR holds, and if it changed written to a temporary file at
+once; when all are made, they are renamed into place together, the index pages last. A run over unchanged
+data rewrites nothing and keeps every modification time, so a host or a CDN sees no false change and never
+files of two editions; a run stopped half-way is finished by the next.
+
+The files of the previous edition that this one no longer has (the years no longer published, the pages of
+days no longer in the catalogue, their `.gz` copies) are removed in the same edition, after the new index
+pages (which no longer link them) are in place, and the folders this leaves empty with them. Only files
+khcal wrote are removed: those the previous edition listed in DIR/.khcal-files, and only if a regular file
+is still there. Anything else in DIR (the user's own files, a CNAME, a link) is never touched.
 
 Served by nginx (the .gz copies sent to clients that accept gzip, an hour's caching with revalidation)::
 
@@ -45,10 +53,12 @@ PREVIOUS_LIMIT = 64 << 20
 
 @dataclass(frozen=True, slots=True)
 class Published:
-    """The files of a published folder, and which of them this run wrote."""
+    """The files of a published folder, which of them this run wrote, and the files of the previous
+    edition it removed."""
 
     files: tuple[str, ...]
     written: tuple[str, ...]
+    removed: tuple[str, ...] = ()
 
 
 def publish(schedule: Schedule, folder: Path, base_url: str, first_year: int, last_year: int) -> Published:
@@ -56,7 +66,8 @@ def publish(schedule: Schedule, folder: Path, base_url: str, first_year: int, la
     KhcalError if it cannot be."""
     base = site.check_base_url(base_url)
     years = tuple(range(first_year, last_year + 1))
-    files = Site(schedule, base, years).files(
-        lambda name: edition.read_previous(str(folder), name, PREVIOUS_LIMIT)
-    )
-    return Published(tuple(files), edition.write_edition(str(folder), files, "publish"))
+    with edition.Edition(str(folder), "publish") as made:
+        for name, data in Site(schedule, base, years).each(lambda name: made.previous(name, PREVIOUS_LIMIT)):
+            made.add(name, data)
+        done = made.commit()
+        return Published(tuple(made.names), done.written, done.removed)

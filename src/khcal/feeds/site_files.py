@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import gzip
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from khcal.core.schedule import Schedule
@@ -111,13 +111,17 @@ class Site:
         ]
         return site.index_page(self.base, lang, self.years, listed).encode("utf-8")
 
-    def files(self, previous: Previous = _none) -> dict[str, bytes]:
-        """The whole site, path -> bytes, with a `.gz` copy of each file (all are text), in a fixed order."""
-        out: dict[str, bytes] = {}
+    def each(self, previous: Previous = _none) -> Iterator[tuple[str, bytes]]:
+        """Every file of the site, path and bytes, each followed by its `.gz` copy (all are text), in a fixed
+        order, one at a time: a caller that writes each as it comes holds one file, never the site."""
         for path, make in self.makers(previous).items():
-            data = out[path] = make()
-            out[path + ".gz"] = gzipped(data)
-        return out
+            data = make()
+            yield path, data
+            yield path + ".gz", gzipped(data)
+
+    def files(self, previous: Previous = _none) -> dict[str, bytes]:
+        """The whole site, path -> bytes, in the order of `each`."""
+        return dict(self.each(previous))
 
 
 def _text(make: Callable[..., str], *args: object) -> Maker:

@@ -142,6 +142,8 @@ MESSAGES: dict[str, Message] = {
     "cli.check.old-revision": "khcal: {where}: warning: revision {revision} is older than the built-in "
     "data's ({builtin}); feeds stamp the newer date (each event's SEQUENCE follows its own content)",
     "cli.publish.written": "khcal: {folder}: {written} of {total} files written",
+    "cli.publish.removed": "khcal: {folder}: {written} of {total} files written, {removed} of the previous "
+    "edition's removed",
     # --- errors: feeds -----------------------------------------------------------------------------------
     # --- text: dates, spans, countdowns, anniversaries ---------------------------------------------------
     "name.in-lieu": "Day in lieu of {name}",

@@ -149,6 +149,8 @@ MESSAGES: dict[str, Message] = {
     "cli.check.old-revision": "khcal: {where}៖ ការព្រមាន៖ revision {revision} ចាស់ជាងទិន្នន័យដែលភ្ជាប់មកជាមួយ "
     "({builtin}) ប្រតិទិនប្រើកាលបរិច្ឆេទថ្មីជាង (SEQUENCE នៃព្រឹត្តិការណ៍នីមួយៗ តាមខ្លឹមសាររបស់វា)",
     "cli.publish.written": "khcal: {folder}៖ បានសរសេរឯកសារ {written} ក្នុងចំណោម {total}",
+    "cli.publish.removed": "khcal: {folder}៖ បានសរសេរឯកសារ {written} ក្នុងចំណោម {total} "
+    "និងបានលុបឯកសារ {removed} ពីការបោះពុម្ពផ្សាយមុន",
     # --- errors: feeds -----------------------------------------------------------------------------------
     # --- text: dates, spans, countdowns, anniversaries ---------------------------------------------------
     "name.in-lieu": "ថ្ងៃឈប់សម្រាកសងជំនួស{name}",
