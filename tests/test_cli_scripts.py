@@ -576,3 +576,22 @@ def test_quick_start_imports_nothing_heavy(args: list[str], allowed: tuple[str, 
             assert heavy not in modules, f"{heavy} was imported by {' '.join(args)}"
     for wanted in allowed:
         assert wanted in modules
+
+
+def test_publish_starts_without_typer_click_pydantic_or_rich(tmp_path: Path) -> None:
+    """A cron job publishes over and over: Typer's parsers (built with pydantic) are a third of its memory."""
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules)) + '\\n'))\n"
+        f"sys.argv = ['khcal', 'publish', {str(tmp_path / 'site')!r}, '--base-url', 'https://example.org',"
+        " '--from', '2027', '--to', '2027', '--today', '2026-11-24']\n"
+        "from khcal.cli.entry import main\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    written = done.stdout.rpartition(": ")[2].split()
+    assert written[0] == written[2] and written[3:] == ["files", "written"], done.stdout
+    modules = {m.split(".")[0] for m in done.stderr.split("MODULES ")[1].split()}
+    assert not modules & {"typer", "click", "pydantic", "rich"}
+    assert (tmp_path / "site" / "index.html").is_file()

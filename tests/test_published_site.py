@@ -109,6 +109,35 @@ def test_nginx_serves_the_pages_and_json_with_their_types(served: Site, name: st
     assert gzip.decompress(zipped) == body
 
 
+def test_the_readme_nginx_block_serves_the_site_with_its_types_gzip_and_caching(served: Site) -> None:
+    """The configuration the README gives, as given (only its folder changed), in front of the site."""
+    import gzip
+    import re
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"```nginx\n(.*?)```", readme, re.DOTALL)
+    assert found is not None and "gzip_vary on;" in found[1] and "application/json json;" in found[1]
+    block = found[1].replace("/var/www/calendars/", f"{served.folder}/")
+    server = Nginx(need("nginx"), served.folder, served.tmp / "readme-nginx", locations=block)
+    try:
+        for name, kind in [
+            ("cambodia-days-off.km.ics", "text/calendar"), ("json/2027.json", "application/json"),
+            ("api/v3/PublicHolidays/2027/KH", "application/json"), ("calendar/2027.km.html", "text/html"),
+            ("index.html", "text/html"), ("site.css", "text/css"),
+        ]:  # fmt: skip
+            url = f"{server.url}/calendars/{name}"
+            status, headers, body = get(url)
+            assert status == 200 and body == (served.folder / name).read_bytes(), name
+            assert headers["content-type"] == f"{kind}; charset=utf-8", name
+            assert headers["cache-control"] == "public, max-age=3600", name
+            _, zipped_headers, zipped = get(url, {"Accept-Encoding": "gzip"})
+            assert zipped_headers.get("content-encoding") == "gzip", name
+            assert zipped_headers.get("vary") == "Accept-Encoding", name
+            assert gzip.decompress(zipped) == body, name
+    finally:
+        server.stop()
+
+
 def test_ical_js_fetches_and_reads_every_feed(served: Site) -> None:
     node = need("node")
     if not (JS / "node_modules" / "ical.js").is_dir():

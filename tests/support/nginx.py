@@ -33,12 +33,13 @@ http {{
     keepalive_requests 100000;
     server {{
         listen 127.0.0.1:{port};
-        root {root};
-        index index.html;
-        location /api/ {{ default_type application/json; }}
+        {body}
     }}
 }}
 """
+
+
+JSON = "application/json"
 
 
 def free_port() -> int:
@@ -50,13 +51,17 @@ def free_port() -> int:
 class Nginx:
     """`nginx` serving `root` at http://127.0.0.1:PORT until `stop`."""
 
-    def __init__(self, binary: str, root: Path, tmp: Path, port: int | None = None) -> None:
+    def __init__(
+        self, binary: str, root: Path, tmp: Path, port: int | None = None, locations: str | None = None
+    ) -> None:
+        """`locations`: the server's own configuration instead of `root` served at `/`."""
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         tmp.mkdir(parents=True, exist_ok=True)
         user = "user root;" if os.geteuid() == 0 else ""  # workers must read the temporary folder
         conf = tmp / "nginx.conf"
-        conf.write_text(CONFIG.format(user=user, tmp=tmp, port=self.port, root=root), encoding="utf-8")
+        body = locations or f"root {root}; index index.html; location /api/ {{ default_type {JSON}; }}"
+        conf.write_text(CONFIG.format(user=user, tmp=tmp, port=self.port, body=body), encoding="utf-8")
         self.log = tmp / "error.log"
         self.process = subprocess.Popen(
             [binary, "-p", str(tmp), "-e", str(self.log), "-c", str(conf)],

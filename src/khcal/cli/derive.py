@@ -23,8 +23,10 @@ QUICK = (
     ("workdays", "prev"),
     ("next",),
     ("today",),
+    ("publish",),
 )
-"""The commands the fast path answers: those a status bar, a prompt or a script runs over and over."""
+"""The commands the fast path answers: those a status bar, a prompt, a script or a cron job runs over and
+over."""
 
 HEADER = '''"""The quick commands' grammar, derived from the Typer tree by `python -m khcal.cli.derive`.
 

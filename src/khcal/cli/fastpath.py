@@ -1,7 +1,9 @@
 """The `khcal` command's entry point: the commands scripts run most, answered without importing Typer.
 
-Importing Typer costs more than answering `khcal is-holiday`. So for the quick commands (`is-holiday`,
-`is-workday`, `workdays count|add|next|prev`, `next`, `today`) this module reads the command line itself,
+Importing Typer costs more than answering `khcal is-holiday`, and Typer's parsers (built with pydantic) hold
+a third of a `khcal publish` process's memory. So for the quick commands (`is-holiday`, `is-workday`,
+`workdays count|add|next|prev`, `next`, `today`, and `publish`, which cron jobs run over and over) this
+module reads the command line itself,
 by the grammar derived from the Typer command tree (`khcal.cli.grammar`, written by `khcal.cli.derive`),
 and calls the same function as the Typer command with the same parameters (`khcal.cli.run`). It reads
 only what it is sure of: anything else goes to the full command line (other commands, --help, `--`,
@@ -97,6 +99,10 @@ def _option(grammar: Grammar, token: str, rest: list[str], params: dict[str, obj
     return True
 
 
+WRITES = ("publish",)
+"""The quick commands that write files (the others only answer on stdout)."""
+
+
 def dispatch(argv: Sequence[str]) -> int | None:
     """Run the command if it is a quick one and all goes well; None hands it to the full command line."""
     from khcal.cli.inputs import move_leading_options
@@ -115,6 +121,8 @@ def dispatch(argv: Sequence[str]) -> int | None:
 
     shared = Options.names()
     own = {name: value for name, value in params.items() if name not in shared}
+    if words in WRITES and _hand_over_ctrl_c():
+        _HANDED.append(True)  # it writes files: Ctrl-C lets it clean up, as on the full command line
     try:
         return RUN[words](**own, options=Options.of(params))
     except KhcalError:

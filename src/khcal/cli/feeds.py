@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from khcal.cli import run
 from khcal.cli.dates import bound
 from khcal.cli.inputs import Options, listen_host, number
 from khcal.cli.params import FILTERS, SETTINGS, command
@@ -88,30 +89,7 @@ def serve(
     server.run(made)
 
 
-@command(app, "publish", SETTINGS)
-def publish(
-    folder: Annotated[Path, typer.Argument(metavar="DIR")],
-    options: Options,
-    base_url: Annotated[str, typer.Option("--base-url", metavar="URL")],
-    start: FeedFromOpt = None,
-    end: FeedToOpt = None,
-) -> None:
-    from khcal.api import Calendar
-    from khcal.feeds import ics
-    from khcal.feeds import publish as publishing
-    from khcal.text import say
-
-    settings = options.settings()  # the feeds and the page are in every language; --lang words this
-    schedule = Calendar.from_settings(settings).schedule
-    first_year, last_year = ics.year_range(start, end, settings.today.year)
-    done = publishing.publish(schedule, folder, base_url, first_year, last_year)
-    written, total = len(done.written), len(done.files)
-    from khcal.text.errors import shown_path
-
-    shown = shown_path(str(folder))  # the folder as given, its terminal controls escaped
-    if done.removed:
-        line = say(settings.lang, "cli.publish.removed", folder=shown, written=written, total=total,
-                   removed=len(done.removed))  # fmt: skip
-    else:
-        line = say(settings.lang, "cli.publish.written", folder=shown, written=written, total=total)
-    print(line)
+# The fast path runs it too (khcal.cli.run, khcal.cli.fastpath): Typer only reads its command line here.
+command(app, "publish", SETTINGS, folder=Annotated[Path, typer.Argument(metavar="DIR")],
+        base_url=Annotated[str, typer.Option("--base-url", metavar="URL")], start=FeedFromOpt,
+        end=FeedToOpt)(run.publish)  # fmt: skip

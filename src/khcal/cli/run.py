@@ -1,5 +1,5 @@
-"""The quick commands' bodies: what `is-holiday`, `is-workday`, `workdays`, `next` and `today` do with their
-parameters, shared by the Typer commands and the fast path (fastpath.py).
+"""The quick commands' bodies: what `is-holiday`, `is-workday`, `workdays`, `next`, `today` and `publish` do
+with their parameters, shared by the Typer commands and the fast path (fastpath.py).
 
 Each function is the Typer command itself (registered by khcal.cli.work and khcal.cli.dates with the types
 of khcal.cli.params), so both command lines run the same code with the same parameters once they have read
@@ -153,7 +153,35 @@ def _summary(
         render.today_screen(found, settings.lang, color=settings.color)
 
 
-COMMANDS: dict[str, Callable[..., int]] = {
+def publish(
+    folder: str, base_url: str | None, start: str | None = None, end: str | None = None, *, options: Options
+) -> int | None:
+    """The whole static site into `folder` (khcal.feeds.publish), then its one line. A cron job runs it over
+    and over, so it starts without Typer (and the pydantic Typer builds its parsers with): a third of the
+    process's memory. None (the full command line answers) without --base-url or a folder."""
+    if base_url is None or not folder:
+        return None
+    from pathlib import Path
+
+    from khcal.api import Calendar
+    from khcal.feeds import ics
+    from khcal.feeds import publish as publishing
+    from khcal.text import say
+    from khcal.text.errors import shown_path
+
+    settings = options.settings()  # the feeds and the page are in every language; --lang words this
+    schedule = Calendar.from_settings(settings).schedule
+    first_year, last_year = ics.year_range(start, end, settings.today.year)
+    done = publishing.publish(schedule, Path(folder), base_url, first_year, last_year)
+    given = {"folder": shown_path(str(Path(folder))), "written": len(done.written), "total": len(done.files)}
+    if done.removed:
+        print(say(settings.lang, "cli.publish.removed", **given, removed=len(done.removed)))
+    else:
+        print(say(settings.lang, "cli.publish.written", **given))
+    return 0
+
+
+COMMANDS: dict[str, Callable[..., int | None]] = {
     "is-holiday": is_holiday,
     "is-workday": is_workday,
     "workdays count": workdays_count,
@@ -162,5 +190,6 @@ COMMANDS: dict[str, Callable[..., int]] = {
     "workdays prev": workdays_prev,
     "next": next_,
     "today": today_,
+    "publish": publish,
 }
 """Each quick command's body, by its words on the command line."""

@@ -14,8 +14,9 @@ folders), so that no more than one file's bytes need be held at once, and puts t
    line, and is never read nor replaced.
 3. A changed file is written at once to a hidden temporary name in its own folder
    (`.NAME.khcal-PID-RANDOM.tmp`), flushed to disk. A failure or a kill up to the commit leaves the previous
-   edition whole: a failure removes every temporary file and the folders this run made, a kill leaves at
-   most these hidden names, which the next run removes.
+   edition whole: a failure (or Ctrl-C) removes every temporary file and the folders this run made; a
+   SIGKILL leaves at most these hidden names (and the new folders they are in), which the next run removes
+   (or fills).
 4. `commit` finds the files of the previous edition that this one no longer has (a year no longer
    published, a day no longer in the catalogue): the names the previous edition listed in `.khcal-files`
    (`khcal.feeds.journal`) that still hold a regular file, and nothing khcal did not list. It writes the

@@ -150,7 +150,7 @@ def _links(page: str, lang: str, years: Sequence[int], listed: Sequence[Listed])
     )
 
 
-_STYLE = """.index-page { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
+_STYLE = """.index-page { max-width: 60rem; margin: 0 auto; padding: 1rem; }
 .feed { border-top: 1px solid #ccc; padding: 0.5rem 0; }
 .feed figure { margin: 0; } .feed svg { display: block; }
 code { word-break: break-all; }"""

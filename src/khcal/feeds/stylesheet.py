@@ -65,10 +65,11 @@ _OBSERVANCE = """
 .observance-page article li { margin: 0.35rem 0; }
 .observance-page .years { max-width: 40rem; margin: 2.5rem auto 1rem; border-top: 1px solid var(--line); }
 .observance-page .years h2 { font-size: 1rem; }
+.observance-page .dates h3 { font-size: 1rem; margin: 1rem 0 0.25rem; }
 .observance-page .lunar-date { color: var(--muted); }
 .observance-page .dates li.off { font-weight: 600; }
 .observance-page .new-year { font-weight: normal; color: var(--muted); }
-.observance-page .sources a { word-break: break-all; }
+.observance-page .sources a { overflow-wrap: anywhere; }
 """
 
 _CALENDAR = """
