@@ -285,6 +285,7 @@ FORMAT: dict[str, Message] = {
     "topics.definitions": "ទម្រង់ឯកសារនិយមន័យ (ទិវា ក្បួន ថ្ងៃឈប់សម្រាក ប្រភព)",
     "topics.config": "ឯកសារការកំណត់ config.toml (ភាសា ល្វែងម៉ោង ថ្ងៃចុងសប្តាហ៍ ប្រភេទ)",
     "topics.more": "ពាក្យបញ្ជានីមួយៗមានជំនួយផ្ទាល់ខ្លួន ជាមួយឧទាហរណ៍៖ khcal ពាក្យបញ្ជា --help",
+    "topics.cell": "{heading}៖ {cell}",
     "error.help.topic": "help៖ គ្មានប្រធានបទ '{name}' ទេ (ប្រធានបទ៖ {topics})",
 }
 
