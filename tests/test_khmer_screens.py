@@ -122,6 +122,10 @@ def test_screen_is_khmer(args: list[str]) -> None:
         text = text.replace(ENGLISH_NAMES[args[1]], " ", 1)
     assert english(text, help_page=args[0] == "help") == [], text
     assert latin_digits(text) == [], text
+    # Khmer punctuation: notes apart with ` · `, no ASCII comma or semicolon between Khmer words, no
+    # brackets inside brackets.
+    assert not re.search(r"[\u1780-\u17ff)][,;] [\u1780-\u17ff(]", text), text
+    assert "))" not in text, text
 
 
 @pytest.mark.parametrize("path", help_pages(), ids=lambda p: " ".join(p) or "khcal")

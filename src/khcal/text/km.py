@@ -190,7 +190,7 @@ MESSAGES: dict[str, Message] = {
     "rule.offset.before": "{days} ថ្ងៃមុន {other}",
     "rule.once": "{date}",
     "rule.holy-days": "ថ្ងៃ ៨ កើត ១៥ កើត ៨ រោច និងថ្ងៃចុងក្រោយនៃខែ គ្រប់ខែ",
-    "rule.days": "{rule} ({days} ថ្ងៃ)",
+    "rule.days": "{rule} រយៈពេល {days} ថ្ងៃ",  # no brackets: the rule itself is often in brackets
     "period.every-year": "គ្រប់ឆ្នាំ",
     "period.until": "រហូតដល់ឆ្នាំ{until}",
     "period.since": "ចាប់ពីឆ្នាំ{since}",
@@ -283,12 +283,12 @@ MESSAGES: dict[str, Message] = {
     "script.day-off": "ថ្ងៃឈប់សម្រាក",
     "script.weekend": "ចុងសប្តាហ៍",
     "script.working-day": "ថ្ងៃធ្វើការ",
-    "script.private": "{name} (សម្រាប់តែវិស័យឯកជន)",
+    "script.private": "{name} សម្រាប់តែវិស័យឯកជន",
     "script.extra": "ថ្ងៃឈប់សម្រាករបស់ក្រុមហ៊ុន (--extra-off)",
     "script.worked-by": "{names}៖ វិស័យសាធារណៈធ្វើការ",
     "script.head": lambda day, weekday: f"{khmer_digits(day)} {weekday}",
     "script.line": "{head}៖ {what}",
-    "script.line.off": "{head}៖ {what}៖ {names}",
+    "script.line.off": "{head}៖ {what} ({names})",  # one ៖ a line
     "script.line.note": "{head}៖ {what} ({note})",
     "script.long-weekends": "ថ្ងៃឈប់សម្រាកជាប់គ្នាក្នុងឆ្នាំ{year} (ចុងសប្តាហ៍៖ {weekend} · វិស័យ{sector})",
     "script.bridges": "ថ្ងៃស្ពាន (ឈប់មួយថ្ងៃ ដើម្បីភ្ជាប់ថ្ងៃឈប់សម្រាកនៅសងខាង)",
