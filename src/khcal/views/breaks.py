@@ -53,13 +53,40 @@ def breaks_of(text: str) -> tuple[list[int], ...]:
     together takes them: between a word and a number or after a slash; then inside a proper name."""
     found = icu_breaks(text) if has_khmer(text) else None
     named: set[int] = set()
+    bound: set[int] = set()
     if found is None:
         found = space_breaks(text)
     else:
-        named = name_breaks(text, found)
+        named, bound = name_breaks(text, found), number_words(text, found)
     kept = [offset for offset in found if whole(text, offset)]
-    held = [o for o in kept if o not in named and _soft(text, o)]
+    held = [o for o in kept if o not in named and (o in bound or _soft(text, o))]
     return [o for o in kept if o not in named and o not in held], held, [o for o in kept if o in named]
+
+
+NUMBER_WORD = 12
+"""The most cells of the word a number is read with (`ខួបលើកទី ៤៨`) that `number_words` keeps whole."""
+
+
+def number_words(text: str, found: list[int]) -> set[int]:
+    """ICU's breaks inside the word a number is read with, across one space: `ខួបលើកទី ៤៨` is one unit
+    to a Khmer reader, though ICU parts `ខួប|លើក|ទី`. The word runs to the next space or bracket; one
+    wider than NUMBER_WORD cells is left to ICU (a phrase, not a word)."""
+    from khcal.views.width import cells
+
+    held: set[int] = set()
+    for at in range(1, len(text)):
+        if not number_and_word(text, at):
+            continue
+        if _digit(text[at]):  # the word before the number: back to a space or an opening bracket
+            start = max(text.rfind(c, 0, at - 1) for c in " ([«") + 1
+            end = at - 1
+        else:  # the word after it
+            start = at
+            ends = [i for i in (text.find(c, at) for c in " )]»") if i >= 0]
+            end = min(ends, default=len(text))
+        if cells(text[start:end]) <= NUMBER_WORD:
+            held.update(o for o in found if start < o < end)
+    return held
 
 
 def _soft(text: str, offset: int) -> bool:
