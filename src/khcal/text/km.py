@@ -109,7 +109,7 @@ MESSAGES: dict[str, Message] = {
     "error.format.placeholder": "--format៖ មិនស្គាល់កន្លែងដាក់ {name} ទេ (ប្រើ {known})",
     "error.format.brace": "--format៖ មាន {{ ឬ }} ដែលគ្មានគូ (សរសេរ {{{{ ឬ }}}} សម្រាប់តង្កៀបខ្លួនវា)",
     "error.options.quiet-batch": "-q មិនអាចប្រើជាមួយ '-' បានទេ៖ "
-    "ពេលអានពី stdin khcal បោះពុម្ពចម្លើយមួយបន្ទាត់សម្រាប់កាលបរិច្ឆេទនីមួយៗ",
+    "ពេលអានពី stdin khcal បង្ហាញចម្លើយមួយបន្ទាត់សម្រាប់កាលបរិច្ឆេទនីមួយៗ",
     "error.options.year-and-range": "--year មិនអាចប្រើជាមួយ --from/--to បានទេ",
     "error.options.range-order": "--from {start} នៅក្រោយ --to {end}",
     "error.options.bound": "'{value}' មិនមែនជាកាលបរិច្ឆេទ ឬឆ្នាំទេ (សូមប្រើ YYYY, YYYY-MM-DD, today, "
