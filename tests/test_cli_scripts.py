@@ -80,7 +80,10 @@ def test_human_lines() -> None:
     )
     code, out, _ = run("is-workday", "2026-04-14", "--lang", "km")
     assert code == 1
-    assert out.startswith("២០២៦-០៤-១៤ អង្គារ៖ ថ្ងៃឈប់សម្រាក៖ ")
+    assert out.startswith("២០២៦-០៤-១៤ អង្គារ៖ ថ្ងៃឈប់សម្រាក (")
+    # One ៖ a line, and no brackets inside brackets.
+    out = run("is-holiday", "2018-04-17", "--lang", "km")[1]
+    assert out.count("៖") == 1 and out.count("(") == 1 and out.endswith("សម្រាប់តែវិស័យឯកជន)\n"), out
 
 
 def test_sector_public_works_the_private_days_in_lieu() -> None:

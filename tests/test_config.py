@@ -167,7 +167,9 @@ def test_config_language_and_files_reach_every_command(tmp_path: Path) -> None:
             '# my settings\ncategories = ["royal", "sports"]\n',
             ":2: field 'categories': 'sports' is not a category",
         ),
-        ('lang = "km"\ncolour = true\n', ":2: field 'colour': unknown setting 'colour'"),
+        ('lang = "en"\ncolour = true\n', ":2: field 'colour': unknown setting 'colour'"),
+        # The file's own language words its problems.
+        ('lang = "km"\ncolour = true\n', ":2៖ វាល 'colour'៖ មិនស្គាល់ការកំណត់ 'colour' ទេ"),
     ],
 )
 def test_invalid_config_stops_every_command(tmp_path: Path, text: str, expected: str) -> None:

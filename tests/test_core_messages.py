@@ -102,7 +102,7 @@ def test_problems_in_english_and_khmer() -> None:
     assert error.message("en") == str(error)
     assert error.message("km").splitlines() == [
         "user.toml:6៖ ទិវា 'bad'៖ វាល 'rule.day'៖ ខែ២ គ្មានថ្ងៃទី៣០ ទេ",
-        "user.toml:8៖ ទិវា 'bad'៖ វាល 'days'៖ ត្រូវតែជាចំនួនគត់ មិនមែនខ្សែអក្សរ '3'ទេ",
+        "user.toml:8៖ ទិវា 'bad'៖ វាល 'days'៖ ត្រូវតែជាចំនួនគត់ មិនមែនខ្សែអក្សរ '3' ទេ",
     ]
     assert [p.key for p in error.problems] == ["problem.no-such-day", "problem.wrong-type"]
     assert error.problems[0].params == {"month": 2, "day": 30}

@@ -27,6 +27,17 @@ def test_list_ids_lists_every_id_with_its_name() -> None:
     assert found["victory-over-genocide"] == "ទិវាជ័យជម្នះលើរបបប្រល័យពូជសាសន៍"
 
 
+def test_into_a_pipe_a_long_name_stays_on_its_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a terminal gets `list --ids` and `today --short` filled to its width (tests/test_khmer_line_breaks
+    draws them in one); a script reading them gets one line each, however narrow COLUMNS says it is."""
+    monkeypatch.setenv("COLUMNS", "30")
+    catalogue = definitions.load([])
+    out = run("list", "--ids", "--lang", "km")[1]
+    assert len(out.splitlines()) == len(catalogue.observances)
+    out = run("today", "--short", "--lang", "km", "--today", "2027-04-14")[1]
+    assert out.count("\n") == 1 and len(out) > 30
+
+
 def test_the_unknown_id_hint_points_at_what_lists_ids() -> None:
     code, _, err = run("show", "nope")
     assert code == 2 and "khcal list --ids shows every id" in err

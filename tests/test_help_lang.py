@@ -116,8 +116,13 @@ def test_a_bad_language_gives_the_english_help(monkeypatch: pytest.MonkeyPatch, 
     assert code == 2 and "KHCAL_LANG" in err
 
 
-def test_a_broken_settings_file_gives_the_english_help(isolated: Path) -> None:
+def test_a_broken_settings_file_gives_the_help_in_its_own_valid_language(isolated: Path) -> None:
     write_config(isolated, 'lang = "km"\nweekend = "satday"\n')
+    code, out, err = run("next", "--help")
+    assert (code, err) == (0, "")
+    khmer_page(out)
+    english_page(run("next", "--help", "--lang", "en")[1])
+    write_config(isolated, 'lang = "fr"\nweekend = "satday"\n')
     code, out, err = run("next", "--help")
     assert (code, err) == (0, "")
     english_page(out)

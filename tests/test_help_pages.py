@@ -115,6 +115,49 @@ def test_an_unknown_topic_is_reported_in_the_language(monkeypatch: pytest.Monkey
     assert err == "khcal: help៖ គ្មានប្រធានបទ 'colours' ទេ (ប្រធានបទ៖ definitions, config)\n"
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("topic", TOPICS)
+@pytest.mark.parametrize("width", [40, 60, 80])
+def test_a_page_laid_out_for_a_terminal_keeps_every_word(topic: str, lang: str, width: int) -> None:
+    """On a terminal the page is filled to its width: prose and table cells within it, tables as blocks
+    (`heading: cell`), code as it is but for a comment filled under its `#` or above the code; no word
+    lost."""
+    from khcal.cli.help_page import for_terminal
+    from khcal.text import say
+    from khcal.views.width import cells
+
+    page = help_topics.page(topic, lang)
+    shown = for_terminal(page, width, lang)
+    code = {line.strip() for _, block in FENCED.findall(page) for line in block.splitlines()}
+    for line in shown.splitlines():
+        if cells(line) > width:  # only code the reader copies, and a word wider than the line
+            assert line.strip() in code or " " not in line.strip(), line
+    assert not any(line.startswith("|") for line in shown.splitlines())
+    assert shown.count("```") == page.count("```")
+    # Every word of the page is there (a Khmer phrase may now be parted between lines, a comment's `#`
+    # begin each of its lines; the tables' pipes and rulers are gone, their headings said before each cell).
+    flat = "".join(shown.replace("#", "").split())
+    assert [w for w in page.replace("#", "").split() if w.strip("|-") and w not in flat] == []
+    heading = _cells(page.split("\n| ", 1)[1].split("\n", 1)[0])[1]
+    assert say(lang, "topics.cell", heading=heading, cell="x").replace("x", "") in shown
+
+
+def _cells(row: str) -> list[str]:
+    return [cell.strip() for cell in ("| " + row).strip().strip("|").split("|")]
+
+
+def test_a_page_laid_out_keeps_a_comment_a_comment() -> None:
+    from khcal.cli.help_page import for_terminal
+
+    page = '```toml\nweekend = ["sat", "sun"]   # ឬ "sat,sun"។ [] ឬ "none" បើគ្មានថ្ងៃចុងសប្តាហ៍\n```\n'
+    shown = for_terminal(page, 60, "km").splitlines()
+    assert shown[1].startswith('weekend = ["sat", "sun"]   # ')
+    assert all(line.strip().startswith("#") for line in shown[2:-1]), shown
+    long_code = "```\n" + "x" * 30 + " = 1  # ទិវាជ័យជម្នះលើរបបប្រល័យពូជសាសន៍\n```"
+    shown = for_terminal(long_code, 40, "km").splitlines()
+    assert shown[1].startswith("# ") and shown[-2] == "x" * 30 + " = 1", shown
+
+
 def test_a_missing_translation_gives_the_english_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -122,6 +122,10 @@ def test_screen_is_khmer(args: list[str]) -> None:
         text = text.replace(ENGLISH_NAMES[args[1]], " ", 1)
     assert english(text, help_page=args[0] == "help") == [], text
     assert latin_digits(text) == [], text
+    # Khmer punctuation: notes apart with ` · `, no ASCII comma or semicolon between Khmer words, no
+    # brackets inside brackets.
+    assert not re.search(r"[\u1780-\u17ff)][,;] [\u1780-\u17ff(]", text), text
+    assert "))" not in text, text
 
 
 @pytest.mark.parametrize("path", help_pages(), ids=lambda p: " ".join(p) or "khcal")
@@ -220,6 +224,36 @@ def test_answers_for_scripts_keep_their_digits() -> None:
     assert khmer("workdays", "count", "2027-04-01", "2027-04-30", "--today", TODAY)[1] == "19\n"
     assert khmer("is-holiday", "-", "--today", TODAY, stdin="2027-04-14\n")[1] == "2027-04-14\tyes\n"
     assert '"date": "2027-04-14"' in khmer("is-holiday", "2027-04-14", "--json", "--today", TODAY)[1]
+
+
+def test_file_errors_give_their_reason_in_khmer(tmp_path: Path) -> None:
+    """What the OS or the UTF-8 decoder says of a file is in the error's language too (English as the
+    OS says it), not the OS's English inside a Khmer sentence."""
+    import errno
+    import os
+
+    from khcal.text import say
+    from khcal.text.errors import reason_key
+
+    missing = str(tmp_path / "missing" / "feed.ics")
+    code, out, err = khmer("export", "--output", missing, "--today", TODAY)
+    assert (code, out) == (2, "") and err.endswith("(គ្មានឯកសារ ឬថតឯកសារនេះទេ)\n"), err
+    assert english(err, help_page=True) == [] and latin_digits(err) == [], err
+    assert run("export", "--output", missing, "--today", TODAY)[2].endswith("(No such file or directory)\n")
+    binary = tmp_path / "binary.toml"
+    binary.write_bytes(b"\xff\xfe")
+    code, _, err = khmer("check", str(binary))
+    assert code == 2 and err.endswith("មិនមែនជាអត្ថបទ UTF-8 ទេ (មានបៃចាប់ផ្តើមមិនត្រឹមត្រូវ)\n"), err
+    assert reason_key(os.strerror(errno.EACCES)) == "reason.EACCES"
+    assert say("en", "reason.EACCES") == os.strerror(errno.EACCES)
+    assert reason_key("something khcal has never heard of") is None
+
+
+def test_a_value_in_latin_letters_is_set_apart_from_the_khmer_around_it(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text('format = 1\n[[observances]]\nid = "a"\nname = 3\n', encoding="utf-8")
+    err = khmer("check", str(path))[2]
+    assert "មិនមែនលេខ 3 ទេ" in err and "3ទេ" not in err, err
 
 
 # TOML syntax errors: tomllib's English read back into keys, worded in the language of `check`.

@@ -84,11 +84,36 @@ def test_zero_width_space_is_a_break_and_no_break_space_is_not() -> None:
     held = "សម្តេច\u00a0ព្រះមហាក្សត្រី"
     assert held.index("\u00a0") + 1 not in breaks.opportunities(held)
     assert held.index("\u00a0") + 1 in breaks.opportunities(held.replace("\u00a0", " "))
-    joined = "នរោត្តម សីហ\u2060មុនី"  # U+2060 WORD JOINER: the dictionary would part សីហ|មុនី
-    assert joined.index("\u2060") + 1 not in breaks.opportunities(joined)
-    assert len("នរោត្តម សីហ") in breaks.opportunities(joined.replace("\u2060", ""))
+    joined = "ព្រះបាទ\u2060សម្តេច"  # U+2060 WORD JOINER: no break where ICU finds one
+    assert len("ព្រះបាទ") in breaks.opportunities(joined.replace("\u2060", ""))
+    assert breaks.opportunities(joined) == []
     assert lines("a b\u00a0c d", 4) == ["a", "b\u00a0c", "d"]
     assert lines("ក ខ\u00a0គ ឃ", 3) == ["ក", "ខ\u00a0គ", "ឃ"]
+
+
+def test_a_name_the_dictionary_does_not_know_stays_whole() -> None:
+    """ICU parts the names it lacks: between two words it knows (`សីហ|មុនី`) or a syllable at a time
+    (`ស្រេ|ប្រេ|នី|ត|សា`). Those breaks are held back: taken only when the line has no other."""
+    # Each name, and the stretch held with it (one-syllable words beside it go with it).
+    for text, name, held in (
+        ("ព្រះករុណា ព្រះបាទសម្តេចព្រះបរមនាថ នរោត្តម សីហមុនី ព្រះមហាក្សត្រ", "សីហមុនី", "សីហមុនី"),
+        ("អំពើប្រល័យពូជសាសន៍ឆ្នាំ១៩៩៥ នៅស្រេប្រេនីតសា (ខួបលើកទី ៣២)", "ស្រេប្រេនីតសា", "នៅស្រេប្រេនីតសា"),
+        ("ប្រឆាំងនឹងជនជាតិទុតស៊ីនៅរវ៉ាន់ដា", "ទុតស៊ី", "ទុតស៊ីនៅរវ៉ាន់ដា"),
+        ("ប្រឆាំងនឹងជនជាតិទុតស៊ីនៅរវ៉ាន់ដា", "រវ៉ាន់ដា", "ទុតស៊ីនៅរវ៉ាន់ដា"),
+        ("កាត់ទោស ខៀវ សំផន", "សំផន", "សំផន"),
+    ):
+        at = text.index(name)
+        inside = set(range(at + 1, at + len(name)))
+        assert inside & icu(text), name  # ICU would part it
+        assert not inside & set(breaks.opportunities(text)), name
+        for width in range(cells(held), cells(text) + 1):
+            assert any(name in line for line in lines(text, width)), (name, width, lines(text, width))
+    # Held back, not forbidden: a line narrower than the name is cut where ICU says, not anywhere.
+    assert lines("នរោត្តម សីហមុនី", cells("នរោត្តម")) == ["នរោត្តម", "សីហមុនី"]
+    assert lines("សីហមុនី", cells("សីហ")) == ["សីហ", "មុនី"]
+    # A word of the dictionary between spaces, and a long phrase, break where ICU says.
+    assert breaks.syllables("សីហមុនី") == 4 and breaks.syllables("វ៉ាន់") == 1 and breaks.syllables("ក a") == 0
+    assert breaks.opportunities("ពិធីបុណ្យភ្ជុំបិណ្ឌ") == [len("ពិធីបុណ្យ")]
 
 
 def test_a_number_stays_with_its_word() -> None:
@@ -100,6 +125,11 @@ def test_a_number_stays_with_its_word() -> None:
     found = lines(text, cells("ខួបចម្រើនព្រះជន្ម (ខួបកំណើតគម្រប់ ៩១"))
     assert all(not line.endswith(("៩១", "គម្រប់")) for line in found), found
     assert any("គម្រប់ ៩១ ឆ្នាំ" in line for line in found), found
+    # The word is the reader's, to a space or a bracket, though ICU parts it (ខួប|លើក|ទី).
+    assert lines("ទិវាសន្តិភាពនៅកម្ពុជា (ខួបលើកទី ២៨)", cells("ទិវាសន្តិភាពនៅកម្ពុជា (ខួបលើក")) == [
+        "ទិវាសន្តិភាពនៅកម្ពុជា",
+        "(ខួបលើកទី ២៨)",
+    ]
     # Wider than the line, they part at their spaces before a word is cut.
     assert lines("គម្រប់ ៩១ ឆ្នាំ", cells("គម្រប់ ៩១")) == ["គម្រប់ ៩១", "ឆ្នាំ"]
     assert lines("គម្រប់ ៩១ ឆ្នាំ", cells("គម្រប់")) == ["គម្រប់", "៩១", "ឆ្នាំ"]

@@ -94,10 +94,22 @@ def test_environment_errors_name_the_variable(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_config_errors_name_the_file_and_line(isolated: Path) -> None:
-    path = write_config(isolated, '# mine\nlang = "km"\ntz = ""\n')
+    path = write_config(isolated, '# mine\nlang = "en"\ntz = ""\n')
     code, _, err = run("next", *TODAY)
     assert code == 2
     assert err.startswith(f"khcal: {path}:3: field 'tz': an empty value")
+
+
+def test_a_settings_file_words_its_problems_in_its_own_language(isolated: Path) -> None:
+    """`lang = "km"` in a settings file with another problem: the language is known, the error is Khmer;
+    also when the file is not TOML at all, from its own `lang` line. Another language asked for wins."""
+    path = write_config(isolated, '# mine\nlang = "km"\ntz = ""\n')
+    assert run("next", *TODAY)[2].startswith(f"khcal: {path}:3៖ វាល 'tz'៖ តម្លៃទទេ។")
+    assert run("next", "--lang", "en", *TODAY)[2].startswith(f"khcal: {path}:3: field 'tz': an empty value")
+    write_config(isolated, 'lang = "km"\nweekend = "sat\n')
+    assert run("next", *TODAY)[2].startswith(f"khcal: {path}:2៖ កំហុសវាក្យសម្ព័ន្ធ TOML៖ ")
+    write_config(isolated, 'lang = "fr"\ntz = ""\n')  # not a language: every problem in English
+    assert run("next", *TODAY)[2].startswith(f"khcal: {path}:1: field 'lang': 'fr' is not one of en, km")
 
 
 def test_a_broken_settings_file_is_reported_in_the_language_asked_for(

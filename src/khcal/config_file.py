@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from khcal.core.model import LANGUAGES
 from khcal.errors import DefinitionsError, KhcalError, Problem
 from khcal.settings import FILENAME
 
@@ -28,7 +29,10 @@ _CATEGORY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class ConfigError(DefinitionsError):
-    """The settings file has one or more problems; all of them are listed."""
+    """The settings file has one or more problems; all of them are listed. `lang` is the file's own `lang`
+    when that one is valid: the problems are worded in it."""
+
+    lang: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +97,11 @@ def parse_text(text: str, path: Path | str = FILENAME) -> Config:
 
     raw = toml_document(text, str(path))  # nesting deeper than definitions.MAX_NESTING is refused
     if isinstance(raw, Problem):
-        raise ConfigError([raw])
+        error = ConfigError([raw])
+        # The file is not TOML; a line of its own that gives a valid language still says whom it is for.
+        said = re.search(r"""^[ \t]*lang[ \t]*=[ \t]*["']([a-z]+)["'][ \t]*(?:#.*)?$""", text, re.M)
+        error.lang = said.group(1) if said and said.group(1) in LANGUAGES else None
+        raise error
     lines = _key_lines(text)
     problems: list[Problem] = []
 
@@ -109,7 +117,9 @@ def parse_text(text: str, path: Path | str = FILENAME) -> Config:
         except KhcalError as exc:  # worded when shown, in the reader's language
             problems.append(Problem(path, exc.key, lines.get(key), field=key, params=exc.params))
     if problems:
-        raise ConfigError(problems)
+        error = ConfigError(problems)
+        error.lang = values.get("lang")
+        raise error
     return Config(path=Path(path), lines=lines, **values)
 
 

@@ -262,13 +262,17 @@ def resolve(
 def language(lang: str | None = None, environ: Mapping[str, str] | None = None) -> Language:
     """The language of what is printed without the command's settings, or before them: help pages and
     errors. Picked as `resolve` picks it (the option, then KHCAL_LANG, then config.toml's lang, then en), and
-    English where that value or the settings file is not valid (so that the error about it is English)."""
+    English where that value is not valid, or the settings file cannot be read or names no valid `lang` (so
+    that the error about it is English)."""
     env = os.environ if environ is None else environ
+    own = None  # a settings file with problems still words them in its own valid `lang`
     try:
         conf = load_config(env)
-    except KhcalError:
-        conf = None
+    except KhcalError as error:
+        conf, own = None, getattr(error, "lang", None)
     picked = _pick("lang", lang, "--lang", env, "KHCAL_LANG", conf)
+    if picked is None and own is not None:
+        picked = own, "config.toml"
     try:
         return "en" if picked is None else _checked(parsing.check_lang, *picked)  # type: ignore[return-value]
     except KhcalError:

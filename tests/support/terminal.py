@@ -72,7 +72,7 @@ class Terminal:
         self.call("wait-for", channel)
         target = f"khcal:{window}"
         for _ in range(100):
-            rows = [r.rstrip() for r in self.call("capture-pane", "-p", "-t", target, "-S", "0").split("\n")]
+            rows = [r.rstrip() for r in self.call("capture-pane", "-p", "-t", target, "-S", "-").split("\n")]
             if DONE in rows:
                 break
             time.sleep(0.1)

@@ -88,13 +88,19 @@ class Answer:
             if self.extra_off:
                 names.append(say(lang, "script.extra"))
             what = say(lang, "script.day-off")
-            return say(lang, "script.line.off", head=head, what=what, names="; ".join(names))
+            return say(
+                lang,
+                "script.line.off",
+                head=head,
+                what=what,
+                names=say(lang, "separator.notes.strong").join(names),
+            )
         what = say(lang, "script.weekend" if self.weekend else "script.working-day")
         if not self.private_only:
             return say(lang, "script.line", head=head, what=what)
         from khcal.text.dates import occurrence_name
 
-        worked = "; ".join(occurrence_name(o, lang) for o in self.private_only)
+        worked = say(lang, "separator.notes.strong").join(occurrence_name(o, lang) for o in self.private_only)
         note = say(lang, "script.worked-by", names=worked)
         return say(lang, "script.line.note", head=head, what=what, note=note)
 

@@ -58,4 +58,10 @@ def help_(options: Options, topic: Annotated[str | None, typer.Argument(metavar=
 
     chosen = options.settings().lang  # the index, the pages and the errors are in this language
     text = help_topics.index(chosen) if topic is None else help_topics.page(topic, chosen)
+    if topic is not None and sys.stdout.isatty():  # a pipe or a file gets the Markdown as it is
+        import shutil
+
+        from khcal.cli.help_page import for_terminal
+
+        text = for_terminal(text, min(shutil.get_terminal_size().columns, 80), chosen)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")

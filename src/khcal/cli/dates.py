@@ -100,7 +100,18 @@ def _ids(calendar: Calendar, as_json: bool) -> None:
         emit_json([{"id": ident, "name": name} for ident, name in ids.items()])
         return
     width = max(map(len, ids), default=0)
-    sys.stdout.write("".join(f"{ident:<{width}}  {name}\n" for ident, name in ids.items()))
+    if not sys.stdout.isatty():  # one a line for a script (`cut`, `grep`)
+        sys.stdout.write("".join(f"{ident:<{width}}  {name}\n" for ident, name in ids.items()))
+        return
+    import shutil
+
+    from khcal.cli.help_text import fill
+
+    # A terminal: each name filled beside its id, between words, the lines after it under the first.
+    columns, hang = shutil.get_terminal_size().columns, " " * (width + 2)
+    sys.stdout.write(
+        "".join(fill(name, columns, f"{ident:<{width}}  ", hang) + "\n" for ident, name in ids.items())
+    )
 
 
 @command(app, "show", (*SETTINGS, *SCREEN))

@@ -139,7 +139,7 @@ def _summary(
         value = line.waybar(found, settings.lang, shape)
         sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")  # one line: waybar reads lines
     elif short or template is not None:
-        sys.stdout.write(line.fill(shape, found, settings.lang) + "\n")
+        sys.stdout.write(_on_screen(line.fill(shape, found, settings.lang)) + "\n")
     elif as_json:
         import json
 
@@ -179,6 +179,23 @@ def publish(
     else:
         print(say(settings.lang, "cli.publish.written", **given))
     return 0
+
+
+def _on_screen(text: str) -> str:
+    """The one line as it is for a status bar, a prompt or a script (a pipe); on a terminal too narrow for
+    it, filled between words rather than folded by the terminal inside a word or a cluster."""
+    if "\n" in text or not sys.stdout.isatty():
+        return text
+    import shutil
+
+    from khcal.views.width import cells
+
+    columns = shutil.get_terminal_size().columns
+    if cells(text) <= columns:
+        return text
+    from khcal.views.clusters import wrap
+
+    return "\n".join(text[a:b] for a, b in wrap(text, columns, cells))
 
 
 COMMANDS: dict[str, Callable[..., int | None]] = {

@@ -279,6 +279,7 @@ FORMAT: dict[str, Message] = {
     "topics.definitions": "the definitions file format (observances, rules, days off, sources)",
     "topics.config": "the settings file config.toml (language, time zone, weekend, categories)",
     "topics.more": "Every command has its own help with examples: khcal COMMAND --help",
+    "topics.cell": "{heading}: {cell}",
     "error.help.topic": "help: no topic '{name}' (topics: {topics})",
 }
 

@@ -86,11 +86,42 @@ def _say(lang: str, key: str, params: Mapping[str, object]) -> str:
 
 
 def _param(name: str, value: object, lang: str) -> object:
-    """A parameter ready for a message: a nested error worded, a value from the user cut and escaped."""
+    """A parameter ready for a message: a nested error worded, a reason in the message's language, a value
+    from the user cut and escaped."""
     if isinstance(value, KhcalError | Problem):
         return word(value, lang)
+    if name == "reason" and isinstance(value, str):
+        key = reason_key(value)
+        return value if key is None else say(lang, key)
     if isinstance(value, str) and name in _PATHS:
         return shown_path(value)
     if isinstance(value, str) and name not in _WORDED:
         return shown(value)
     return value
+
+
+_REASONS: dict[str, str] = {}
+# The OS errors a file, a folder or a socket of khcal's may meet, by their names in `errno`.
+_ERRNOS = (
+    "ENOENT EACCES EPERM EISDIR ENOTDIR EEXIST ENOSPC EDQUOT EROFS ENAMETOOLONG ELOOP EIO EBUSY ETXTBSY "
+    "EMFILE EFBIG ENOTEMPTY EXDEV ENXIO ENODEV ENOMEM EINVAL EAGAIN EPIPE EADDRINUSE EADDRNOTAVAIL "
+    "ECONNREFUSED"
+)
+# What the UTF-8 decoder says of bad bytes, and the reasons khcal gives itself.
+_SAID = ("invalid start byte", "invalid continuation byte", "unexpected end of data", "changed meanwhile")
+
+
+def reason_key(reason: str) -> str | None:
+    """The message key of a reason an error carries (an OS error's `strerror`, the UTF-8 decoder's reason,
+    `changed meanwhile`), so that it is worded in the message's language; None for one khcal does not
+    know, which is shown as it is."""
+    if not _REASONS:
+        import errno
+        import os
+
+        for name in _ERRNOS.split():
+            code = getattr(errno, name, None)
+            if code is not None:
+                _REASONS[os.strerror(code)] = f"reason.{name}"
+        _REASONS.update({said: "reason." + said.replace(" ", "-") for said in _SAID})
+    return _REASONS.get(reason)

@@ -29,6 +29,14 @@ def _kinds(codes: tuple[str, ...]) -> str:
     return " ឬ".join(_KINDS.get(code, code) for code in codes)
 
 
+def _spaced(text: str) -> str:
+    """`text` with a space on a side where it begins or ends with a character that is not Khmer: a value in
+    Latin letters or digits is not written against a Khmer word (`មិនមែនលេខ 3 ទេ`, `មិនមែន true/false ទេ`)."""
+    before = " " if text[:1] and not "\u1780" <= text[0] <= "\u17ff" else ""
+    after = " " if text[-1:] and not "\u1780" <= text[-1] <= "\u17ff" else ""
+    return before + text + after
+
+
 def found_kind(code: str, value: str) -> str:
     if code == "boolean":
         return "true/false"
@@ -73,12 +81,12 @@ MESSAGES: dict[str, Message] = {
     "problem.in-lieu-every-day": "រាយថ្ងៃទាំងប្រាំពីរនៃសប្តាហ៍៖ គ្មានថ្ងៃណាមួយអាចជាថ្ងៃឈប់សម្រាកសងបានឡើយ",
     "problem.format": "khcal នេះអានទម្រង់ {expected} មិនមែនទម្រង់ {value} ទេ",
     "problem.unknown-key": lambda key, close: (
-        f"មិនស្គាល់សោ '{key}' ទេ" + (f" (តើអ្នកចង់សរសេរ '{close}' ឬ?)" if close else "")
+        f"មិនស្គាល់គន្លឹះ '{key}' ទេ" + (f" (តើអ្នកចង់សរសេរ '{close}' ឬ?)" if close else "")
     ),
     "problem.found": lambda found, value: found_kind(found, value),
     "problem.required": "ត្រូវតែមាន",
     "problem.wrong-type": lambda expected, found, value: (
-        f"ត្រូវតែជា{_kinds(expected)} មិនមែន{found_kind(found, value)}ទេ"
+        f"ត្រូវតែជា{_spaced(_kinds(expected)).rstrip()} មិនមែន{_spaced(found_kind(found, value))}ទេ"
     ),
     "problem.range": "ត្រូវតែនៅចន្លោះ {low} ដល់ {high} មិនមែន {value} ទេ",
     "problem.not-one-of": "'{value}' មិនមែនជាតម្លៃមួយក្នុងចំណោម {choices} ទេ",
@@ -88,21 +96,23 @@ MESSAGES: dict[str, Message] = {
     "problem.empty": "មិនត្រូវទុកទទេទេ",
     "problem.no-sources": "ត្រូវតែដាក់ប្រភពយ៉ាងហោចណាស់មួយ",
     "problem.source-type": lambda found, value: (
-        f"ត្រូវតែជាខ្សែអក្សរ ឬតារាងដែលមាន title និង url មិនមែន{found_kind(found, value)}ទេ"
+        f"ត្រូវតែជាខ្សែអក្សរ ឬតារាងដែលមាន title និង url មិនមែន{_spaced(found_kind(found, value))}ទេ"
     ),
     "problem.not-http": "'{value}' មិនមែនជាអាសយដ្ឋាន http(s) ទេ",
     "problem.control-character": ("មានតួអក្សរបញ្ជា {char}៖ សូមលុបវាចេញ (អត្ថបទអាចមានតែថេប និងការចុះបន្ទាត់ប៉ុណ្ណោះ)"),
     "problem.year-twice": "ឆ្នាំ{year} ត្រូវបានដាក់ពីរដង",
     "problem.duplicate-id": "លេខសម្គាល់ '{ident}' ស្ទួន (កំណត់ដំបូងនៅបន្ទាត់ {line})",
     "problem.not-array-of-tables": lambda name, found, value: (
-        f"ត្រូវតែជាអារេនៃតារាង ([[{name}]]) មិនមែន{found_kind(found, value)}ទេ"
+        f"ត្រូវតែជាអារេនៃតារាង ([[{name}]]) មិនមែន{_spaced(found_kind(found, value))}ទេ"
     ),
     "problem.entry-not-table": lambda n, found, value: (
-        f"ធាតុទី{n} ត្រូវតែជាតារាង មិនមែន{found_kind(found, value)}ទេ"
+        f"ធាតុទី{n} ត្រូវតែជាតារាង មិនមែន{_spaced(found_kind(found, value))}ទេ"
     ),
-    "problem.not-table": lambda found, value: f"ត្រូវតែជាតារាង មិនមែន{found_kind(found, value)}ទេ",
+    "problem.not-table": lambda found, value: f"ត្រូវតែជាតារាង មិនមែន{_spaced(found_kind(found, value))}ទេ",
     "problem.rule-not-table": lambda found, value: (
-        'ត្រូវតែជាតារាង ដូចជា { kind = "fixed", month = 1, day = 7 } មិនមែន' + found_kind(found, value) + "ទេ"
+        'ត្រូវតែជាតារាង ដូចជា { kind = "fixed", month = 1, day = 7 } មិនមែន'
+        + _spaced(found_kind(found, value))
+        + "ទេ"
     ),
     "problem.until-before-since": "{until} នៅមុន since = {since}",
     "problem.bad-id": "'{ident}' ត្រូវតែមានតែអក្សរតូច លេខ និងសញ្ញាដកតែមួយៗ",
@@ -123,4 +133,36 @@ MESSAGES: dict[str, Message] = {
         f"យោងទៅទិវា '{ident}' ដែលមិនស្គាល់" + (f" (តើអ្នកចង់សរសេរ '{close}' ឬ?)" if close else "")
     ),
     "problem.offset-cycle": "គម្លាតថ្ងៃវិលជារង្វង់៖ {chain}",
+    # Why a file could not be read or written (khcal.text.errors.reason_key)
+    "reason.ENOENT": "គ្មានឯកសារ ឬថតឯកសារនេះទេ",
+    "reason.EACCES": "គ្មានសិទ្ធិ",
+    "reason.EPERM": "មិនអនុញ្ញាតឱ្យធ្វើប្រតិបត្តិការនេះទេ",
+    "reason.EISDIR": "ជាថតឯកសារ",
+    "reason.ENOTDIR": "មិនមែនជាថតឯកសារទេ",
+    "reason.EEXIST": "មានឯកសារនេះរួចហើយ",
+    "reason.ENOSPC": "ឧបករណ៍ផ្ទុកអស់ទំហំ",
+    "reason.EDQUOT": "លើសកូតាថាស",
+    "reason.EROFS": "ប្រព័ន្ធឯកសារអាចអានបានតែប៉ុណ្ណោះ",
+    "reason.ENAMETOOLONG": "ឈ្មោះឯកសារវែងពេក",
+    "reason.ELOOP": "តំណនិមិត្តសញ្ញាច្រើនជាន់ពេក",
+    "reason.EIO": "កំហុសបញ្ចូល ឬបញ្ចេញ",
+    "reason.EBUSY": "ឧបករណ៍ ឬធនធាននេះកំពុងជាប់រវល់",
+    "reason.ETXTBSY": "ឯកសារនេះកំពុងជាប់រវល់",
+    "reason.EMFILE": "បើកឯកសារច្រើនពេក",
+    "reason.EFBIG": "ឯកសារធំពេក",
+    "reason.ENOTEMPTY": "ថតឯកសារមិនទទេ",
+    "reason.EXDEV": "មិនអាចភ្ជាប់ឆ្លងពីឧបករណ៍មួយទៅឧបករណ៍មួយទៀតបានទេ",
+    "reason.ENXIO": "គ្មានឧបករណ៍ ឬអាសយដ្ឋាននេះទេ",
+    "reason.ENODEV": "គ្មានឧបករណ៍នេះទេ",
+    "reason.ENOMEM": "មិនអាចបម្រុងអង្គចងចាំបានទេ",
+    "reason.EINVAL": "អាគុយម៉ង់មិនត្រឹមត្រូវ",
+    "reason.EAGAIN": "ធនធានមិនទាន់អាចប្រើបាននៅពេលនេះទេ",
+    "reason.EPIPE": "បំពង់ត្រូវបានបិទ",
+    "reason.EADDRINUSE": "អាសយដ្ឋាននេះកំពុងត្រូវបានប្រើរួចហើយ",
+    "reason.EADDRNOTAVAIL": "មិនអាចប្រើអាសយដ្ឋាននេះបានទេ",
+    "reason.ECONNREFUSED": "ការតភ្ជាប់ត្រូវបានបដិសេធ",
+    "reason.invalid-start-byte": "មានបៃចាប់ផ្តើមមិនត្រឹមត្រូវ",
+    "reason.invalid-continuation-byte": "មានបៃបន្តមិនត្រឹមត្រូវ",
+    "reason.unexpected-end-of-data": "ទិន្នន័យចប់មុនពេលកំណត់",
+    "reason.changed-meanwhile": "បានផ្លាស់ប្តូរក្នុងពេលនោះ",
 }

@@ -82,7 +82,7 @@ def _event(summary: Summary, lang: str) -> tuple[str, str, str]:
     named, of_the_day = _named(summary)
     if not named:
         return "", "", ""
-    name = ", ".join(dict.fromkeys(occurrence_name(o, lang) for o in named))
+    name = say(lang, "separator.names").join(dict.fromkeys(occurrence_name(o, lang) for o in named))
     if of_the_day:
         key = "line.day-off" if summary.days_off else "screen.today"
         return say(lang, key, names=name, name=name), name, say(lang, "when.today")

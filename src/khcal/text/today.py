@@ -21,7 +21,9 @@ def lunar_line(summary: Summary, lang: str) -> str:
 def status_text(summary: Summary, lang: str) -> str:
     """'A day off: Khmer New Year', 'A weekend day' or 'A working day'."""
     if summary.day_off:
-        names = ", ".join(dict.fromkeys(occurrence_name(o, lang) for o in summary.days_off))
+        names = say(lang, "separator.names").join(
+            dict.fromkeys(occurrence_name(o, lang) for o in summary.days_off)
+        )
         return say(lang, "screen.day-off", names=names)
     return say(lang, "screen.weekend" if summary.weekend else "screen.working-day")
 
@@ -38,7 +40,7 @@ def coming_text(occ: Occurrence, today: date, lang: str) -> str:
     details = [anniversary(occ, lang)]
     if occ.holiday:
         details.append(say(lang, "day-off"))
-    shown = "; ".join(d for d in details if d)
+    shown = say(lang, "separator.notes.strong").join(d for d in details if d)
     when = countdown(occ.days_until(today), lang, today)
     text = say(
         lang,

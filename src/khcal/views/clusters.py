@@ -79,22 +79,23 @@ def _wrap_paragraph(text: str, width: int, measure: Measure) -> list[tuple[int, 
     if measure(text[:end]) <= width:
         return [(0, end)] if end else []
     indent = len(text) - len(text.lstrip(" "))
-    strict, last_resort = breaks.breaks_of(text)
-    stops = [b for b in strict if b > indent] + [len(text)]
-    soft = sorted([b for b in last_resort if b > indent] + stops)
+    # Each tier adds the breaks held back until then: a word and its number, then a name's syllables.
+    tiers, taken = [], [len(text)]
+    for found in breaks.breaks_of(text):
+        taken = sorted(taken + [b for b in found if b > indent])
+        tiers.append(taken)
     lines: list[tuple[int, int]] = []
     start = 0
     while start < len(text):
-        stop = _last_fit(text, start, stops, width, measure)
+        stop = _last_fit(text, start, tiers[0], width, measure)
         if stop is None and start == 0 and indent:
             start = indent  # the indentation is dropped when the first piece does not fit after it
             continue
-        if stop is None:
-            # A word and its number wider than the line are parted before a word is cut.
-            stop = _last_fit(text, start, soft, width, measure)
+        for wider in tiers[1:]:
+            stop = stop or _last_fit(text, start, wider, width, measure)
         if stop is None:
             # The piece up to the next opportunity is wider than the line: cut it between clusters.
-            stop = _cut(text, start, _trimmed(text, next(b for b in soft if b > start)), width, measure)
+            stop = _cut(text, start, _trimmed(text, next(b for b in taken if b > start)), width, measure)
             lines.append((start, stop))
         else:
             lines.append((start, _trimmed(text, stop)))

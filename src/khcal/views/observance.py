@@ -56,7 +56,7 @@ def _date_lines(occ: Occurrence, today: date, lang: str) -> list[str]:
     if occ.status == "projected":
         details.append(say(lang, "projected"))
     details.append(exact_days(days, lang))
-    shown = ", ".join(d for d in details if d)
+    shown = say(lang, "separator.notes").join(d for d in details if d)
     lines = [say(lang, "screen.details", text=format_span(occ.start, occ.end, lang), details=shown)]
     for line, lunar in new_year_lines(occ, lang):
         lines.append(f"  {line}")
@@ -68,5 +68,5 @@ def _date_lines(occ: Occurrence, today: date, lang: str) -> list[str]:
 def _section(out: Console, title: str, lines: Sequence[str]) -> None:
     out.print(Wrapped(RichText(title, style="bold underline")))
     for line in lines:
-        out.print(Wrapped(line, indent=2))
+        out.print(Wrapped(line, indent=2, hang=2))  # a line that goes on is set under the first
     out.print()

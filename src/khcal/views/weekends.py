@@ -74,7 +74,7 @@ def _why(run: Run, lang: str) -> str:
     names = list(dict.fromkeys(names))
     if run.extra:
         names.append(say(lang, "script.company-day-off"))
-    return "; ".join(names)
+    return say(lang, "separator.notes.strong").join(names)
 
 
 def _section(out: Console, rows: list[tuple[list[str], str]], lang: str, group: int = 0) -> None:
