@@ -136,6 +136,36 @@ def test_a_kill_between_the_renames_is_finished_by_the_next_run(tmp_path: Path) 
     assert edition.write_edition(str(site), NEW, "publish") == ()
 
 
+@pytest.mark.parametrize("unnamed", [edition.UNNAMED_LIMIT, 1])
+def test_a_kill_before_the_commit_leaves_the_previous_edition_and_no_hidden_file(
+    tmp_path: Path, unnamed: int
+) -> None:
+    """The process kills itself (SIGKILL) once every file of the edition is written, before its commit:
+    files held without a name are dropped by the kernel; past the limit, the named ones go at the next run."""
+    site = tmp_path / "site"
+    edition.write_edition(str(site), OLD, "publish")
+    before = snapshot(site)
+    killer = textwrap.dedent(
+        f"""
+        import os, signal
+        from khcal.feeds import edition
+        edition.UNNAMED_LIMIT = {unnamed}
+        with edition.Edition({str(site)!r}, "publish") as made:
+            for name, data in {NEW!r}.items():
+                made.add(name, data)
+            os.kill(os.getpid(), signal.SIGKILL)
+        """
+    )
+    killed = subprocess.run([sys.executable, "-c", killer], check=False, timeout=60)
+    assert killed.returncode == -signal.SIGKILL
+    shown = {name: data for name, data in contents(site).items() if not Path(name).name.startswith(".")}
+    assert shown == OLD
+    if unnamed == edition.UNNAMED_LIMIT and os.path.isdir("/proc/self/fd"):
+        assert snapshot(site) == before  # nothing stray, not even for the next run to remove
+    assert edition.write_edition(str(site), NEW, "publish") == tuple(NEW)
+    assert contents(site) == NEW and hidden(site) == []
+
+
 def test_stray_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> None:
     edition.write_edition(str(tmp_path), OLD, "publish")
     for stray in (

@@ -12,19 +12,21 @@ folders), so that no more than one file's bytes need be held at once, and puts t
 2. `add` checks the name: a file that already holds these bytes is left alone (its modification time kept);
    anything at a name that is not a regular file (a FIFO, a device, a link, a folder) is refused with one
    line, and is never read nor replaced.
-3. A changed file is written at once to a hidden temporary name in its own folder
-   (`.NAME.khcal-PID-RANDOM.tmp`), flushed to disk. A failure or a kill up to the commit leaves the previous
-   edition whole: a failure (or Ctrl-C) removes every temporary file and the folders this run made; a
-   SIGKILL leaves at most these hidden names (and the new folders they are in), which the next run removes
-   (or fills).
+3. A changed file is written at once, flushed to disk, as an unnamed file of its own folder (Linux's
+   O_TMPFILE, held open; the first `UNNAMED_LIMIT` of them), which the kernel drops if the process dies;
+   where there is no such thing, or past the limit, under a hidden temporary name
+   (`.NAME.khcal-PID-RANDOM.tmp`). A failure or a kill up to the commit leaves the previous edition whole:
+   a failure (or Ctrl-C) removes every temporary file and the folders this run made; a SIGKILL leaves at
+   most the new folders and any hidden names, which the next run fills or removes.
 4. `commit` finds the files of the previous edition that this one no longer has (a year no longer
    published, a day no longer in the catalogue): the names the previous edition listed in `.khcal-files`
-   (`khcal.feeds.journal`) that still hold a regular file, and nothing khcal did not list. It writes the
-   journal `.khcal-edition` (the renames and these removals), then renames every file into place, the
-   `index*.html` pages last and `.khcal-files` after them, then removes the files of the previous edition
-   (and the folders this leaves empty), with Ctrl-C and SIGTERM held until the end, and removes the
-   journal. So the index pages no longer link a removed file before it goes. Only a SIGKILL or a power cut
-   can stop this half-way: the journal is then still there, and the next run finishes it first.
+   (`khcal.feeds.journal`) that still hold a regular file, and nothing khcal did not list. It gives every
+   file its hidden name, writes the journal `.khcal-edition` (the renames and these removals), then renames
+   every file into place, the `index*.html` pages last and `.khcal-files` after them, then removes the
+   files of the previous edition (and the folders this leaves empty), with Ctrl-C and SIGTERM held until
+   the end, and removes the journal. So the index pages no longer link a removed file before it goes.
+   Only a SIGKILL or a power cut can stop this half-way: the journal is then still there, and the next run
+   finishes it first.
 """
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ if TYPE_CHECKING:
 
 JOURNAL = journal.JOURNAL
 MANIFEST = journal.MANIFEST
+UNNAMED_LIMIT = 256
+"""How many written files an edition holds open without a name (O_TMPFILE) until its commit; past it,
+files get their hidden temporary names at once (and one file descriptor each is not held)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +132,7 @@ class Edition:
         self.names: dict[str, None] = {}
         self._temporary: dict[str, files.Temporary] = {}
         self._cleaned: set[int] = set()
+        self._unnamed = 0
         self._committed = False
 
     def __enter__(self) -> Edition:
@@ -181,8 +187,10 @@ class Edition:
                 raise FileNotFoundError(2, os.strerror(2))
             self._clean(directory)
             made = self._temporary[name] = files.Temporary(directory, base, data, files.mode_of(info))
-            made.link()
-            made.discard(keep=True)  # closed, its temporary name kept until the commit
+            self._unnamed += made.name is None
+            if made.name is not None or self._unnamed > UNNAMED_LIMIT:
+                made.link()
+                made.discard(keep=True)  # closed, its temporary name kept until the commit
         except OSError as exc:
             raise cannot(self.folder, exc) from None
 
@@ -216,6 +224,8 @@ class Edition:
             return Done((), ())
         try:
             with files.signals_held():
+                for name in order:
+                    self._temporary[name].link()
                 journal.write(self._top, [(name, self._temporary[name].named()) for name in order], stale)
                 self._committed = True  # from here on, a run stopped half-way is finished by the next one
                 for name in order:
