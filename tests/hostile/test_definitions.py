@@ -183,6 +183,27 @@ REFUSED: dict[str, tuple[Files, str]] = {
     "empty tables": ({"a.toml": "[[observances]]\n[[published]]\n[[in_lieu]]\n"}, "field 'id': is required"),
     "duplicate ids in a file": ({"a.toml": observance("mine") + observance("mine")}, "duplicate id 'mine'"),
     "a wrong type at every field": ({"a.toml": EVERY_WRONG_TYPE}, "must be"),
+    # blank texts: a name, a description, a source or a note of spaces alone would show as nothing
+    "a name of spaces": (
+        {"a.toml": observance("mine").replace('name = "mine day"', 'name = "   "')},
+        "field 'name': must not be empty",
+    ),
+    "an empty description": (
+        {"a.toml": observance("mine").replace('"A day of the tests."', '""')},
+        "field 'description': must not be empty",
+    ),
+    "a description of line breaks": (
+        {"a.toml": observance("mine").replace('"A day of the tests."', '"\\n\\t\\n"')},
+        "field 'description': must not be empty",
+    ),
+    "blank sources": (
+        {"a.toml": observance("mine", extra='sources = ["  ", { title = "" }]\n')},
+        "field 'sources[1].title': must not be empty",
+    ),
+    "a blank history note": (
+        {"a.toml": observance("mine", extra='[[observances.history]]\nyear = 2000\nen = " "\n')},
+        "field 'history[0].en': must not be empty",
+    ),
 }
 
 ACCEPTED: dict[str, tuple[Files, str]] = {
@@ -204,6 +225,10 @@ ACCEPTED: dict[str, tuple[Files, str]] = {
     "an empty file": ({"a.toml": ""}, "visak-bochea"),
     "the same id in two files": (
         {"a.toml": observance("mine"), "b.toml": observance("mine", extra=HOLIDAY)},
+        "mine",
+    ),
+    "a blank Khmer name beside an English one": (
+        {"a.toml": observance("mine").replace('name = "mine day"', 'name = { en = "Mine", km = " " }')},
         "mine",
     ),
     "the longest strings allowed": (
@@ -399,3 +424,25 @@ def test_serve_refuses_a_broken_file_before_it_listens(name: str, tmp_path: Path
     assert (code, out) == (2, "")
     assert text in err
     assert process("check", *paths, cwd=tmp_path)[2] == err
+
+
+@pytest.mark.parametrize(
+    ("moment", "start"),
+    [
+        ("2026-04-13T20:00:00", "2026-04-13"),
+        ("2026-04-13T20:00:00Z", "2026-04-14"),  # 03:00 the next morning in Phnom Penh
+        ("2026-04-14T03:00:00+07:00", "2026-04-14"),
+        ("2026-04-13T23:00:00+09:00", "2026-04-13"),
+    ],
+)
+def test_a_songkran_moment_with_an_offset_is_that_moment_in_cambodia(
+    moment: str, start: str, tmp_path: Path
+) -> None:
+    """An announced moment written with its offset is not read as if it were Cambodian time."""
+    decree = f'[[observances.exceptions]]\nyear = 2026\nsongkran = {moment}\nsources = ["A decree"]\n'
+    extra = HOLIDAY + decree
+    paths = write(tmp_path, {"a.toml": observance("mine", '{ kind = "new-year" }', extra)})
+    code, out, err = run("list", "--year", "2026", "--json", "--today", "2026-01-01", *with_files(paths))
+    assert (code, err) == (0, "")
+    mine = [o for o in json.loads(out) if o["id"] == "mine"]
+    assert [o["start"] for o in mine] == [start]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -320,9 +320,11 @@ class Reader(FieldReader):
             return None
         if rule is not None and not rule.has_songkran:
             raise self.fail(f"{prefix}songkran", "problem.songkran-not-new-year")
+        if songkran.tzinfo is not None:  # a moment given with its offset: the same moment in Cambodia
+            songkran = songkran.astimezone(_CAMBODIA).replace(tzinfo=None)
         if songkran.year != year:
             raise self.fail(f"{prefix}songkran", "problem.songkran-year", moment=str(songkran), year=year)
-        return songkran.replace(tzinfo=None)  # type: ignore[no-any-return]
+        return songkran  # type: ignore[no-any-return]
 
     def history_note(self, i: int, sub: Mapping[str, Any]) -> HistoryNote:
         prefix = f"history[{i}]."
@@ -331,7 +333,10 @@ class Reader(FieldReader):
         en = self.value(sub, "en", str, prefix, required=True)
         km = self.value(sub, "km", str, prefix)
         assert year is not None
-        return HistoryNote(year, Text(en.strip(), km.strip() if km else None))
+        return HistoryNote(year, Text(self.filled(f"{prefix}en", en), km.strip() or None if km else None))
+
+
+_CAMBODIA = timezone(timedelta(hours=7))  # Indochina Time, no summer time
 
 
 def _span(span: tuple[int, int]) -> str:
