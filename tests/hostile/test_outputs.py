@@ -348,3 +348,27 @@ def test_publish_killed_at_any_moment_leaves_one_edition_and_the_next_run_cleans
         done = publish(site, "--from", "2026", "--to", "2027")  # the run after a kill ends in the new edition
         assert done.returncode == 0, done.stderr
         assert contents(site) == new  # whole, nothing hidden left
+
+
+# --- empty names ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        ((*FEED, "-o", ""), "khcal: -o: an empty name is not a file"),
+        (("publish", "", *PUBLISH), "khcal: DIR: an empty name is not a folder"),
+    ],
+    ids=["export -o ''", "publish ''"],
+)
+def test_an_empty_name_is_refused_not_read_as_the_current_folder(
+    out: Path, args: tuple[str, ...], said: str
+) -> None:
+    """`-o ""` is no file (not standard output) and `publish ""` no folder (not `.`, which would fill the
+    folder the command runs in with the site): both exit 2, and the folder they ran in is left as it was."""
+    (out / "keep.txt").write_text("keep")
+    before = snapshot(out)
+    done = khcal(*args, cwd=out)
+    assert done.returncode == 2 and done.stdout == b""
+    assert one_line(done.stderr).startswith(said)
+    assert snapshot(out) == before

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -67,7 +66,7 @@ def export(
     settings = options.settings()
     calendar = Calendar.from_settings(settings)
     data = ics.build(calendar.schedule, _feed_options(settings, start, end, alarm))
-    files.write_output(output or "-", data, "-o")
+    files.write_output("-" if output is None else output, data, "-o")
 
 
 @command(app, "serve", ("tz", "lang", "file"))
@@ -90,7 +89,7 @@ def serve(
 
 @command(app, "publish", SETTINGS)
 def publish(
-    folder: Annotated[Path, typer.Argument(metavar="DIR")],
+    folder: Annotated[str, typer.Argument(metavar="DIR")],  # str: Path would read "" as "."
     options: Options,
     base_url: Annotated[str, typer.Option("--base-url", metavar="URL")],
     start: FeedFromOpt = None,
@@ -108,5 +107,5 @@ def publish(
     written, total = len(done.written), len(done.files)
     from khcal.text.errors import shown_path
 
-    shown = shown_path(str(folder))  # the folder as given, its terminal controls escaped
+    shown = shown_path(folder)  # the folder as given, its terminal controls escaped
     print(say(settings.lang, "cli.publish.written", folder=shown, written=written, total=total))

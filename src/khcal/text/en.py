@@ -225,6 +225,7 @@ MESSAGES: dict[str, Message] = {
     "error.feeds.category": "{what}: '{value}' is not a category (known: {known})",
     "error.feeds.output-cannot": "{what} {target}: cannot write ({reason})",
     "error.feeds.output-in-folder": "{what} {target}: cannot write in {folder} ({reason})",
+    "error.feeds.output-empty": "{what}: an empty name is not a file (- is standard output)",
     "error.feeds.output-folder": "{what} {target}: is a folder, not a file",
     "error.feeds.output-kind": "{what} {target}: is not a regular file, a device or a pipe",
     "error.feeds.output-read-only": "{what} {target}: is read-only",
@@ -234,6 +235,7 @@ MESSAGES: dict[str, Message] = {
     "error.feeds.base-url": "--base-url: '{value}' is not the web address of the folder "
     "(use e.g. https://example.org/calendars)",
     "error.feeds.base-url-chars": "--base-url: '{value}' has characters a link cannot carry",
+    "error.feeds.folder-empty": "DIR: an empty name is not a folder (. is the current one)",
     "error.feeds.not-folder": "{folder}: is not a folder",
     "error.feeds.mkdir": "{folder}: cannot create the folder ({reason})",
     "error.feeds.listen": "--host {host} --port {port}: cannot listen there ({reason})",

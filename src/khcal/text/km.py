@@ -227,6 +227,7 @@ MESSAGES: dict[str, Message] = {
     "error.feeds.category": "{what}៖ '{value}' មិនមែនជាប្រភេទទិវាទេ (ប្រភេទដែលមាន៖ {known})",
     "error.feeds.output-cannot": "{what} {target}៖ មិនអាចសរសេរបានទេ ({reason})",
     "error.feeds.output-in-folder": "{what} {target}៖ មិនអាចសរសេរក្នុងថត {folder} បានទេ ({reason})",
+    "error.feeds.output-empty": "{what}៖ ឈ្មោះទទេ មិនមែនជាឯកសារទេ (- គឺ stdout)",
     "error.feeds.output-folder": "{what} {target}៖ ជាថតឯកសារ មិនមែនជាឯកសារទេ",
     "error.feeds.output-kind": "{what} {target}៖ មិនមែនជាឯកសារធម្មតា ឧបករណ៍ ឬបំពង់ (pipe) ទេ",
     "error.feeds.output-read-only": "{what} {target}៖ ជាឯកសារសម្រាប់តែអាន មិនអាចសរសេរជាន់បានទេ",
@@ -236,6 +237,7 @@ MESSAGES: dict[str, Message] = {
     "error.feeds.base-url": "--base-url៖ '{value}' មិនមែនជាអាសយដ្ឋានវេបរបស់ថតទេ "
     "(សូមប្រើ ឧ. https://example.org/calendars)",
     "error.feeds.base-url-chars": "--base-url៖ '{value}' មានតួអក្សរដែលតំណមិនអាចផ្ទុកបាន",
+    "error.feeds.folder-empty": "DIR៖ ឈ្មោះទទេ មិនមែនជាថតឯកសារទេ (. គឺជាថតបច្ចុប្បន្ន)",
     "error.feeds.not-folder": "{folder}៖ មិនមែនជាថតឯកសារទេ",
     "error.feeds.mkdir": "{folder}៖ មិនអាចបង្កើតថតឯកសារបានទេ ({reason})",
     "error.feeds.listen": "--host {host} --port {port}៖ មិនអាចរង់ចាំការតភ្ជាប់នៅទីនោះបានទេ ({reason})",
