@@ -186,7 +186,7 @@ class Feeds:
 
     def _years(self, first: str | None, last: str | None) -> tuple[int, int]:
         """The years asked for, at most `max_years` of them."""
-        a, b = ics.year_range(first, last, self.today().year)
+        a, b = ics.year_range(first, last, self.today().year, most=None)  # the server's limit, in its words
         if b - a + 1 > self.max_years:
             raise KhcalError("error.feeds.served-too-long", start=a, end=b, most=self.max_years)
         return a, b
