@@ -94,7 +94,10 @@ def _zone_shaped(text: str) -> bool:
 
 
 def check_path(text: str) -> str:
-    """A file's path as given: anything the system could name, so no NUL character."""
+    """A file's path as given: anything the system could name, so no NUL character, and not empty (the
+    system names no file so; `Path("")` would make it the current folder)."""
+    if not text:
+        raise ValueProblem("error.setting.path-empty")
     if "\x00" in text:
         raise ValueProblem("error.setting.path", value=text)
     return text

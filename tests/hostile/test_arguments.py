@@ -90,6 +90,11 @@ CASES = [
     # the parser's own messages, which quote a word of the command line
     (["workdays", "next", "2026-01-05", "\u2028X\u202e"], "unexpected extra argument(s) (\\u2028X\\u202e)"),
     (["next", "--x" + "\x1b" * 2000], "No such option: --x\\x1b\\x1b"),
+    # an empty file name is no file at all, not the current folder (`Path("")` is `.`)
+    (["check", ""], "khcal: FILE: an empty name is not a file"),
+    (["list", "--file", ""], "khcal: --file: an empty name is not a file"),
+    (["is-holiday", "2026-01-01", "--file", ""], "khcal: --file: an empty name is not a file"),
+    (["serve", "--file", ""], "khcal: --file: an empty name is not a file"),
     # where the server listens
     (["serve", "--host", "256.1.1.1"], "--host: '256.1.1.1' is not a host name or an IP address"),
     (["serve", "--host", ""], "--host: '' is not a host name or an IP address"),
@@ -105,7 +110,7 @@ CASES = [
 
 @pytest.mark.parametrize(("args", "expected"), CASES, ids=[" ".join(c[0])[:40] for c in CASES])
 def test_a_hostile_value_is_one_line_and_exit_2(args: list[str], expected: str) -> None:
-    takes_today = args[0] not in ("serve",)
+    takes_today = args[0] not in ("serve", "check")
     line = one_line(khcal(*args, *(TODAY if takes_today else [])))
     assert expected in line, line
 
@@ -293,6 +298,8 @@ def test_the_api_checks_numbers_years_and_alarms() -> None:
     assert b":-PT15H\r\n" in cal.feed(2026, 2026, alarm="-PT១៥H")
     with pytest.raises(KhcalError, match="files: 'a\\\\x00b' cannot be a file's name"):
         khcal.Calendar("a\x00b", use_environment=False)
+    with pytest.raises(KhcalError, match="files: an empty name is not a file"):
+        khcal.Calendar(files=[""], use_environment=False)
     with pytest.raises(KhcalError, match="tz: unknown time zone 'Asia'"):
         khcal.Calendar(tz="Asia", use_environment=False)
 

@@ -14,13 +14,12 @@ from khcal.cli.root import app
 
 
 @command(app, "check", ("lang",))
-def check(files: Annotated[list[Path], typer.Argument(metavar="FILE...")], options: Options) -> None:
+def check(names: Annotated[list[str], typer.Argument(metavar="FILE...")], options: Options) -> None:
     from khcal.cli.inputs import file_path
     from khcal.core import definitions as catalogue
 
     chosen = options.settings().lang  # the problems are then worded in this language
-    for path in files:
-        file_path(str(path), "FILE")
+    files = [Path(file_path(name, "FILE")) for name in names]  # read as given: Path("") would be "."
     catalogue.load(files)
     from khcal.text import say
     from khcal.text.errors import shown_path

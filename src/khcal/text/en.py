@@ -84,6 +84,7 @@ MESSAGES: dict[str, Message] = {
     "error.setting.number-huge": "{value} is too large a number",
     "error.setting.host": "'{value}' is not a host name or an IP address (use e.g. 127.0.0.1, 0.0.0.0, ::1 "
     "or localhost)",
+    "error.setting.path-empty": "an empty name is not a file",
     "error.setting.path": "'{value}' cannot be a file's name (it holds a NUL character)",
     "error.setting.line-long": "a line of more than {most} characters ('{value}')",
     "error.config.folder": "cannot read the settings folder {path} ({reason})",

@@ -93,6 +93,7 @@ MESSAGES: dict[str, Message] = {
     "error.setting.number-huge": "{value} ជាចំនួនធំពេក",
     "error.setting.host": "'{value}' មិនមែនជាឈ្មោះម៉ាស៊ីន ឬអាសយដ្ឋាន IP ទេ (សូមប្រើ ឧ. 127.0.0.1, 0.0.0.0, ::1 "
     "ឬ localhost)",
+    "error.setting.path-empty": "ឈ្មោះទទេ មិនមែនជាឯកសារទេ",
     "error.setting.path": "'{value}' មិនអាចជាឈ្មោះឯកសារបានទេ (វាមានតួអក្សរ NUL)",
     "error.setting.line-long": "បន្ទាត់មួយវែងជាង {most} តួអក្សរ ('{value}')",
     "error.config.folder": "មិនអាចអានថតឯកសារការកំណត់ {path} បានទេ ({reason})",
