@@ -183,6 +183,27 @@ REFUSED: dict[str, tuple[Files, str]] = {
     "empty tables": ({"a.toml": "[[observances]]\n[[published]]\n[[in_lieu]]\n"}, "field 'id': is required"),
     "duplicate ids in a file": ({"a.toml": observance("mine") + observance("mine")}, "duplicate id 'mine'"),
     "a wrong type at every field": ({"a.toml": EVERY_WRONG_TYPE}, "must be"),
+    # holy days are never days off: a period that says they are would be silently ignored
+    "a day-off period on the holy days": (
+        {"a.toml": observance("mine", '{ kind = "holy-days" }', HOLIDAY + "since = 2000\n")},
+        "field 'holiday[0]': holy days are never days off",
+    ),
+    "a period with the holy-days rule": (
+        {"a.toml": observance("mine", extra=HOLIDAY + 'rule = { kind = "holy-days" }\n')},
+        "field 'holiday[0]': holy days are never days off",
+    ),
+    # sizes that would take minutes and gigabytes to compute, each year asked for
+    "200 observances on the holy days": (
+        {"a.toml": "".join(observance(f"h{i}", '{ kind = "holy-days" }') for i in range(200))},
+        "201 observances follow the holy-days rule; at most 10 allowed",
+    ),
+    "10,001 observances in two files": (
+        {
+            "a.toml": "".join(observance(f"a{i}") for i in range(5000)),
+            "b.toml": "".join(observance(f"b{i}") for i in range(5001)),
+        },
+        "observances together; at most 10000 allowed",
+    ),
     # blank texts: a name, a description, a source or a note of spaces alone would show as nothing
     "a name of spaces": (
         {"a.toml": observance("mine").replace('name = "mine day"', 'name = "   "')},
@@ -225,6 +246,10 @@ ACCEPTED: dict[str, tuple[Files, str]] = {
     "an empty file": ({"a.toml": ""}, "visak-bochea"),
     "the same id in two files": (
         {"a.toml": observance("mine"), "b.toml": observance("mine", extra=HOLIDAY)},
+        "mine",
+    ),
+    "holy days with a period of another rule": (
+        {"a.toml": observance("mine", '{ kind = "holy-days" }', HOLIDAY + f"rule = {FIXED}\n")},
         "mine",
     ),
     "a blank Khmer name beside an English one": (
@@ -446,3 +471,17 @@ def test_a_songkran_moment_with_an_offset_is_that_moment_in_cambodia(
     assert (code, err) == (0, "")
     mine = [o for o in json.loads(out) if o["id"] == "mine"]
     assert [o["start"] for o in mine] == [start]
+
+
+def test_a_range_of_too_many_occurrences_is_refused_before_it_takes_the_memory(tmp_path: Path) -> None:
+    """5,000 observances (a valid file) over a century would be half a million events, gigabytes of a feed:
+    `list` and `export` stop at 50,000 occurrences with one line, while a year of them is answered."""
+    paths = write(tmp_path, {"a.toml": "".join(observance(f"o{i}") for i in range(5000))})
+    for command in (["list", "--json"], ["export", "-o", str(tmp_path / "out.ics")]):
+        code, out, err = process(*command, "--from", "2101", "--to", "2200", *with_files(paths), cwd=tmp_path)
+        assert (code, out) == (2, "")
+        assert err == "khcal: 2101-01-01 to 2200-12-31: more than 50000 occurrences; ask for fewer years\n"
+    assert sorted(os.listdir(tmp_path)) == ["a.toml"]
+    code, out, err = process("list", "--year", "2101", "--json", *with_files(paths), cwd=tmp_path)
+    assert (code, err) == (0, "")
+    assert len(json.loads(out)) > 5000

@@ -204,7 +204,7 @@ class Reader(FieldReader):
             "until": until,
             "event_year": self.attempt(self.integer, item, "event_year", 1, MAX_YEAR),
             "event_kind": self.event_kind(item),
-            "holiday": self.periods(item),
+            "holiday": self.periods(item, rule),
             "exceptions": self.exceptions(item, rule),
             "history": self.each(item, "history", self.history_note),
             "sources": self.attempt(self.sources, item, "sources") or (),
@@ -242,8 +242,12 @@ class Reader(FieldReader):
         self.keys(value, rule_class.toml_keys(), prefix)
         return rule_class.parse(TableFields(self, value, prefix))
 
-    def periods(self, item: Mapping[str, Any]) -> tuple[HolidayPeriod, ...]:
+    def periods(self, item: Mapping[str, Any], rule: Rule | None) -> tuple[HolidayPeriod, ...]:
         periods = self.each(item, "holiday", self.period)
+        for i, period in enumerate(periods):
+            kept = period.rule or rule  # the holy days are never days off: such a period would say nothing
+            if kept is not None and kept.many_a_year:
+                self.problem(f"holiday[{i}]", "problem.holy-days-off")
         spans = sorted(
             ((p.since or MIN_YEAR - 1, MAX_YEAR + 1 if p.until is None else p.until), i)
             for i, p in enumerate(periods)
