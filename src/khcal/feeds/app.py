@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import parse_qs
 
 from khcal.core.schedule import Schedule
-from khcal.errors import KhcalError
+from khcal.errors import DateRangeError, KhcalError
 from khcal.feeds import ics
 from khcal.feeds.builder import Builder, Built, InProcess, release_memory
 from khcal.feeds.cache import BoundedCache, SizedMemo
@@ -220,6 +220,8 @@ class Feeds:
         with self.gate:  # bounds the memory of builds in progress, not the requests for cached feeds
             try:
                 return self.builder(options)
+            except DateRangeError as exc:  # more occurrences than one range may hold: the query asks too much
+                raise BadRequest.of(exc) from None
             finally:
                 release_memory()  # what a build and the cache left behind
 
