@@ -90,6 +90,8 @@ CASES = [
     # the parser's own messages, which quote a word of the command line
     (["workdays", "next", "2026-01-05", "\u2028X\u202e"], "unexpected extra argument(s) (\\u2028X\\u202e)"),
     (["next", "--x" + "\x1b" * 2000], "No such option: --x\\x1b\\x1b"),
+    # an empty id matches no id: nothing is suggested for it
+    (["show", ""], "khcal: unknown observance id '' (khcal list --ids shows every id)"),
     # an empty file name is no file at all, not the current folder (`Path("")` is `.`)
     (["check", ""], "khcal: FILE: an empty name is not a file"),
     (["list", "--file", ""], "khcal: --file: an empty name is not a file"),
@@ -298,6 +300,10 @@ def test_the_api_checks_numbers_years_and_alarms() -> None:
     assert b":-PT15H\r\n" in cal.feed(2026, 2026, alarm="-PT១៥H")
     with pytest.raises(KhcalError, match="files: 'a\\\\x00b' cannot be a file's name"):
         khcal.Calendar("a\x00b", use_environment=False)
+    with pytest.raises(TypeError, match="ident: expected text, got None"):
+        cal.observance(None)  # type: ignore[arg-type]
+    with pytest.raises(KhcalError, match=r"^unknown observance id '' \(khcal list"):
+        cal.observance("")
     with pytest.raises(KhcalError, match="files: an empty name is not a file"):
         khcal.Calendar(files=[""], use_environment=False)
     with pytest.raises(KhcalError, match="tz: unknown time zone 'Asia'"):
