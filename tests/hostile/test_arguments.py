@@ -271,7 +271,7 @@ def test_what_a_host_is(host: str, taken: str) -> None:
 
 @pytest.mark.parametrize(
     "host", ["", " ", "256.1.1.1", "1.2.3", "1.2.3.4.5", "a..b", "-a.org", "a-.org", "a b", "h\x00",
-             "x" * 254, "[::1", "::g", "ex_ample.org", "é.org", "a/b"],
+             "x" * 254, "[::1", "::g", "ex_ample.org", "é.org", "a/b", "0x7f.1", "0x7f000001", "0X7F.0.0.1"],
 )  # fmt: skip
 def test_what_is_not_a_host(host: str) -> None:
     with pytest.raises(parsing.ValueProblem) as caught:
