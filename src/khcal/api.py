@@ -241,6 +241,8 @@ class Calendar:
         """An observance and its occurrences in `year`, else its next `count` from today."""
         from khcal.core.schedule import Filter
 
+        if ident is None:  # an id is required: None is no id, not an empty one
+            raise ArgumentTypeError("ident", "error.api.text", ident)
         obs = self.catalogue.get(as_text(ident, "ident") or "")
         only = Filter(ids=frozenset({obs.id}), categories=frozenset({obs.category}))
         if year is not None:

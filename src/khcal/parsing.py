@@ -94,7 +94,10 @@ def _zone_shaped(text: str) -> bool:
 
 
 def check_path(text: str) -> str:
-    """A file's path as given: anything the system could name, so no NUL character."""
+    """A file's path as given: anything the system could name, so no NUL character, and not empty (the
+    system names no file so; `Path("")` would make it the current folder)."""
+    if not text:
+        raise ValueProblem("error.setting.path-empty")
     if "\x00" in text:
         raise ValueProblem("error.setting.path", value=text)
     return text
@@ -246,9 +249,21 @@ def check_host(text: str) -> str:
     except ValueError:
         raise ValueProblem("error.setting.host", value=text) from None
     labels = text.removesuffix(".").split(".")
-    if len(text) > 253 or not all(_host_label(label) for label in labels):
+    if len(text) > 253 or not all(_host_label(label) for label in labels) or _legacy_ipv4(text):
         raise ValueProblem("error.setting.host", value=text)
     return text
+
+
+def _legacy_ipv4(name: str) -> bool:
+    """A name the system reads as an IPv4 address in an old form (`0x7f.1`, `0x7f000001`), as the numeric
+    ones (`127.1`) are refused above: whatever it names, it is no host name."""
+    import socket
+
+    try:
+        socket.inet_aton(name)
+    except OSError:
+        return False
+    return True
 
 
 def _host_label(label: str) -> bool:

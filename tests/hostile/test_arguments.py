@@ -90,6 +90,13 @@ CASES = [
     # the parser's own messages, which quote a word of the command line
     (["workdays", "next", "2026-01-05", "\u2028X\u202e"], "unexpected extra argument(s) (\\u2028X\\u202e)"),
     (["next", "--x" + "\x1b" * 2000], "No such option: --x\\x1b\\x1b"),
+    # an empty id matches no id: nothing is suggested for it
+    (["show", ""], "khcal: unknown observance id '' (khcal list --ids shows every id)"),
+    # an empty file name is no file at all, not the current folder (`Path("")` is `.`)
+    (["check", ""], "khcal: FILE: an empty name is not a file"),
+    (["list", "--file", ""], "khcal: --file: an empty name is not a file"),
+    (["is-holiday", "2026-01-01", "--file", ""], "khcal: --file: an empty name is not a file"),
+    (["serve", "--file", ""], "khcal: --file: an empty name is not a file"),
     # where the server listens
     (["serve", "--host", "256.1.1.1"], "--host: '256.1.1.1' is not a host name or an IP address"),
     (["serve", "--host", ""], "--host: '' is not a host name or an IP address"),
@@ -105,7 +112,7 @@ CASES = [
 
 @pytest.mark.parametrize(("args", "expected"), CASES, ids=[" ".join(c[0])[:40] for c in CASES])
 def test_a_hostile_value_is_one_line_and_exit_2(args: list[str], expected: str) -> None:
-    takes_today = args[0] not in ("serve",)
+    takes_today = args[0] not in ("serve", "check")
     line = one_line(khcal(*args, *(TODAY if takes_today else [])))
     assert expected in line, line
 
@@ -264,7 +271,7 @@ def test_what_a_host_is(host: str, taken: str) -> None:
 
 @pytest.mark.parametrize(
     "host", ["", " ", "256.1.1.1", "1.2.3", "1.2.3.4.5", "a..b", "-a.org", "a-.org", "a b", "h\x00",
-             "x" * 254, "[::1", "::g", "ex_ample.org", "é.org", "a/b"],
+             "x" * 254, "[::1", "::g", "ex_ample.org", "é.org", "a/b", "0x7f.1", "0x7f000001", "0X7F.0.0.1"],
 )  # fmt: skip
 def test_what_is_not_a_host(host: str) -> None:
     with pytest.raises(parsing.ValueProblem) as caught:
@@ -293,6 +300,12 @@ def test_the_api_checks_numbers_years_and_alarms() -> None:
     assert b":-PT15H\r\n" in cal.feed(2026, 2026, alarm="-PT១៥H")
     with pytest.raises(KhcalError, match="files: 'a\\\\x00b' cannot be a file's name"):
         khcal.Calendar("a\x00b", use_environment=False)
+    with pytest.raises(TypeError, match="ident: expected text, got None"):
+        cal.observance(None)  # type: ignore[arg-type]
+    with pytest.raises(KhcalError, match=r"^unknown observance id '' \(khcal list"):
+        cal.observance("")
+    with pytest.raises(KhcalError, match="files: an empty name is not a file"):
+        khcal.Calendar(files=[""], use_environment=False)
     with pytest.raises(KhcalError, match="tz: unknown time zone 'Asia'"):
         khcal.Calendar(tz="Asia", use_environment=False)
 

@@ -183,6 +183,48 @@ REFUSED: dict[str, tuple[Files, str]] = {
     "empty tables": ({"a.toml": "[[observances]]\n[[published]]\n[[in_lieu]]\n"}, "field 'id': is required"),
     "duplicate ids in a file": ({"a.toml": observance("mine") + observance("mine")}, "duplicate id 'mine'"),
     "a wrong type at every field": ({"a.toml": EVERY_WRONG_TYPE}, "must be"),
+    # holy days are never days off: a period that says they are would be silently ignored
+    "a day-off period on the holy days": (
+        {"a.toml": observance("mine", '{ kind = "holy-days" }', HOLIDAY + "since = 2000\n")},
+        "field 'holiday[0]': holy days are never days off",
+    ),
+    "a period with the holy-days rule": (
+        {"a.toml": observance("mine", extra=HOLIDAY + 'rule = { kind = "holy-days" }\n')},
+        "field 'holiday[0]': holy days are never days off",
+    ),
+    # sizes that would take minutes and gigabytes to compute, each year asked for
+    "200 observances on the holy days": (
+        {"a.toml": "".join(observance(f"h{i}", '{ kind = "holy-days" }') for i in range(200))},
+        "201 observances follow the holy-days rule; at most 10 allowed",
+    ),
+    "10,001 observances in two files": (
+        {
+            "a.toml": "".join(observance(f"a{i}") for i in range(5000)),
+            "b.toml": "".join(observance(f"b{i}") for i in range(5001)),
+        },
+        "observances together; at most 10000 allowed",
+    ),
+    # blank texts: a name, a description, a source or a note of spaces alone would show as nothing
+    "a name of spaces": (
+        {"a.toml": observance("mine").replace('name = "mine day"', 'name = "   "')},
+        "field 'name': must not be empty",
+    ),
+    "an empty description": (
+        {"a.toml": observance("mine").replace('"A day of the tests."', '""')},
+        "field 'description': must not be empty",
+    ),
+    "a description of line breaks": (
+        {"a.toml": observance("mine").replace('"A day of the tests."', '"\\n\\t\\n"')},
+        "field 'description': must not be empty",
+    ),
+    "blank sources": (
+        {"a.toml": observance("mine", extra='sources = ["  ", { title = "" }]\n')},
+        "field 'sources[1].title': must not be empty",
+    ),
+    "a blank history note": (
+        {"a.toml": observance("mine", extra='[[observances.history]]\nyear = 2000\nen = " "\n')},
+        "field 'history[0].en': must not be empty",
+    ),
 }
 
 ACCEPTED: dict[str, tuple[Files, str]] = {
@@ -204,6 +246,14 @@ ACCEPTED: dict[str, tuple[Files, str]] = {
     "an empty file": ({"a.toml": ""}, "visak-bochea"),
     "the same id in two files": (
         {"a.toml": observance("mine"), "b.toml": observance("mine", extra=HOLIDAY)},
+        "mine",
+    ),
+    "holy days with a period of another rule": (
+        {"a.toml": observance("mine", '{ kind = "holy-days" }', HOLIDAY + f"rule = {FIXED}\n")},
+        "mine",
+    ),
+    "a blank Khmer name beside an English one": (
+        {"a.toml": observance("mine").replace('name = "mine day"', 'name = { en = "Mine", km = " " }')},
         "mine",
     ),
     "the longest strings allowed": (
@@ -399,3 +449,39 @@ def test_serve_refuses_a_broken_file_before_it_listens(name: str, tmp_path: Path
     assert (code, out) == (2, "")
     assert text in err
     assert process("check", *paths, cwd=tmp_path)[2] == err
+
+
+@pytest.mark.parametrize(
+    ("moment", "start"),
+    [
+        ("2026-04-13T20:00:00", "2026-04-13"),
+        ("2026-04-13T20:00:00Z", "2026-04-14"),  # 03:00 the next morning in Phnom Penh
+        ("2026-04-14T03:00:00+07:00", "2026-04-14"),
+        ("2026-04-13T23:00:00+09:00", "2026-04-13"),
+    ],
+)
+def test_a_songkran_moment_with_an_offset_is_that_moment_in_cambodia(
+    moment: str, start: str, tmp_path: Path
+) -> None:
+    """An announced moment written with its offset is not read as if it were Cambodian time."""
+    decree = f'[[observances.exceptions]]\nyear = 2026\nsongkran = {moment}\nsources = ["A decree"]\n'
+    extra = HOLIDAY + decree
+    paths = write(tmp_path, {"a.toml": observance("mine", '{ kind = "new-year" }', extra)})
+    code, out, err = run("list", "--year", "2026", "--json", "--today", "2026-01-01", *with_files(paths))
+    assert (code, err) == (0, "")
+    mine = [o for o in json.loads(out) if o["id"] == "mine"]
+    assert [o["start"] for o in mine] == [start]
+
+
+def test_a_range_of_too_many_occurrences_is_refused_before_it_takes_the_memory(tmp_path: Path) -> None:
+    """5,000 observances (a valid file) over a century would be half a million events, gigabytes of a feed:
+    `list` and `export` stop at 50,000 occurrences with one line, while a year of them is answered."""
+    paths = write(tmp_path, {"a.toml": "".join(observance(f"o{i}") for i in range(5000))})
+    for command in (["list", "--json"], ["export", "-o", str(tmp_path / "out.ics")]):
+        code, out, err = process(*command, "--from", "2101", "--to", "2200", *with_files(paths), cwd=tmp_path)
+        assert (code, out) == (2, "")
+        assert err == "khcal: 2101-01-01 to 2200-12-31: more than 50000 occurrences; ask for fewer years\n"
+    assert sorted(os.listdir(tmp_path)) == ["a.toml"]
+    code, out, err = process("list", "--year", "2101", "--json", *with_files(paths), cwd=tmp_path)
+    assert (code, err) == (0, "")
+    assert len(json.loads(out)) > 5000

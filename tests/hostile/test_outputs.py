@@ -387,3 +387,27 @@ def test_publish_stopped_by_ctrl_c_cleans_up_and_leaves_the_previous_edition(tmp
             one_line(err)
         assert contents(site) in (old, new), delay  # hidden files included: none left over
         whole(site)
+
+
+# --- empty names ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        ((*FEED, "-o", ""), "khcal: -o: an empty name is not a file"),
+        (("publish", "", *PUBLISH), "khcal: DIR: an empty name is not a folder"),
+    ],
+    ids=["export -o ''", "publish ''"],
+)
+def test_an_empty_name_is_refused_not_read_as_the_current_folder(
+    out: Path, args: tuple[str, ...], said: str
+) -> None:
+    """`-o ""` is no file (not standard output) and `publish ""` no folder (not `.`, which would fill the
+    folder the command runs in with the site): both exit 2, and the folder they ran in is left as it was."""
+    (out / "keep.txt").write_text("keep")
+    before = snapshot(out)
+    done = khcal(*args, cwd=out)
+    assert done.returncode == 2 and done.stdout == b""
+    assert one_line(done.stderr).startswith(said)
+    assert snapshot(out) == before

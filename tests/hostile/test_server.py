@@ -210,3 +210,25 @@ def test_hostile_queries_are_answered_or_refused_in_one_line(fuzzed_app: app.Fee
         assert text.startswith("khcal: bad request: ") and text.count("\n") == 1, text
         assert not any(c in text[:-1] for c in "\x00\x1b\r\u202e"), text
         assert len(text) < 600, text
+
+
+def test_a_feed_of_more_occurrences_than_a_range_holds_is_a_400_not_a_500(tmp_path: Path) -> None:
+    """A valid file of 2,000 observances gives 60,000 occurrences in 30 years: the query asks too much, so
+    the client is told (400, one line) and the log holds no failure of khcal's."""
+    rule = '{ kind = "fixed", month = 3, day = 14 }'
+    text = "".join(
+        f'[[observances]]\nid = "o{i}"\nname = "O"\ncategory = "c"\ndescription = "d"\nrule = {rule}\n'
+        for i in range(2000)
+    )
+    (tmp_path / "a.toml").write_text(text, encoding="utf-8")
+    big = Schedule(definitions.load([tmp_path / "a.toml"]))
+    lines: list[str] = []
+    feeds = app.make_app(big, today=lambda: date(2026, 11, 22), log_to=lines.append)
+    status, body = call(feeds, "/khcal.ics?from=2101&to=2130")
+    assert status == "400 Bad Request"
+    assert (
+        body
+        == b"khcal: bad request: 2101-01-01 to 2130-12-31: more than 50000 occurrences; ask for fewer years\n"
+    )
+    assert not any("error answering" in line for line in lines)
+    assert call(feeds, "/khcal.ics?from=2101&to=2110")[0] == "200 OK"

@@ -14,20 +14,19 @@ from khcal.cli.root import app
 
 
 @command(app, "check", ("lang",))
-def check(files: Annotated[list[Path], typer.Argument(metavar="FILE...")], options: Options) -> None:
+def check(files: Annotated[list[str], typer.Argument(metavar="FILE...")], options: Options) -> None:
     from khcal.cli.inputs import file_path
     from khcal.core import definitions as catalogue
 
     chosen = options.settings().lang  # the problems are then worded in this language
-    for path in files:
-        file_path(str(path), "FILE")
-    catalogue.load(files)
+    paths = [Path(file_path(name, "FILE")) for name in files]  # read as given: Path("") would be "."
+    catalogue.load(paths)
     from khcal.text import say
     from khcal.text.errors import shown_path
 
-    for warning in old_revisions(files, chosen):
+    for warning in old_revisions(paths, chosen):
         print(warning, file=sys.stderr)
-    print(say(chosen, "cli.check.valid", names=", ".join(shown_path(str(f)) for f in files)))
+    print(say(chosen, "cli.check.valid", names=", ".join(shown_path(str(f)) for f in paths)))
 
 
 def old_revisions(files: list[Path], lang: str = "en") -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -68,7 +67,7 @@ def export(
     settings = options.settings()
     calendar = Calendar.from_settings(settings)
     data = ics.build(calendar.schedule, _feed_options(settings, start, end, alarm))
-    files.write_output(output or "-", data, "-o")
+    files.write_output("-" if output is None else output, data, "-o")
 
 
 @command(app, "serve", ("tz", "lang", "file"))
@@ -90,6 +89,6 @@ def serve(
 
 
 # The fast path runs it too (khcal.cli.run, khcal.cli.fastpath): Typer only reads its command line here.
-command(app, "publish", SETTINGS, folder=Annotated[Path, typer.Argument(metavar="DIR")],
+command(app, "publish", SETTINGS, folder=Annotated[str, typer.Argument(metavar="DIR")],
         base_url=Annotated[str, typer.Option("--base-url", metavar="URL")], start=FeedFromOpt,
         end=FeedToOpt)(run.publish)  # fmt: skip

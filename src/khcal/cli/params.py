@@ -12,7 +12,6 @@ from __future__ import annotations
 import inspect
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 from typing import Annotated, Any, TypeVar, get_type_hints
 
 import typer
@@ -27,7 +26,7 @@ SHARED: dict[str, tuple[object, object]] = {
     "today": (Annotated[str | None, typer.Option("--today", metavar="DATE")], None),
     "tz": (Annotated[str | None, typer.Option("--tz", metavar="ZONE")], None),
     "lang": (Annotated[str | None, typer.Option("--lang", metavar="en|km")], None),
-    "file": (Annotated[list[Path] | None, typer.Option("--file", metavar="PATH")], None),
+    "file": (Annotated[list[str] | None, typer.Option("--file", metavar="PATH")], None),  # Path: "" is "."
     "holidays": (Annotated[bool, typer.Option("--holidays")], False),
     "category": (Annotated[list[str] | None, typer.Option("--category", metavar="NAME")], None),
     "as_json": (Annotated[bool, typer.Option("--json")], False),

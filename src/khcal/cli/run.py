@@ -158,8 +158,8 @@ def publish(
 ) -> int | None:
     """The whole static site into `folder` (khcal.feeds.publish), then its one line. A cron job runs it over
     and over, so it starts without Typer (and the pydantic Typer builds its parsers with): a third of the
-    process's memory. None (the full command line answers) without --base-url or a folder."""
-    if base_url is None or not folder:
+    process's memory. None (the full command line answers) without --base-url."""
+    if base_url is None:
         return None
     from pathlib import Path
 
@@ -172,7 +172,7 @@ def publish(
     settings = options.settings()  # the feeds and the page are in every language; --lang words this
     schedule = Calendar.from_settings(settings).schedule
     first_year, last_year = ics.year_range(start, end, settings.today.year)
-    done = publishing.publish(schedule, Path(folder), base_url, first_year, last_year)
+    done = publishing.publish(schedule, folder, base_url, first_year, last_year)
     given = {"folder": shown_path(str(Path(folder))), "written": len(done.written), "total": len(done.files)}
     if done.removed:
         print(say(settings.lang, "cli.publish.removed", **given, removed=len(done.removed)))

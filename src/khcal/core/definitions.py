@@ -272,18 +272,42 @@ def load(paths: Iterable[FilePath], *, builtin: bool = True, cache: str | None =
     return compiled.cached(cache, inputs, lambda: _merge(texts))
 
 
+MAX_OBSERVANCES = 10_000
+"""The most observances all the files may define together: each one is computed for every year asked."""
+MAX_HOLY_DAYS = 10
+"""The most observances whose rule is `holy-days`, each some 50 occurrences a year (a period never has it)."""
+
+
+def _too_many(catalogue: Catalogue, path: str) -> Problem | None:
+    """The problem of a catalogue too large to compute in reasonable time, named after the file that made
+    it so; None if it is not."""
+    count = len(catalogue.observances)
+    if count > MAX_OBSERVANCES:
+        return Problem(
+            path, "problem.too-many-observances", params={"count": count, "limit": MAX_OBSERVANCES}
+        )
+    holy = sum(1 for observance in catalogue.observances.values() if observance.rule.many_a_year)
+    if holy > MAX_HOLY_DAYS:
+        return Problem(path, "problem.too-many-holy-days", params={"count": holy, "limit": MAX_HOLY_DAYS})
+    return None
+
+
 def _merge(texts: list[tuple[str, bool, str | Problem]]) -> Catalogue:
     """Every file read and merged in order, then the offsets checked; raises listing every problem."""
     catalogue = Catalogue(observances={})
     problems: list[Problem] = []
     known: set[str] = set()
     rules: dict[str, tuple[RuleAt, ...]] = {}
+    too_many: Problem | None = None
     for path, user, text in texts:
         parsed = _failed(text) if isinstance(text, Problem) else read_text(text, path, user=user)
         problems.extend(parsed.problems)
         catalogue = catalogue.merged(parsed.catalogue)
         known |= parsed.ids
         rules.update(parsed.rules)
+        too_many = too_many or _too_many(catalogue, path)
+    if too_many is not None:
+        problems.append(too_many)
     problems.extend(offsets.check(rules, known))
     if problems:
         raise DefinitionsError(problems)

@@ -220,14 +220,19 @@ class FieldReader:
         if value is None:
             return None
         if isinstance(value, str):
-            return Text(value.strip())
+            return Text(self.filled(f"{prefix}{key}", value))
         where = f"{prefix}{key}."
         self.keys(value, LANGUAGES, where)
         en = self.value(value, "en", str, where, required=True)
         km = self.value(value, "km", str, where)
-        if not en.strip():
-            raise self.fail(f"{where}en", "problem.empty")
-        return Text(en.strip(), km.strip() if km else None)
+        return Text(self.filled(f"{where}en", en), km.strip() or None if km else None)
+
+    def filled(self, where: str, value: str) -> str:
+        """A text without its surrounding whitespace, refused when nothing is left: a blank name or note
+        would show as nothing at all."""
+        if not value.strip():
+            raise self.fail(where, "problem.empty")
+        return value.strip()
 
     def sources(
         self, table: Mapping[str, Any], key: str, prefix: str = "", required: bool = False
@@ -248,11 +253,13 @@ class FieldReader:
     def source(self, item: object, where: str) -> Source:
         if isinstance(item, str):
             self.check_characters(where, item)
+            self.filled(where, item)
             return Source(item)
         if not isinstance(item, dict):
             raise self.fail(where, "problem.source-type", **described(item))
         self.keys(item, ("title", "url"), f"{where}.")
         title = self.value(item, "title", str, f"{where}.", required=True)
+        self.filled(f"{where}.title", title)
         url = self.value(item, "url", str, f"{where}.")
         if url is not None and not _URL.match(url):
             raise self.fail(f"{where}.url", "problem.not-http", value=url)

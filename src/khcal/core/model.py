@@ -184,7 +184,7 @@ class Catalogue:
             import difflib  # only when a suggestion is needed: it is slow to import
 
             close = difflib.get_close_matches(ident, list(self.observances), n=3, cutoff=0.5)
-            if not close:
+            if not close and ident:  # every id holds the empty text: no suggestion for it
                 close = [i for i in self.observances if ident in i][:3]
             raise UnknownObservanceError(ident, close) from None
 

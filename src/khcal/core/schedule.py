@@ -23,6 +23,9 @@ HIDDEN_BY_DEFAULT = frozenset({"holy-day"})
 """Categories shown only when asked for by name (`--category holy-day`)."""
 
 IN_LIEU_SUFFIX = "-in-lieu"
+MAX_OCCURRENCES = 50_000
+"""The most occurrences one range may hold (list, export, serve, the API): the built-in catalogue gives
+some 32,000 in all its years, holy days included; more can only come from very large definitions files."""
 _ONE_DAY = timedelta(days=1)
 
 
@@ -285,12 +288,13 @@ class Schedule:
         """Occurrences that overlap first..last (inclusive), sorted by start then id."""
         check_date(first)
         check_date(last)
-        out = [
-            occ
-            for year in range(max(MIN_YEAR, first.year - 1), min(MAX_YEAR, last.year) + 1)
-            for occ in self.year(year, only)
-            if occ.end >= first and occ.start <= last
-        ]
+        out: list[Occurrence] = []
+        for year in range(max(MIN_YEAR, first.year - 1), min(MAX_YEAR, last.year) + 1):
+            out.extend(occ for occ in self.year(year, only) if occ.end >= first and occ.start <= last)
+            if len(out) > MAX_OCCURRENCES:  # stopped before a user's large files take the memory of a feed
+                raise DateRangeError(
+                    "error.too-many-occurrences", first=first, last=last, most=MAX_OCCURRENCES
+                )
         out.sort(key=_order)
         return out
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -204,7 +204,7 @@ class Reader(FieldReader):
             "until": until,
             "event_year": self.attempt(self.integer, item, "event_year", 1, MAX_YEAR),
             "event_kind": self.event_kind(item),
-            "holiday": self.periods(item),
+            "holiday": self.periods(item, rule),
             "exceptions": self.exceptions(item, rule),
             "history": self.each(item, "history", self.history_note),
             "sources": self.attempt(self.sources, item, "sources") or (),
@@ -242,8 +242,12 @@ class Reader(FieldReader):
         self.keys(value, rule_class.toml_keys(), prefix)
         return rule_class.parse(TableFields(self, value, prefix))
 
-    def periods(self, item: Mapping[str, Any]) -> tuple[HolidayPeriod, ...]:
+    def periods(self, item: Mapping[str, Any], rule: Rule | None) -> tuple[HolidayPeriod, ...]:
         periods = self.each(item, "holiday", self.period)
+        for i, period in enumerate(periods):
+            kept = period.rule or rule  # the holy days are never days off: such a period would say nothing
+            if kept is not None and kept.many_a_year:
+                self.problem(f"holiday[{i}]", "problem.holy-days-off")
         spans = sorted(
             ((p.since or MIN_YEAR - 1, MAX_YEAR + 1 if p.until is None else p.until), i)
             for i, p in enumerate(periods)
@@ -320,9 +324,11 @@ class Reader(FieldReader):
             return None
         if rule is not None and not rule.has_songkran:
             raise self.fail(f"{prefix}songkran", "problem.songkran-not-new-year")
+        if songkran.tzinfo is not None:  # a moment given with its offset: the same moment in Cambodia
+            songkran = songkran.astimezone(_CAMBODIA).replace(tzinfo=None)
         if songkran.year != year:
             raise self.fail(f"{prefix}songkran", "problem.songkran-year", moment=str(songkran), year=year)
-        return songkran.replace(tzinfo=None)  # type: ignore[no-any-return]
+        return songkran  # type: ignore[no-any-return]
 
     def history_note(self, i: int, sub: Mapping[str, Any]) -> HistoryNote:
         prefix = f"history[{i}]."
@@ -331,7 +337,10 @@ class Reader(FieldReader):
         en = self.value(sub, "en", str, prefix, required=True)
         km = self.value(sub, "km", str, prefix)
         assert year is not None
-        return HistoryNote(year, Text(en.strip(), km.strip() if km else None))
+        return HistoryNote(year, Text(self.filled(f"{prefix}en", en), km.strip() or None if km else None))
+
+
+_CAMBODIA = timezone(timedelta(hours=7))  # Indochina Time, no summer time
 
 
 def _span(span: tuple[int, int]) -> str:

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import parse_qs
 
 from khcal.core.schedule import Schedule
-from khcal.errors import KhcalError
+from khcal.errors import DateRangeError, KhcalError
 from khcal.feeds import ics
 from khcal.feeds.builder import Builder, Built, InProcess, release_memory
 from khcal.feeds.cache import BoundedCache, SizedMemo
@@ -186,7 +186,7 @@ class Feeds:
 
     def _years(self, first: str | None, last: str | None) -> tuple[int, int]:
         """The years asked for, at most `max_years` of them."""
-        a, b = ics.year_range(first, last, self.today().year)
+        a, b = ics.year_range(first, last, self.today().year, most=None)  # the server's limit, in its words
         if b - a + 1 > self.max_years:
             raise KhcalError("error.feeds.served-too-long", start=a, end=b, most=self.max_years)
         return a, b
@@ -220,6 +220,8 @@ class Feeds:
         with self.gate:  # bounds the memory of builds in progress, not the requests for cached feeds
             try:
                 return self.builder(options)
+            except DateRangeError as exc:  # more occurrences than one range may hold: the query asks too much
+                raise BadRequest.of(exc) from None
             finally:
                 release_memory()  # what a build and the cache left behind
 

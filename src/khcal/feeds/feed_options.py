@@ -72,8 +72,11 @@ def parse_year(text: str, what: str) -> int:
         ) from None
 
 
-def year_range(first: str | None, last: str | None, this_year: int) -> tuple[int, int]:
-    """The years of a feed: this year and the next two unless told otherwise.
+def year_range(
+    first: str | None, last: str | None, this_year: int, most: int | None = MAX_YEARS
+) -> tuple[int, int]:
+    """The years of a feed: this year and the next two unless told otherwise, at most `most` of them (None:
+    the caller sets its own limit and says it in its own words).
 
     Only --from given: that year and the next two. Only --to given: from this year (or --to, if earlier).
     """
@@ -87,8 +90,8 @@ def year_range(first: str | None, last: str | None, this_year: int) -> tuple[int
         b = min(a + DEFAULT_YEARS - 1, MAX_YEAR)
     if b < a:
         raise FeedOptionError("error.options.range-order", start=str(a), end=str(b))
-    if b - a + 1 > MAX_YEARS:
-        raise FeedOptionError("error.feeds.too-long", start=str(a), end=str(b), most=MAX_YEARS)
+    if most is not None and b - a + 1 > most:
+        raise FeedOptionError("error.feeds.too-long", start=str(a), end=str(b), most=most)
     return a, b
 
 

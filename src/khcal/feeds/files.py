@@ -55,6 +55,8 @@ class OutputError(KhcalError):
 
 def write_output(target: str, data: bytes, what: str) -> None:
     """Write `data` where `target` says (see the module's rules); OutputError says why it cannot."""
+    if not target:  # the kernel would read it as no file at all, not as the current folder
+        raise OutputError("error.feeds.output-empty", what=what)
     stream = stream_of(target)
     if stream is not None:
         _write_stream(stream, data, what, target)

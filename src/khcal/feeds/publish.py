@@ -41,9 +41,9 @@ Served by nginx (the .gz copies sent to clients that accept gzip, an hour's cach
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from khcal.core.schedule import Schedule
+from khcal.errors import KhcalError
 from khcal.feeds import edition, site
 from khcal.feeds.site_files import Site
 
@@ -61,12 +61,14 @@ class Published:
     removed: tuple[str, ...] = ()
 
 
-def publish(schedule: Schedule, folder: Path, base_url: str, first_year: int, last_year: int) -> Published:
+def publish(schedule: Schedule, folder: str, base_url: str, first_year: int, last_year: int) -> Published:
     """Write the site into the folder (creating it if needed) as one edition (`khcal.feeds.edition`);
-    KhcalError if it cannot be."""
+    KhcalError if it cannot be. An empty name is refused: it is no folder (`.` names the current one)."""
+    if not folder:
+        raise KhcalError("error.feeds.folder-empty")
     base = site.check_base_url(base_url)
     years = tuple(range(first_year, last_year + 1))
-    with edition.Edition(str(folder), "publish") as made:
+    with edition.Edition(folder, "publish") as made:
         for name, data in Site(schedule, base, years).each(lambda name: made.previous(name, PREVIOUS_LIMIT)):
             made.add(name, data)
         done = made.commit()

@@ -84,6 +84,7 @@ MESSAGES: dict[str, Message] = {
     "error.setting.number-huge": "{value} is too large a number",
     "error.setting.host": "'{value}' is not a host name or an IP address (use e.g. 127.0.0.1, 0.0.0.0, ::1 "
     "or localhost)",
+    "error.setting.path-empty": "an empty name is not a file",
     "error.setting.path": "'{value}' cannot be a file's name (it holds a NUL character)",
     "error.setting.line-long": "a line of more than {most} characters ('{value}')",
     "error.config.folder": "cannot read the settings folder {path} ({reason})",
@@ -230,6 +231,7 @@ MESSAGES: dict[str, Message] = {
     "error.feeds.category": "{what}: '{value}' is not a category (known: {known})",
     "error.feeds.output-cannot": "{what} {target}: cannot write ({reason})",
     "error.feeds.output-in-folder": "{what} {target}: cannot write in {folder} ({reason})",
+    "error.feeds.output-empty": "{what}: an empty name is not a file (- is standard output)",
     "error.feeds.output-folder": "{what} {target}: is a folder, not a file",
     "error.feeds.output-kind": "{what} {target}: is not a regular file, a device or a pipe",
     "error.feeds.output-read-only": "{what} {target}: is read-only",
@@ -239,6 +241,7 @@ MESSAGES: dict[str, Message] = {
     "error.feeds.base-url": "--base-url: '{value}' is not the web address of the folder "
     "(use e.g. https://example.org/calendars)",
     "error.feeds.base-url-chars": "--base-url: '{value}' has characters a link cannot carry",
+    "error.feeds.folder-empty": "DIR: an empty name is not a folder (. is the current one)",
     "error.feeds.not-folder": "{folder}: is not a folder",
     "error.feeds.mkdir": "{folder}: cannot create the folder ({reason})",
     "error.feeds.listen": "--host {host} --port {port}: cannot listen there ({reason})",

@@ -273,7 +273,7 @@ FORMAT: dict[str, Message] = {
     "help-format.type.str": "str",
     "help-format.type.int": "int",
     "help-format.type.path": "path",
-    "help-format.type.list[Path]": "list[Path]",
+    "help-format.type.list[str]": "list[str]",
     # --- khcal help: the index of the longer pages --------------------------------------------------------
     "topics.title": "Help topics (khcal help TOPIC):",
     "topics.definitions": "the definitions file format (observances, rules, days off, sources)",

@@ -40,6 +40,7 @@ def found_kind(code: str, value: str) -> str:
 MESSAGES: dict[str, Message] = {
     "error.unknown-id": "unknown observance id '{ident}'{hint} (khcal list --ids shows every id)",
     "error.unknown-id.hint": "; did you mean {names}?",
+    "error.too-many-occurrences": "{first} to {last}: more than {most} occurrences; ask for fewer years",
     "error.year-range": "year {year} is outside the supported range {low}-{high}",
     "error.date-outside": "{day} is outside the supported range {first}..{last}",
     "error.year-outside": "year {year} is outside the supported range {first}..{last} (years {low}..{high})",
@@ -66,6 +67,8 @@ MESSAGES: dict[str, Message] = {
     "problem.toml-syntax": "TOML syntax error: {detail}",
     "problem.not-regular": "is not a regular file (a device, a pipe or a socket); khcal reads only files",
     "problem.too-large": "is larger than {limit} bytes, the most khcal reads",
+    "problem.too-many-observances": "the files define {count} observances together; at most {limit} allowed",
+    "problem.too-many-holy-days": "{count} observances follow the holy-days rule; at most {limit} allowed",
     "problem.too-deep": "arrays and tables nest more than {limit} deep",
     "problem.too-long": "is {length} characters long; at most {limit} are allowed",
     "problem.in-lieu-every-day": "names all seven days of the week: no day could ever be given in lieu",
@@ -120,6 +123,7 @@ MESSAGES: dict[str, Message] = {
     "problem.songkran-not-new-year": "only the New Year has a Songkran moment",
     "problem.songkran-year": "{moment} is not in {year}",
     "problem.changes-nothing": "changes nothing: give start, days, holiday or songkran",
+    "problem.holy-days-off": "holy days are never days off: give this period a rule of another kind",
     "problem.overlap": "overlaps {other} (years {a} and {b})",
     "problem.unknown-ref": lambda ident, close: (
         f"refers to unknown observance '{ident}'" + (f" (did you mean '{close}'?)" if close else "")

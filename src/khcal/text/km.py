@@ -93,6 +93,7 @@ MESSAGES: dict[str, Message] = {
     "error.setting.number-huge": "{value} ជាចំនួនធំពេក",
     "error.setting.host": "'{value}' មិនមែនជាឈ្មោះម៉ាស៊ីន ឬអាសយដ្ឋាន IP ទេ (សូមប្រើ ឧ. 127.0.0.1, 0.0.0.0, ::1 "
     "ឬ localhost)",
+    "error.setting.path-empty": "ឈ្មោះទទេ មិនមែនជាឯកសារទេ",
     "error.setting.path": "'{value}' មិនអាចជាឈ្មោះឯកសារបានទេ (វាមានតួអក្សរ NUL)",
     "error.setting.line-long": "បន្ទាត់មួយវែងជាង {most} តួអក្សរ ('{value}')",
     "error.config.folder": "មិនអាចអានថតឯកសារការកំណត់ {path} បានទេ ({reason})",
@@ -233,6 +234,7 @@ MESSAGES: dict[str, Message] = {
     "error.feeds.category": "{what}៖ '{value}' មិនមែនជាប្រភេទទិវាទេ (ប្រភេទដែលមាន៖ {known})",
     "error.feeds.output-cannot": "{what} {target}៖ មិនអាចសរសេរបានទេ ({reason})",
     "error.feeds.output-in-folder": "{what} {target}៖ មិនអាចសរសេរក្នុងថត {folder} បានទេ ({reason})",
+    "error.feeds.output-empty": "{what}៖ ឈ្មោះទទេ មិនមែនជាឯកសារទេ (- គឺ stdout)",
     "error.feeds.output-folder": "{what} {target}៖ ជាថតឯកសារ មិនមែនជាឯកសារទេ",
     "error.feeds.output-kind": "{what} {target}៖ មិនមែនជាឯកសារធម្មតា ឧបករណ៍ ឬបំពង់ (pipe) ទេ",
     "error.feeds.output-read-only": "{what} {target}៖ ជាឯកសារសម្រាប់តែអាន មិនអាចសរសេរជាន់បានទេ",
@@ -242,6 +244,7 @@ MESSAGES: dict[str, Message] = {
     "error.feeds.base-url": "--base-url៖ '{value}' មិនមែនជាអាសយដ្ឋានវេបរបស់ថតទេ "
     "(សូមប្រើ ឧ. https://example.org/calendars)",
     "error.feeds.base-url-chars": "--base-url៖ '{value}' មានតួអក្សរដែលតំណមិនអាចផ្ទុកបាន",
+    "error.feeds.folder-empty": "DIR៖ ឈ្មោះទទេ មិនមែនជាថតឯកសារទេ (. គឺជាថតបច្ចុប្បន្ន)",
     "error.feeds.not-folder": "{folder}៖ មិនមែនជាថតឯកសារទេ",
     "error.feeds.mkdir": "{folder}៖ មិនអាចបង្កើតថតឯកសារបានទេ ({reason})",
     "error.feeds.listen": "--host {host} --port {port}៖ មិនអាចរង់ចាំការតភ្ជាប់នៅទីនោះបានទេ ({reason})",

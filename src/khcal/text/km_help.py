@@ -279,7 +279,7 @@ FORMAT: dict[str, Message] = {
     "help-format.type.str": "អត្ថបទ",
     "help-format.type.int": "ចំនួនគត់",
     "help-format.type.path": "ផ្លូវឯកសារ",
-    "help-format.type.list[Path]": "បញ្ជីផ្លូវឯកសារ",
+    "help-format.type.list[str]": "បញ្ជីផ្លូវឯកសារ",
     # --- khcal help: the index of the longer pages -------------------------------------------------------
     "topics.title": "ប្រធានបទជំនួយ (khcal help TOPIC)៖",
     "topics.definitions": "ទម្រង់ឯកសារនិយមន័យ (ទិវា ក្បួន ថ្ងៃឈប់សម្រាក ប្រភព)",

@@ -50,6 +50,7 @@ def found_kind(code: str, value: str) -> str:
 MESSAGES: dict[str, Message] = {
     "error.unknown-id": "គ្មានទិវាដែលមានលេខសម្គាល់ '{ident}' ទេ{hint} (khcal list --ids បង្ហាញលេខសម្គាល់ទាំងអស់)",
     "error.unknown-id.hint": "។ តើអ្នកចង់និយាយថា {names} ឬ?",
+    "error.too-many-occurrences": "{first} ដល់ {last}៖ មានលើសពី {most} ដង៖ សូមសុំឆ្នាំតិចជាងនេះ",
     "error.year-range": "ឆ្នាំ{year} នៅក្រៅចន្លោះដែល khcal គណនាបាន ({low}-{high})",
     "error.date-outside": "{day} នៅក្រៅចន្លោះដែល khcal គណនាបាន {first}..{last}",
     "error.year-outside": "ឆ្នាំ{year} នៅក្រៅចន្លោះដែល khcal គណនាបាន {first}..{last} (ឆ្នាំ {low}..{high})",
@@ -76,6 +77,8 @@ MESSAGES: dict[str, Message] = {
     "problem.toml-syntax": "កំហុសវាក្យសម្ព័ន្ធ TOML៖ {detail}",
     "problem.not-regular": "មិនមែនជាឯកសារធម្មតាទេ (ជាឧបករណ៍ បំពង់ ឬរន្ធ)៖ khcal អានតែឯកសារប៉ុណ្ណោះ",
     "problem.too-large": "ធំជាង {limit} បៃ ដែលជាទំហំធំបំផុតដែល khcal អាន",
+    "problem.too-many-observances": "ឯកសារទាំងនេះកំណត់ទិវា {count} រួមគ្នា៖ អនុញ្ញាតយ៉ាងច្រើនបំផុត {limit}",
+    "problem.too-many-holy-days": "ទិវា {count} តាមច្បាប់ holy-days៖ អនុញ្ញាតយ៉ាងច្រើនបំផុត {limit}",
     "problem.too-deep": "អារេ និងតារាងដាក់ក្នុងគ្នាជ្រៅជាង {limit} ជាន់",
     "problem.too-long": "មានប្រវែង {length} តួអក្សរ៖ អនុញ្ញាតយ៉ាងច្រើនបំផុត {limit} តួអក្សរ",
     "problem.in-lieu-every-day": "រាយថ្ងៃទាំងប្រាំពីរនៃសប្តាហ៍៖ គ្មានថ្ងៃណាមួយអាចជាថ្ងៃឈប់សម្រាកសងបានឡើយ",
@@ -128,6 +131,7 @@ MESSAGES: dict[str, Message] = {
     "problem.songkran-not-new-year": "មានតែបុណ្យចូលឆ្នាំទេ ដែលមានពេលមហាសង្ក្រាន្ត",
     "problem.songkran-year": "{moment} មិនស្ថិតក្នុងឆ្នាំ{year} ទេ",
     "problem.changes-nothing": "មិនផ្លាស់ប្តូរអ្វីទេ៖ សូមដាក់ start, days, holiday ឬ songkran",
+    "problem.holy-days-off": "ថ្ងៃសីលមិនដែលជាថ្ងៃឈប់សម្រាកទេ៖ សូមផ្តល់ក្បួនប្រភេទផ្សេងដល់រយៈពេលនេះ",
     "problem.overlap": "ត្រួតលើ {other} (ឆ្នាំ {a} និង {b})",
     "problem.unknown-ref": lambda ident, close: (
         f"យោងទៅទិវា '{ident}' ដែលមិនស្គាល់" + (f" (តើអ្នកចង់សរសេរ '{close}' ឬ?)" if close else "")
