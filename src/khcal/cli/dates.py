@@ -105,12 +105,13 @@ def _ids(calendar: Calendar, as_json: bool) -> None:
         return
     import shutil
 
-    from khcal.cli.help_text import fill
+    from khcal.views.clusters import fill
+    from khcal.views.width import cells
 
     # A terminal: each name filled beside its id, between words, the lines after it under the first.
     columns, hang = shutil.get_terminal_size().columns, " " * (width + 2)
     sys.stdout.write(
-        "".join(fill(name, columns, f"{ident:<{width}}  ", hang) + "\n" for ident, name in ids.items())
+        "".join(fill(name, columns, cells, f"{ident:<{width}}  ", hang) + "\n" for ident, name in ids.items())
     )
 
 

@@ -21,7 +21,7 @@ import re
 
 from khcal.text import say
 from khcal.views.breaks import has_khmer
-from khcal.views.clusters import wrap
+from khcal.views.clusters import fill
 from khcal.views.width import cells
 
 _ITEM = re.compile(r"^((?:[-*]|[0-9\u17e0-\u17e9]+\.)\s+)(.*)$")
@@ -83,11 +83,7 @@ def _fill(text: str, width: int, first: str = "", later: str = "") -> str:
         span = found.group(0)
         return span.replace(" ", _HOLD) if cells(span) <= room else span
 
-    held = _SPAN.sub(hold, text)
-    spans = wrap(held, room, cells)
-    return "\n".join((later if i else first) + held[a:b] for i, (a, b) in enumerate(spans)).replace(
-        _HOLD, " "
-    )
+    return fill(_SPAN.sub(hold, text), width, cells, first, later).replace(_HOLD, " ")
 
 
 def _code(row: str, width: int) -> str:

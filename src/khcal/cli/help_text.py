@@ -195,16 +195,14 @@ def fill(text: str, width: int, first: str = "", later: str = "", *, paragraphs:
     With `paragraphs`, as click's own `wrap_text`: a blank line parts paragraphs, a paragraph's lines are
     joined and keep the indentation of its first line, and one whose first line is `\\b` is kept as it is.
     """
-    from khcal.views.clusters import wrap
+    from khcal.views import clusters
     from khcal.views.width import cells
 
-    def lines(body: str, indent: str) -> list[str]:
-        room = max(1, width - cells(first + indent))
-        spans = wrap(body, room, cells)
-        return [(first if i == 0 else later) + indent + body[a:b] for i, (a, b) in enumerate(spans)]
+    def lines(body: str, indent: str) -> str:
+        return clusters.fill(body, width, cells, first + indent, later + indent)
 
     if not paragraphs:
-        return "\n".join(lines(" ".join(text.split("\n")), ""))
+        return lines(" ".join(text.split("\n")), "")
     out = []
     for block in re.split(r"\n[ \t]*\n", text.expandtabs()):
         rows = [row for row in block.split("\n") if row]
@@ -214,5 +212,5 @@ def fill(text: str, width: int, first: str = "", later: str = "", *, paragraphs:
         if rows[0].strip() == "\b":
             out.append("\n".join(f"{first}{indent}{row}" for row in rows[1:]))
         else:
-            out.append("\n".join(lines(" ".join(r.strip() for r in rows), indent)))
+            out.append(lines(" ".join(r.strip() for r in rows), indent))
     return "\n\n".join(out)

@@ -188,14 +188,10 @@ def _on_screen(text: str) -> str:
         return text
     import shutil
 
+    from khcal.views.clusters import fill
     from khcal.views.width import cells
 
-    columns = shutil.get_terminal_size().columns
-    if cells(text) <= columns:
-        return text
-    from khcal.views.clusters import wrap
-
-    return "\n".join(text[a:b] for a, b in wrap(text, columns, cells))
+    return fill(text, shutil.get_terminal_size().columns, cells)
 
 
 COMMANDS: dict[str, Callable[..., int | None]] = {

@@ -225,7 +225,11 @@ class FieldReader:
         self.keys(value, LANGUAGES, where)
         en = self.value(value, "en", str, where, required=True)
         km = self.value(value, "km", str, where)
-        return Text(self.filled(f"{where}en", en), km.strip() or None if km else None)
+        return self.bilingual(where, en, km)
+
+    def bilingual(self, where: str, en: str, km: str | None) -> Text:
+        """The text of its English (required, not blank) and its Khmer (a blank one is none) at `where`."""
+        return Text(self.filled(f"{where}en", en), (km.strip() or None) if km else None)
 
     def filled(self, where: str, value: str) -> str:
         """A text without its surrounding whitespace, refused when nothing is left: a blank name or note

@@ -30,7 +30,6 @@ from khcal.core.model import (
     InLieuRule,
     Observance,
     Published,
-    Text,
 )
 from khcal.core.rules import KINDS, Rule, RuleAt
 
@@ -337,7 +336,7 @@ class Reader(FieldReader):
         en = self.value(sub, "en", str, prefix, required=True)
         km = self.value(sub, "km", str, prefix)
         assert year is not None
-        return HistoryNote(year, Text(self.filled(f"{prefix}en", en), km.strip() or None if km else None))
+        return HistoryNote(year, self.bilingual(prefix, en, km))
 
 
 _CAMBODIA = timezone(timedelta(hours=7))  # Indochina Time, no summer time

@@ -35,7 +35,6 @@ from khcal.errors import KhcalError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
 FIFO_WAIT = 5.0
 """Seconds khcal waits for a reader of a FIFO it was asked to write into."""
@@ -218,19 +217,25 @@ def replace_in(
                 "error.feeds.output-cannot", what=what, target=shown, reason="changed meanwhile"
             )
         remove_stale(directory, name)
-        temp = Temporary(directory, name, data, mode_of(same_as))
-        try:
-            with signals_held():
-                temp.link()
-                os.replace(temp.named(), name, src_dir_fd=directory, dst_dir_fd=directory)
-                temp.name = None
-            os.fsync(directory)
-        finally:
-            temp.discard()
+        put_in_place(directory, name, data, mode_of(same_as))
     except OSError as exc:
         raise _cannot(what, shown, exc) from None
     finally:
         os.close(directory)
+
+
+def put_in_place(directory: int, name: str, data: bytes, mode: tuple[int, int, int] | None) -> None:
+    """`data` as `name` in the folder at once: a temporary file flushed, renamed over the name (Ctrl-C held
+    meanwhile), then the folder flushed; nothing left behind on failure."""
+    temp = Temporary(directory, name, data, mode)
+    try:
+        with signals_held():
+            temp.link()
+            os.replace(temp.named(), name, src_dir_fd=directory, dst_dir_fd=directory)
+            temp.name = None
+        os.fsync(directory)
+    finally:
+        temp.discard()
 
 
 def _same_file(directory: int, name: str, info: os.stat_result) -> bool:
@@ -370,15 +375,6 @@ def _alive(pid: int) -> bool:
         return False
     except OSError:
         return True
-    return True
-
-
-def write_if_changed(path: Path, data: bytes, what: str) -> bool:
-    """Write `data` to `path` (atomically) unless it already holds exactly these bytes; True if written.
-    What is there is read only if it is a regular file of that size (a FIFO or a device is never read)."""
-    if holds(str(path), data):
-        return False
-    write_output(str(path), data, what)
     return True
 
 

@@ -31,14 +31,7 @@ Renames = list[tuple[str, str]]
 def write(top: int, renames: list[tuple[str, str | None]], removals: list[str]) -> None:
     """Write the journal (flushed to disk) before the first rename."""
     data = json.dumps({"renames": renames, "removals": removals}).encode("utf-8")
-    made = files.Temporary(top, JOURNAL, data, None)
-    try:
-        made.link()
-        os.replace(made.named(), JOURNAL, src_dir_fd=top, dst_dir_fd=top)
-        made.name = None
-        os.fsync(top)
-    finally:
-        made.discard()
+    files.put_in_place(top, JOURNAL, data, None)
 
 
 def _read_json(top: int, name: str) -> object:

@@ -1,5 +1,6 @@
-"""Every file of the published site by its path: one table that `khcal publish` writes whole and `khcal serve`
-answers a path at a time, so that the two give the same bytes for the same data and base address.
+"""Every file of the published site by its path, each made when asked for: `khcal publish` writes them all,
+one at a time, and `khcal serve` answers a path at a time, so that the two give the same bytes for the same
+data and base address.
 
 A site is its schedule, its base address (no trailing slash) and its years. Its files are the feeds of each
 language and selection, the index page of each language, a printable calendar of each year and language, a
@@ -118,10 +119,6 @@ class Site:
             data = make()
             yield path, data
             yield path + ".gz", gzipped(data)
-
-    def files(self, previous: Previous = _none) -> dict[str, bytes]:
-        """The whole site, path -> bytes, in the order of `each`."""
-        return dict(self.each(previous))
 
 
 def _text(make: Callable[..., str], *args: object) -> Maker:

@@ -72,6 +72,15 @@ def wrap(text: str, width: int, measure: Measure) -> list[tuple[int, int]]:
     return lines
 
 
+def fill(text: str, width: int, measure: Measure, first: str = "", later: str = "") -> str:
+    """`text` wrapped to `width` cells as `wrap` does, its first line after `first` and the others after
+    `later` (a label and its hanging indent)."""
+    room = max(1, width - max(measure(first), measure(later)))
+    return "\n".join(
+        (later if i else first) + text[a:b] for i, (a, b) in enumerate(wrap(text, room, measure))
+    )
+
+
 def _wrap_paragraph(text: str, width: int, measure: Measure) -> list[tuple[int, int]]:
     from khcal.views import breaks
 
